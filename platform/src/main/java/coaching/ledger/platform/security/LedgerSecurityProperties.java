@@ -1,0 +1,26 @@
+package coaching.ledger.platform.security;
+
+import coaching.ledger.kernel.Role;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Who may sign in. {@code demoUsers} adds the demo users of API.md (password {@code demo});
+ * {@code users} lists real ones with encoded passwords ({@code {bcrypt}$2a$...}).
+ */
+@ConfigurationProperties("ledger.security")
+public record LedgerSecurityProperties(
+        boolean demoUsers,
+        List<User> users,
+        Duration credentialCacheTtl) {
+
+    public LedgerSecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+        credentialCacheTtl = credentialCacheTtl == null ? Duration.ofMinutes(2) : credentialCacheTtl;
+    }
+
+    public record User(String id, String password, Role role) {
+    }
+}

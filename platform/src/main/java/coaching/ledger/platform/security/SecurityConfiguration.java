@@ -1,0 +1,114 @@
+package coaching.ledger.platform.security;
+
+import coaching.ledger.platform.web.ProblemResponses;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every request is authenticated with HTTP Basic, without sessions. Role checks sit on the endpoints
+ * ({@code @PreAuthorize}); relationship checks (your engagement) sit in the aggregate and the views.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "send valid HTTP Basic credentials", true)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                        "Authentication required", "send valid HTTP Basic credentials", true))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN,
+                                        "Forbidden", "your role may not do this", false)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/error").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService ledgerUsers(LedgerSecurityProperties properties, PasswordEncoder encoder,
+                                          Environment environment) {
+        refuseDemoUsersInProduction(properties, encoder, environment);
+        List<UserDetails> users = new ArrayList<>();
+        if (properties.demoUsers()) {
+            // one bcrypt hash for all demo users: encoding costs ~0.1 s each at start-up
+            String demoHash = encoder.encode(DemoUsers.PASSWORD);
+            DemoUsers.ROLES.forEach((id, role) ->
+                    users.add(User.withUsername(id).password(demoHash).roles(role.name()).build()));
+        }
+        properties.users().forEach(user ->
+                users.add(User.withUsername(user.id()).password(user.password()).roles(user.role().name()).build()));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * Checks every password with bcrypt once, then trusts a short-lived cache. No password upgrade
+     * service is wired, so configured hashes are never rewritten behind the operator's back.
+     */
+    @Bean
+    public AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+                                                       LedgerSecurityProperties properties) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(encoder);
+        return new ProviderManager(new CachingAuthenticationProvider(bcrypt, properties.credentialCacheTtl()));
+    }
+
+    private static void refuseDemoUsersInProduction(LedgerSecurityProperties properties, PasswordEncoder encoder,
+                                                    Environment environment) {
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            return;
+        }
+        if (properties.demoUsers()) {
+            throw new IllegalStateException(
+                    "profile 'prod' refuses to start with demo users: set ledger.security.demo-users=false");
+        }
+        if (properties.users().isEmpty()) {
+            throw new IllegalStateException("profile 'prod' needs ledger.security.users with hashed passwords");
+        }
+        for (LedgerSecurityProperties.User user : properties.users()) {
+            if (DemoUsers.ROLES.containsKey(user.id()) || encoder.matches(DemoUsers.PASSWORD, user.password())) {
+                throw new IllegalStateException("profile 'prod' refuses to start with demo user or password: " + user.id());
+            }
+            if (!user.password().startsWith("{bcrypt}") && !user.password().startsWith("{argon2")
+                    && !user.password().startsWith("{pbkdf2") && !user.password().startsWith("{scrypt}")) {
+                throw new IllegalStateException("profile 'prod' needs hashed passwords; user " + user.id()
+                        + " has none of {bcrypt}, {argon2...}, {pbkdf2...}, {scrypt}");
+            }
+        }
+    }
+}

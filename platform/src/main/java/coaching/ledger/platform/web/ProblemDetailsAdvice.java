@@ -1,0 +1,159 @@
+package coaching.ledger.platform.web;
+
+import coaching.ledger.kernel.Rejection;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** Turns every failure into an RFC 9457 problem; a stack trace never reaches the caller. */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(Rejection.class)
+    ProblemDetail rejected(Rejection rejection) {
+        return switch (rejection.kind()) {
+            case INVALID -> ProblemResponses.invalid(List.of(new FieldError(rejection.field(), rejection.getMessage())));
+            case FORBIDDEN -> ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", rejection.getMessage());
+            case NOT_FOUND -> ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", rejection.getMessage());
+            case CONFLICT -> ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", rejection.getMessage());
+        };
+    }
+
+    @ExceptionHandler(JSR303ViolationException.class)
+    ProblemDetail invalidCommand(JSR303ViolationException e) {
+        return ProblemResponses.invalid(fieldErrors(e.getViolations()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidArguments(ConstraintViolationException e) {
+        return ProblemResponses.invalid(fieldErrors(e.getConstraintViolations()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return ProblemResponses.invalid(List.of(new FieldError(e.getName(), "is not a valid value")));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", "your role may not do this");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found",
+                "no such engagement: " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentModification(ConcurrencyException e) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict",
+                "the engagement was changed concurrently; retry the command");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request failed unexpectedly; nothing was recorded for it");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e.getMostSpecificCause()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(ProblemResponses.invalid(errors));
+    }
+
+    private static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return ProblemResponses.invalid(List.of(new FieldError(path(invalid),
+                    "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()))));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return ProblemResponses.invalid(List.of(new FieldError(path(mismatched), "has the wrong type or format")));
+        }
+        if (cause instanceof JacksonException) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                    "the body is not well-formed JSON");
+        }
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request", "a JSON body is required");
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    static List<FieldError> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(violation -> new FieldError(field(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+    }
+
+    /** {@code coachIds[1]} or {@code certifications[0].body}, as the caller wrote the request. */
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex()
+                        : node.getKey() != null ? node.getKey() : "").append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+}

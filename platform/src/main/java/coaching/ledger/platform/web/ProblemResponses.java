@@ -1,0 +1,64 @@
+package coaching.ledger.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Builds the ledger's RFC 9457 problem documents, for controllers and for filters that answer
+ * before a controller runs (authentication, malformed correlation id).
+ */
+@Component
+public class ProblemResponses {
+
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:ledger:problem:" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
+        return problem;
+    }
+
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                      String detail, boolean challenge) throws IOException {
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"engagement-ledger\"");
+        }
+        write(request, response, problem(status, title, detail));
+    }
+
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors)
+            throws IOException {
+        write(request, response, invalid(errors));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,53 @@
+package coaching.ledger.kernel;
+
+/**
+ * A command the ledger declines, with the reason an HTTP caller sees as a problem status. Thrown
+ * before anything is applied, so nothing of the command is recorded.
+ */
+public class Rejection extends RuntimeException {
+
+    public enum Kind {
+        /** Input is well-formed but not acceptable (400), naming the offending field. */
+        INVALID,
+        /** The principal may not do this on this engagement (403). */
+        FORBIDDEN,
+        /** No such engagement, coach or consent, or the principal may not know it exists (404). */
+        NOT_FOUND,
+        /** The command conflicts with the current state or reuses an id with other content (409). */
+        CONFLICT
+    }
+
+    private final Kind kind;
+    private final String field;
+
+    private Rejection(Kind kind, String field, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.field = field;
+    }
+
+    public static Rejection invalid(String field, String message) {
+        return new Rejection(Kind.INVALID, field, message);
+    }
+
+    public static Rejection forbidden(String message) {
+        return new Rejection(Kind.FORBIDDEN, null, message);
+    }
+
+    public static Rejection notFound(String message) {
+        return new Rejection(Kind.NOT_FOUND, null, message);
+    }
+
+    public static Rejection conflict(String message) {
+        return new Rejection(Kind.CONFLICT, null, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The request field at fault, for {@link Kind#INVALID}; otherwise null. */
+    public String field() {
+        return field;
+    }
+}

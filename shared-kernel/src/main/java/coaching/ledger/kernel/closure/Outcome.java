@@ -1,0 +1,5 @@
+package coaching.ledger.kernel.closure;
+
+public enum Outcome {
+    COMPLETED, TERMINATED
+}

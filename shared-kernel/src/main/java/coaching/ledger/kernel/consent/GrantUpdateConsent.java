@@ -1,0 +1,22 @@
+package coaching.ledger.kernel.consent;
+
+import coaching.ledger.kernel.LedgerId;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** {@code validUntil} is optional: without it the consent holds until revoked or the engagement closes. */
+public record GrantUpdateConsent(
+        @TargetAggregateIdentifier @LedgerId String engagementId,
+        @LedgerId String consentId,
+        @NotNull Audience audience,
+        @NotEmpty Set<@NotNull Scope> scopes,
+        @Future Instant validUntil,
+        @NotBlank @Size(max = 500) String purpose) {
+}

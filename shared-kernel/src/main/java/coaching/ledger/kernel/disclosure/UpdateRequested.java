@@ -1,0 +1,16 @@
+package coaching.ledger.kernel.disclosure;
+
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import org.axonframework.serialization.Revision;
+
+/** The audience is the requester's own role: a boss asks for a BOSS update, HR for an HR update. */
+@Revision("1")
+public record UpdateRequested(
+        String engagementId,
+        String requestId,
+        Audience audience,
+        String requestedBy,
+        Scope scope,
+        String message) {
+}

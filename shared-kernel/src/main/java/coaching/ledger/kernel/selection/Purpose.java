@@ -1,0 +1,5 @@
+package coaching.ledger.kernel.selection;
+
+public enum Purpose {
+    DEVELOPMENTAL, REMEDIAL
+}

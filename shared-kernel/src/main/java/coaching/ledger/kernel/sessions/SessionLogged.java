@@ -1,0 +1,16 @@
+package coaching.ledger.kernel.sessions;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** Confidential between coach and client: never consumed by HR, boss or compliance views. */
+@Revision("1")
+public record SessionLogged(
+        String engagementId,
+        String sessionId,
+        String coachId,
+        LocalDate heldOn,
+        int durationMinutes,
+        String notes) {
+}
