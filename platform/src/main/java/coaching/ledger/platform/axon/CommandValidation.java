@@ -1,5 +1,6 @@
 package coaching.ledger.platform.axon;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 public class CommandValidation {
 
     @Bean
-    public BeanValidationInterceptor<?> commandBeanValidation() {
+    public BeanValidationInterceptor<CommandMessage<?>> commandBeanValidation() {
         return new BeanValidationInterceptor<>();
     }
 }

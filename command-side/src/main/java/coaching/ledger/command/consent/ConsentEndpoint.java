@@ -1,0 +1,51 @@
+package coaching.ledger.command.consent;
+
+import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.GrantUpdateConsent;
+import coaching.ledger.kernel.consent.RevokeUpdateConsent;
+import coaching.ledger.kernel.consent.Scope;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** The client's consents to updates for their boss or HR. */
+@RestController
+@RequestMapping("/api/v1/engagements/{engagementId}/consents")
+class ConsentEndpoint {
+
+    private final CommandSubmission submission;
+
+    ConsentEndpoint(CommandSubmission submission) {
+        this.submission = submission;
+    }
+
+    record Grant(String consentId, Audience audience, Set<Scope> scopes, Instant validUntil, String purpose) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CLIENT')")
+    ResponseEntity<Object> grant(@PathVariable String engagementId, @RequestBody Grant body) {
+        return submission.onEngagement(engagementId, new GrantUpdateConsent(engagementId, body.consentId(),
+                body.audience(), body.scopes(), body.validUntil(), body.purpose()), "consentId");
+    }
+
+    record Revocation(String reason) {
+    }
+
+    @PostMapping("/{consentId}/revocation")
+    @PreAuthorize("hasRole('CLIENT')")
+    ResponseEntity<Object> revoke(@PathVariable String engagementId, @PathVariable String consentId,
+                                  @RequestBody(required = false) Revocation body) {
+        String reason = body == null ? null : body.reason();
+        return submission.onEngagement(engagementId, new RevokeUpdateConsent(engagementId, consentId, reason),
+                "consentId");
+    }
+}
