@@ -1,0 +1,14 @@
+package coaching.ledger.app;
+
+import coaching.ledger.platform.testing.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class LedgerOnH2Test extends LedgerIntegrationTest
+        implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+}
