@@ -33,6 +33,8 @@ import java.util.List;
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
 
+    private static final List<String> HASHED = List.of("{bcrypt}", "{argon2", "{pbkdf2", "{scrypt}");
+
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -101,13 +103,12 @@ public class SecurityConfiguration {
             throw new IllegalStateException("profile 'prod' needs ledger.security.users with hashed passwords");
         }
         for (LedgerSecurityProperties.User user : properties.users()) {
+            if (user.password() == null || HASHED.stream().noneMatch(user.password()::startsWith)) {
+                throw new IllegalStateException("profile 'prod' needs hashed passwords; user " + user.id()
+                        + " has none of " + HASHED);
+            }
             if (DemoUsers.ROLES.containsKey(user.id()) || encoder.matches(DemoUsers.PASSWORD, user.password())) {
                 throw new IllegalStateException("profile 'prod' refuses to start with demo user or password: " + user.id());
-            }
-            if (!user.password().startsWith("{bcrypt}") && !user.password().startsWith("{argon2")
-                    && !user.password().startsWith("{pbkdf2") && !user.password().startsWith("{scrypt}")) {
-                throw new IllegalStateException("profile 'prod' needs hashed passwords; user " + user.id()
-                        + " has none of {bcrypt}, {argon2...}, {pbkdf2...}, {scrypt}");
             }
         }
     }
