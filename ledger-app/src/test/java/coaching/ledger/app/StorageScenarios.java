@@ -6,7 +6,12 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,5 +23,27 @@ interface StorageScenarios extends LedgerScenario {
         assertThat(context().getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context().getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    /** A long engagement is snapshotted, and later commands still load and judge it correctly. */
+    @Test
+    default void aLongEngagementIsSnapshottedAndStillObeysItsRules() {
+        String id = activeEngagement(2);
+        grantBossConsent(id, "c-1", "\"PROGRESS\"");
+        for (int request = 0; request < 110; request++) {
+            expect(201, http().post(path(id, "update-requests"), "boss-ben",
+                    "{\"requestId\":\"r-%d\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}".formatted(request)));
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(context().getBean(DataSource.class));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, id)).isEqualTo(1));
+
+        expect(200, http().post(path(id, "update-requests"), "boss-ben",
+                "{\"requestId\":\"r-7\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
+        expect(201, http().post(path(id, "updates"), "coach-cole",
+                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
+        expect(201, http().post(path(id, "consents/c-1/revocation"), "client-cara", "{}"));
+        expect(403, http().post(path(id, "updates"), "coach-cole",
+                "{\"updateId\":\"u-2\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
     }
 }
