@@ -8,7 +8,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import coaching.ledger.platform.security.CachingAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -23,6 +28,16 @@ interface StorageScenarios extends LedgerScenario {
         assertThat(context().getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context().getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */
+    @Test
+    default void basicAuthenticationUsesTheCredentialCache() {
+        BasicAuthenticationFilter basic = context().getBean(SecurityFilterChain.class).getFilters().stream()
+                .filter(BasicAuthenticationFilter.class::isInstance).map(BasicAuthenticationFilter.class::cast)
+                .findFirst().orElseThrow();
+        ProviderManager manager = (ProviderManager) ReflectionTestUtils.getField(basic, "authenticationManager");
+        assertThat(manager.getProviders()).singleElement().isInstanceOf(CachingAuthenticationProvider.class);
     }
 
     /** A long engagement is snapshotted, and later commands still load and judge it correctly. */

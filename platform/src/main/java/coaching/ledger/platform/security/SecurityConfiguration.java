@@ -36,8 +36,10 @@ public class SecurityConfiguration {
     private static final List<String> HASHED = List.of("{bcrypt}", "{argon2", "{pbkdf2", "{scrypt}");
 
     @Bean
-    public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems,
+                                              AuthenticationManager cachingAuthentication) throws Exception {
+        http.authenticationManager(cachingAuthentication)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problems.write(request, response, HttpStatus.UNAUTHORIZED,
