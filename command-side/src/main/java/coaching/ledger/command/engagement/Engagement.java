@@ -51,7 +51,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -78,7 +77,7 @@ public class Engagement {
     private String selectedCoachId;
     private BudgetApproved budget;
     private EngagementClosed closure;
-    private SatisfactionRecorded latestSatisfaction;
+    private String latestSatisfaction;
     private String openingFingerprint;
     private final Map<String, String> sessions = new HashMap<>();
     private final Map<String, String> requests = new HashMap<>();
@@ -282,12 +281,11 @@ public class Engagement {
     @CommandHandler
     public Receipt handle(RecordSatisfaction command, MetaData metaData) {
         requireParty(metaData, Role.CLIENT);
-        if (latestSatisfaction != null && latestSatisfaction.score() == command.score()
-                && Objects.equals(latestSatisfaction.comment(), command.comment())) {
+        if (Fingerprint.of(command.score(), command.comment()).equals(latestSatisfaction)) {
             return repeated(engagementId);
         }
-        if (closure == null && status() != Status.ACTIVE) {
-            throw Rejection.conflict("satisfaction is rated once the engagement is ACTIVE; it is " + status());
+        if (selectedCoachId == null || budget == null) {
+            throw Rejection.conflict("satisfaction is rated once the engagement has been ACTIVE; it is " + status());
         }
         apply(new SatisfactionRecorded(engagementId, command.score(), command.comment()));
         return recorded(engagementId);
@@ -366,7 +364,7 @@ public class Engagement {
 
     @EventSourcingHandler
     void on(SatisfactionRecorded event) {
-        latestSatisfaction = event;
+        latestSatisfaction = Fingerprint.of(event.score(), event.comment());
     }
 
     @EventSourcingHandler
