@@ -1,0 +1,147 @@
+package coaching.ledger.platform.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seals committed events into the hash chains, strictly in global order, shortly after they are
+ * stored. Appends stay parallel (nothing is serialised on the command path); the sealer is the one
+ * writer of the chain, and the locked head row keeps it one writer across several processes.
+ *
+ * <p>A gap in the global index is either a transaction still committing or one rolled back. The
+ * sealer waits at a gap until the event after it is older than {@code gap-timeout}, then links over
+ * it; an event that commits into a gap later than that is never sealed and verification reports it.
+ */
+@Component
+@ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
+public class EventChainSealer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventChainSealer.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Duration interval;
+    private final Duration gapTimeout;
+    private final int batchSize;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService scheduler;
+
+    public EventChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                            @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
+                            @Value("${ledger.chain.sealer.gap-timeout:PT10S}") Duration gapTimeout,
+                            @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.interval = interval;
+        this.gapTimeout = gapTimeout;
+        this.batchSize = batchSize;
+    }
+
+    /** Seals every event that can be sealed now; answers how many were. */
+    public int sealAvailable() {
+        int total = 0;
+        int sealed;
+        do {
+            sealed = transaction.execute(status -> sealBatch());
+            total += sealed;
+        } while (sealed == batchSize);
+        return total;
+    }
+
+    private int sealBatch() {
+        ChainHead head = jdbc.queryForObject("SELECT lastIndex, lastHash FROM event_chain_head WHERE id = 1 FOR UPDATE",
+                (row, n) -> new ChainHead(row.getLong("lastIndex"), row.getString("lastHash")));
+        List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS
+                        + " FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT " + batchSize,
+                (row, n) -> StoredEvent.read(row), head.lastIndex());
+        Map<String, String> streamHeads = new HashMap<>();
+        List<Object[]> links = new ArrayList<>();
+        long last = head.lastIndex();
+        String chain = head.lastHash();
+        String sealedAt = Instant.now(clock).toString();
+        for (StoredEvent event : events) {
+            if (event.globalIndex() != last + 1 && mayStillFill(event)) {
+                break;
+            }
+            String eventHash = ChainHash.of(event);
+            String previousInStream = event.sequenceNumber() == 0 ? ChainHash.GENESIS
+                    : streamHeads.computeIfAbsent(event.aggregateIdentifier(), this::sealedStreamHead);
+            String streamHash = ChainHash.link(previousInStream, eventHash);
+            streamHeads.put(event.aggregateIdentifier(), streamHash);
+            chain = ChainHash.link(chain, eventHash);
+            links.add(new Object[]{event.globalIndex(), last, event.eventIdentifier(), event.aggregateIdentifier(),
+                    event.sequenceNumber(), eventHash, streamHash, chain, sealedAt});
+            last = event.globalIndex();
+        }
+        if (links.isEmpty()) {
+            return 0;
+        }
+        jdbc.batchUpdate("INSERT INTO event_chain (globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
+                + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", links);
+        jdbc.update("UPDATE event_chain_head SET lastIndex = ?, lastHash = ? WHERE id = 1", last, chain);
+        return links.size();
+    }
+
+    /** The gap before this event may belong to a transaction that has not committed yet. */
+    private boolean mayStillFill(StoredEvent eventAfterGap) {
+        return Instant.parse(eventAfterGap.timeStamp()).plus(gapTimeout).isAfter(Instant.now(clock));
+    }
+
+    private String sealedStreamHead(String aggregateIdentifier) {
+        List<String> latest = jdbc.queryForList("SELECT streamHash FROM event_chain WHERE aggregateIdentifier = ?"
+                + " ORDER BY sequenceNumber DESC LIMIT 1", String.class, aggregateIdentifier);
+        return latest.isEmpty() ? ChainHash.GENESIS : latest.get(0);
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "event-chain-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sealQuietly() {
+        try {
+            sealAvailable();
+        } catch (RuntimeException e) {
+            log.warn("sealing the event chain failed; retrying in {}", interval, e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    record ChainHead(long lastIndex, String lastHash) {
+    }
+}
