@@ -5,7 +5,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class LedgerOnH2Test extends LedgerIntegrationTest
-        implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios {
+        implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
+        ExportScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -1,0 +1,141 @@
+package coaching.ledger.query.export;
+
+import coaching.ledger.platform.audit.StoredEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes the event history as NDJSON for integrators: ascending global index, each event upcast to
+ * its current revision, confidential text redacted. It reads only sealed history (see
+ * EventChainSealer), so a position once passed is final: resuming after it never misses an event
+ * that was still committing. Rows stream through a JDBC cursor; nothing is buffered.
+ */
+@Component
+public class EventExport {
+
+    /** Fields whose text stays between coach and client; exported as null and listed under "redacted". */
+    static final Map<String, Set<String>> CONFIDENTIAL = Map.of(
+            "SessionLogged", Set.of("notes"),
+            "UpdateShared", Set.of("content"),
+            "SatisfactionRecorded", Set.of("comment"));
+
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final Configuration axon;
+    private final ObjectMapper json;
+
+    public EventExport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Configuration axon,
+                       @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.axon = axon;
+        this.json = json;
+    }
+
+    /** Writes up to {@code limit} events after global index {@code after}; answers how many. */
+    public long write(long after, int limit, OutputStream out) {
+        EventUpcaster upcasters = axon.upcasterChain();
+        Serializer serializer = axon.eventSerializer();
+        Long written = readOnly.execute(status -> {
+            long[] count = {0};
+            jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ?"
+                            + " AND globalIndex <= (SELECT lastIndex FROM event_chain_head WHERE id = 1)"
+                            + " ORDER BY globalIndex LIMIT " + limit,
+                    row -> {
+                        StoredEvent event = StoredEvent.read(row);
+                        upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
+                        count[0]++;
+                    }, after);
+            return count[0];
+        });
+        return written == null ? 0 : written;
+    }
+
+    private static Stream<IntermediateEventRepresentation> upcast(StoredEvent event, EventUpcaster upcasters,
+                                                                  Serializer serializer) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(event.type(), event.aggregateIdentifier(),
+                event.sequenceNumber(), event.eventIdentifier(), event.timeStamp(), event.payloadType(),
+                event.payloadRevision(), event.payload(), event.metaData());
+        return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)));
+    }
+
+    private void writeLine(StoredEvent stored, IntermediateEventRepresentation event, OutputStream out) {
+        String type = event.getType().getName();
+        String simpleType = type.substring(type.lastIndexOf('.') + 1);
+        ObjectNode payload = (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
+        ArrayNode redacted = json.createArrayNode();
+        for (String field : CONFIDENTIAL.getOrDefault(simpleType, Set.of())) {
+            if (payload.hasNonNull(field)) {
+                payload.putNull(field);
+                redacted.add("payload." + field);
+            }
+        }
+        ObjectNode line = json.createObjectNode();
+        line.put("globalIndex", stored.globalIndex());
+        line.put("eventId", stored.eventIdentifier());
+        line.put("type", simpleType);
+        line.put("revision", event.getType().getRevision());
+        line.put("aggregateType", stored.type());
+        line.put("aggregateId", stored.aggregateIdentifier());
+        line.put("sequence", stored.sequenceNumber());
+        line.put("timestamp", stored.timeStamp());
+        line.set("metadata", readTree(stored.metaData()));
+        line.set("payload", payload);
+        line.set("redacted", redacted);
+        try {
+            json.writeValue(new NonClosing(out), line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client stopped reading the export", e);
+        }
+    }
+
+    private JsonNode readTree(byte[] bytes) {
+        try {
+            return bytes == null ? json.createObjectNode() : json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored metadata is not JSON", e);
+        }
+    }
+
+    /** Jackson closes the stream it writes to; the export writes many values to one response. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

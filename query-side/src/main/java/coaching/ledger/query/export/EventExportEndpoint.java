@@ -1,0 +1,43 @@
+package coaching.ledger.query.export;
+
+import coaching.ledger.kernel.Rejection;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code GET /api/v1/events?after=&limit=}: the history for integrators, one JSON event a line.
+ * Resume with {@code after} = the last globalIndex you received.
+ */
+@RestController
+class EventExportEndpoint {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 100_000;
+
+    private final EventExport export;
+
+    EventExportEndpoint(EventExport export) {
+        this.export = export;
+    }
+
+    @GetMapping("/api/v1/events")
+    @PreAuthorize("hasAnyRole('INTEGRATOR', 'COMPLIANCE')")
+    ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Long after,
+                                                 @RequestParam(required = false) Integer limit) {
+        long from = after == null ? 0 : after;
+        int count = limit == null ? DEFAULT_LIMIT : limit;
+        if (from < 0) {
+            throw Rejection.invalid("after", "must be a global index of 0 or more");
+        }
+        if (count < 1 || count > MAX_LIMIT) {
+            throw Rejection.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return ResponseEntity.ok().contentType(NDJSON).body(out -> export.write(from, count, out));
+    }
+}
