@@ -1,0 +1,54 @@
+package coaching.ledger.query.compliance;
+
+import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.audit.EventChainSealer;
+import coaching.ledger.platform.audit.LedgerVerifier;
+import coaching.ledger.platform.audit.VerificationReport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/v1/compliance/verification}: a fresh check from the event store itself, optionally
+ * against a checkpoint (headGlobalIndex and headHash of an earlier report) an auditor kept.
+ */
+@RestController
+class VerificationEndpoint {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private final LedgerVerifier verifier;
+    private final ObjectProvider<EventChainSealer> sealer;
+
+    VerificationEndpoint(LedgerVerifier verifier, ObjectProvider<EventChainSealer> sealer) {
+        this.verifier = verifier;
+        this.sealer = sealer;
+    }
+
+    @GetMapping("/api/v1/compliance/verification")
+    @PreAuthorize("hasRole('COMPLIANCE')")
+    VerificationReport verify(@RequestParam(required = false) Long checkpointIndex,
+                              @RequestParam(required = false) String checkpointHash) {
+        LedgerVerifier.Checkpoint checkpoint = checkpoint(checkpointIndex, checkpointHash);
+        // seal what this process can first, so the report covers everything stored until now
+        sealer.ifAvailable(EventChainSealer::sealAvailable);
+        return verifier.verify(checkpoint);
+    }
+
+    private static LedgerVerifier.Checkpoint checkpoint(Long index, String hash) {
+        if (index == null && hash == null) {
+            return null;
+        }
+        if (index == null || index < 0) {
+            throw Rejection.invalid("checkpointIndex", "must be the headGlobalIndex of an earlier report");
+        }
+        if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
+            throw Rejection.invalid("checkpointHash", "must be the 64 hex digit headHash of an earlier report");
+        }
+        return new LedgerVerifier.Checkpoint(index, hash);
+    }
+}
