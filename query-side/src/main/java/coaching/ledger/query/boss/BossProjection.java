@@ -1,0 +1,88 @@
+package coaching.ledger.query.boss;
+
+import coaching.ledger.kernel.closure.EngagementClosed;
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.selection.BudgetApproved;
+import coaching.ledger.kernel.selection.CoachSelected;
+import coaching.ledger.kernel.selection.CoachesShortlisted;
+import coaching.ledger.kernel.selection.EngagementOpened;
+import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.Row;
+import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.support.ViewTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * The boss view: lifecycle facts and updates addressed to the boss. No session notes, no
+ * satisfaction, and the content of an update only when the boss is its audience (rule 1).
+ */
+@Component
+@ProcessingGroup(BossProjection.NAME)
+public class BossProjection {
+
+    public static final String NAME = "boss";
+    public static final ViewTables TABLES = ViewTables.of("boss_engagement", "boss_update");
+
+    private final JdbcClient jdbc;
+    private final EngagementLifecycle lifecycle;
+
+    public BossProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.lifecycle = new EngagementLifecycle(jdbc, "boss_engagement");
+    }
+
+    @EventHandler
+    void on(EngagementOpened event, @SequenceNumber long version, @Timestamp Instant at) {
+        lifecycle.opened(event, version, at);
+    }
+
+    @EventHandler
+    void on(CoachesShortlisted event, @SequenceNumber long version) {
+        lifecycle.shortlisted(event, version);
+    }
+
+    @EventHandler
+    void on(CoachSelected event, @SequenceNumber long version) {
+        lifecycle.coachSelected(event, version);
+    }
+
+    @EventHandler
+    void on(BudgetApproved event, @SequenceNumber long version) {
+        lifecycle.budgetApproved(event, version);
+    }
+
+    /** Only updates addressed to the boss are kept; one addressed to HR merely moves the version on. */
+    @EventHandler
+    void on(UpdateShared event, @SequenceNumber long version) {
+        if (event.audience() == Audience.BOSS) {
+            Row.in("boss_update").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+                    .set("scope", Sql.name(event.scope()))
+                    .set("content", event.content())
+                    .set("shared_at", Sql.timestamp(event.sharedAt()))
+                    .set("shared_by", event.sharedBy())
+                    .set("consent_id", event.consentId())
+                    .set("sequence_number", version)
+                    .upsert(jdbc);
+        }
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(EngagementClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+        lifecycle.closed(event, version, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.clear(jdbc);
+    }
+}

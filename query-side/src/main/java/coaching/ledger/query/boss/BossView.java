@@ -1,0 +1,50 @@
+package coaching.ledger.query.boss;
+
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.support.EngagementFilter;
+import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the boss tables, always for one boss: the engagements where they are the boss. */
+@Component
+public class BossView {
+
+    private final JdbcClient jdbc;
+
+    public BossView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<BossEngagement> engagementsOf(String bossId) {
+        return engagements(bossOf(bossId));
+    }
+
+    public Optional<BossEngagement> engagementOf(String bossId, String engagementId) {
+        return engagements(bossOf(bossId).and(EngagementFilter.one(engagementId))).stream().findFirst();
+    }
+
+    private static EngagementFilter bossOf(String bossId) {
+        return EngagementFilter.related("boss_engagement", "boss_id", bossId);
+    }
+
+    private List<BossEngagement> engagements(EngagementFilter filter) {
+        Map<String, List<BossUpdate>> updates = filter.children(jdbc, "boss_update", (rs, row) -> new BossUpdate(
+                rs.getString("update_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
+                Sql.instant(rs, "shared_at"), rs.getString("shared_by"), rs.getString("consent_id")));
+        return filter.rows(jdbc, "boss_engagement", "opened_at, engagement_id", (rs, row) -> new BossEngagement(
+                rs.getString("engagement_id"), rs.getString("client_id"), Sql.enumValue(rs, "purpose", Purpose.class),
+                Sql.enumValue(rs, "urgency", Urgency.class), EngagementLifecycle.status(rs),
+                rs.getString("selected_coach_id"), EngagementLifecycle.budget(rs), Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "closed_at"), Sql.enumValue(rs, "outcome", Outcome.class),
+                updates.getOrDefault(rs.getString("engagement_id"), List.of()), rs.getLong("version")));
+    }
+}

@@ -1,0 +1,38 @@
+package coaching.ledger.query.client;
+
+import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.support.Budget;
+import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.support.OpenUpdateRequest;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Everything of the client's own engagement: who was told what, when, and under which consent. */
+public record ClientEngagement(
+        String engagementId,
+        String clientId,
+        String bossId,
+        Purpose purpose,
+        Urgency urgency,
+        EngagementStatus status,
+        List<String> shortlist,
+        String selectedCoachId,
+        Budget budget,
+        Instant openedAt,
+        Instant closedAt,
+        Outcome outcome,
+        String closeReason,
+        Satisfaction satisfaction,
+        List<Session> sessions,
+        List<Consent> consents,
+        List<Disclosure> disclosures,
+        List<Refusal> refusals,
+        List<OpenUpdateRequest> openRequests,
+        long version) {
+
+    public record Satisfaction(int score, String comment) {
+    }
+}

@@ -1,0 +1,163 @@
+package coaching.ledger.query.client;
+
+import coaching.ledger.kernel.closure.EngagementClosed;
+import coaching.ledger.kernel.closure.SatisfactionRecorded;
+import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.selection.BudgetApproved;
+import coaching.ledger.kernel.selection.CoachSelected;
+import coaching.ledger.kernel.selection.CoachesShortlisted;
+import coaching.ledger.kernel.selection.EngagementOpened;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.query.support.Consents;
+import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.Row;
+import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.support.UpdateRequests;
+import coaching.ledger.query.support.ViewTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The client's view of their own engagement: everything, including session notes and their comments. */
+@Component
+@ProcessingGroup(ClientProjection.NAME)
+public class ClientProjection {
+
+    public static final String NAME = "client";
+    public static final ViewTables TABLES = ViewTables.of("client_engagement", "client_session", "client_consent",
+            "client_disclosure", "client_refusal", "client_request");
+
+    private final JdbcClient jdbc;
+    private final EngagementLifecycle lifecycle;
+    private final Consents consents;
+    private final UpdateRequests requests;
+
+    public ClientProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.lifecycle = new EngagementLifecycle(jdbc, "client_engagement");
+        this.consents = new Consents(jdbc, "client_consent");
+        this.requests = new UpdateRequests(jdbc, "client_request");
+    }
+
+    @EventHandler
+    void on(EngagementOpened event, @SequenceNumber long version, @Timestamp Instant at) {
+        lifecycle.opened(event, version, at);
+    }
+
+    @EventHandler
+    void on(CoachesShortlisted event, @SequenceNumber long version) {
+        lifecycle.shortlisted(event, version);
+    }
+
+    @EventHandler
+    void on(CoachSelected event, @SequenceNumber long version) {
+        lifecycle.coachSelected(event, version);
+    }
+
+    @EventHandler
+    void on(BudgetApproved event, @SequenceNumber long version) {
+        lifecycle.budgetApproved(event, version);
+    }
+
+    @EventHandler
+    void on(SessionLogged event, @SequenceNumber long version) {
+        Row.in("client_session").key("engagement_id", event.engagementId()).key("session_id", event.sessionId())
+                .set("coach_id", event.coachId())
+                .set("held_on", event.heldOn())
+                .set("duration_minutes", event.durationMinutes())
+                .set("notes", event.notes())
+                .set("sequence_number", version)
+                .upsert(jdbc);
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token) {
+        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token), version, at));
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateConsentRevoked event, @SequenceNumber long version, @Timestamp Instant at) {
+        consents.revoked(event, at);
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+        requests.requested(event, version, at);
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateShared event, @SequenceNumber long version) {
+        Row.in("client_disclosure").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+                .set("audience", Sql.name(event.audience()))
+                .set("scope", Sql.name(event.scope()))
+                .set("content", event.content())
+                .set("recipient_id", event.recipientId())
+                .set("shared_by", event.sharedBy())
+                .set("shared_at", Sql.timestamp(event.sharedAt()))
+                .set("consent_id", event.consentId())
+                .set("purpose", event.purpose())
+                .set("sequence_number", version)
+                .upsert(jdbc);
+        requests.answeredBy(event);
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(DisclosureRefused event, @SequenceNumber long version, @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
+        Row.in("client_refusal").key("event_id", eventId)
+                .set("engagement_id", event.engagementId())
+                .set("update_id", event.updateId())
+                .set("audience", Sql.name(event.audience()))
+                .set("scope", Sql.name(event.scope()))
+                .set("attempted_by", event.actor())
+                .set("reason", Sql.name(event.reason()))
+                .set("refused_at", Sql.timestamp(at))
+                .set("sequence_number", version)
+                .upsert(jdbc);
+        lifecycle.advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(SatisfactionRecorded event, @SequenceNumber long version) {
+        jdbc.sql("UPDATE client_engagement SET satisfaction_score = :score, satisfaction_comment = :comment,"
+                        + " version = :version WHERE engagement_id = :id")
+                .param("score", event.score())
+                .param("comment", event.comment())
+                .param("version", version)
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    @EventHandler
+    void on(EngagementClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+        lifecycle.closed(event, version, at);
+        consents.ended(event, at);
+        jdbc.sql("UPDATE client_engagement SET close_reason = :reason WHERE engagement_id = :id")
+                .param("reason", event.reason())
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.clear(jdbc);
+    }
+}

@@ -1,0 +1,21 @@
+package coaching.ledger.query.client;
+
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.query.support.ConsentState;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code stateChangedAt} is when it was revoked or ended; an expiry is at {@code validUntil}. */
+public record Consent(
+        String consentId,
+        Audience audience,
+        List<Scope> scopes,
+        Instant validUntil,
+        String purpose,
+        Instant grantedAt,
+        ConsentState state,
+        Instant stateChangedAt,
+        String revokeReason) {
+}

@@ -1,0 +1,31 @@
+package coaching.ledger.query.coach;
+
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.query.support.Budget;
+import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.support.OpenUpdateRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An engagement the coach was selected for: their sessions, the consents in force, open requests. */
+public record CoachEngagement(
+        String engagementId,
+        String clientId,
+        EngagementStatus status,
+        Budget budget,
+        List<Session> sessions,
+        List<ConsentInForce> consentsInForce,
+        List<OpenUpdateRequest> openRequests,
+        long version) {
+
+    public record Session(String sessionId, LocalDate heldOn, int durationMinutes, String notes) {
+    }
+
+    /** What the coach may share now, and with whom. */
+    public record ConsentInForce(String consentId, Audience audience, List<Scope> scopes, Instant validUntil,
+                                 String purpose) {
+    }
+}

@@ -1,0 +1,73 @@
+package coaching.ledger.query.coach;
+
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.query.support.ConsentState;
+import coaching.ledger.query.support.EngagementFilter;
+import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.OpenUpdateRequest;
+import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.support.UpdateRequests;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the coach tables, always for one coach: only engagements where they are the selected coach. */
+@Component
+public class CoachView {
+
+    private final JdbcClient jdbc;
+    private final UpdateRequests requests;
+
+    public CoachView(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.requests = new UpdateRequests(jdbc, "coach_request");
+    }
+
+    public List<CoachEngagement> engagementsOf(String coachId) {
+        return engagements(coachId, selected(coachId));
+    }
+
+    public Optional<CoachEngagement> engagementOf(String coachId, String engagementId) {
+        return engagements(coachId, selected(coachId).and(EngagementFilter.one(engagementId))).stream().findFirst();
+    }
+
+    private static EngagementFilter selected(String coachId) {
+        return EngagementFilter.related("coach_engagement", "selected_coach_id", coachId);
+    }
+
+    private List<CoachEngagement> engagements(String coachId, EngagementFilter filter) {
+        Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter);
+        Map<String, List<CoachEngagement.ConsentInForce>> consents = inForce(filter, Instant.now());
+        Map<String, List<OpenUpdateRequest>> open = requests.open(filter);
+        return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
+            String engagementId = rs.getString("engagement_id");
+            return new CoachEngagement(engagementId, rs.getString("client_id"), EngagementLifecycle.status(rs),
+                    EngagementLifecycle.budget(rs), sessions.getOrDefault(engagementId, List.of()),
+                    consents.getOrDefault(engagementId, List.of()), open.getOrDefault(engagementId, List.of()),
+                    rs.getLong("version"));
+        });
+    }
+
+    private Map<String, List<CoachEngagement.Session>> loggedBy(String coachId, EngagementFilter filter) {
+        return filter.and(new EngagementFilter("coach_id = :coach", Map.of("coach", coachId)))
+                .children(jdbc, "coach_session", (rs, row) -> new CoachEngagement.Session(rs.getString("session_id"),
+                        Sql.date(rs, "held_on"), rs.getInt("duration_minutes"), rs.getString("notes")));
+    }
+
+    /** Active consents short of their validUntil; expiry is not an event, so it is checked now. */
+    private Map<String, List<CoachEngagement.ConsentInForce>> inForce(EngagementFilter filter, Instant now) {
+        Map<String, List<CoachEngagement.ConsentInForce>> consents = filter
+                .and(new EngagementFilter("state = 'ACTIVE'", Map.of()))
+                .children(jdbc, "coach_consent", (rs, row) -> new CoachEngagement.ConsentInForce(
+                        rs.getString("consent_id"), Sql.enumValue(rs, "audience", Audience.class),
+                        Sql.scopes(rs, "scopes"), Sql.instant(rs, "valid_until"), rs.getString("purpose")));
+        consents.replaceAll((engagementId, active) -> active.stream()
+                .filter(consent -> ConsentState.ACTIVE.at(now, consent.validUntil()) == ConsentState.ACTIVE)
+                .toList());
+        return consents;
+    }
+}

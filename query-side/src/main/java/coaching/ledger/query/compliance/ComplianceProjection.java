@@ -1,0 +1,153 @@
+package coaching.ledger.query.compliance;
+
+import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.closure.EngagementClosed;
+import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.selection.EngagementOpened;
+import coaching.ledger.query.support.ConsentState;
+import coaching.ledger.query.support.Consents;
+import coaching.ledger.query.support.Row;
+import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.support.ViewTables;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The disclosure ledger: each disclosure and each refusal with where it sits in the event store and
+ * the consent it relied on. It stores no content at all: not of updates, not of refusals (they carry
+ * none), no session notes and no satisfaction comments (rule 1).
+ */
+@Component
+@ProcessingGroup(ComplianceProjection.NAME)
+public class ComplianceProjection {
+
+    public static final String NAME = "compliance";
+    public static final ViewTables TABLES = ViewTables.of("compliance_engagement", "compliance_consent",
+            "compliance_disclosure", "compliance_refusal");
+
+    private final JdbcClient jdbc;
+    private final Consents consents;
+
+    public ComplianceProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.consents = new Consents(jdbc, "compliance_consent");
+    }
+
+    @EventHandler
+    void on(EngagementOpened event, @SequenceNumber long version) {
+        advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token) {
+        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token), version, at));
+        advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(UpdateConsentRevoked event, @SequenceNumber long version, @Timestamp Instant at) {
+        consents.revoked(event, at);
+        advance(event.engagementId(), version);
+    }
+
+    /** The consent trace is copied as it stood when the update was shared; the content is not kept. */
+    @EventHandler
+    void on(UpdateShared event, @SequenceNumber long version, @MessageIdentifier String eventId,
+            TrackingToken token, @MetaDataValue(Actor.ACTOR_ID) String actorId,
+            @MetaDataValue(Actor.ACTOR_ROLE) String actorRole) {
+        Optional<Grant> grant = grantOf(event);
+        Row.in("compliance_disclosure").key("event_id", eventId)
+                .set("engagement_id", event.engagementId())
+                .set("global_index", Sql.globalIndex(token))
+                .set("update_id", event.updateId())
+                .set("shared_at", Sql.timestamp(event.sharedAt()))
+                .set("actor_id", actorId)
+                .set("actor_role", actorRole)
+                .set("recipient_id", event.recipientId())
+                .set("audience", Sql.name(event.audience()))
+                .set("scope", Sql.name(event.scope()))
+                .set("purpose", event.purpose())
+                .set("consent_id", event.consentId())
+                .set("grant_event_id", event.consentGrantEventId())
+                .set("grant_global_index", grant.map(Grant::globalIndex).orElse(null))
+                .set("granted_at", grant.map(Grant::grantedAt).orElse(null))
+                .set("scopes", grant.map(Grant::scopes).orElse(null))
+                .set("valid_until", grant.map(Grant::validUntil).orElse(null))
+                .set("state_at_disclosure", grant.map(found -> found.stateAt(event.sharedAt()).name()).orElse(null))
+                .set("sequence_number", version)
+                .upsert(jdbc);
+        advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(DisclosureRefused event, @SequenceNumber long version, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token, @MetaDataValue(Actor.ACTOR_ID) String actorId,
+            @MetaDataValue(Actor.ACTOR_ROLE) String actorRole) {
+        Row.in("compliance_refusal").key("event_id", eventId)
+                .set("engagement_id", event.engagementId())
+                .set("global_index", Sql.globalIndex(token))
+                .set("update_id", event.updateId())
+                .set("refused_at", Sql.timestamp(at))
+                .set("actor_id", actorId)
+                .set("actor_role", actorRole)
+                .set("audience", Sql.name(event.audience()))
+                .set("scope", Sql.name(event.scope()))
+                .set("reason", Sql.name(event.reason()))
+                .set("sequence_number", version)
+                .upsert(jdbc);
+        advance(event.engagementId(), version);
+    }
+
+    @EventHandler
+    void on(EngagementClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+        consents.ended(event, at);
+        advance(event.engagementId(), version);
+    }
+
+    @ResetHandler
+    void reset() {
+        TABLES.clear(jdbc);
+    }
+
+    private void advance(String engagementId, long version) {
+        Row.in("compliance_engagement").key("engagement_id", engagementId).set("version", version).upsert(jdbc);
+    }
+
+    /** The grant the update names, as this view recorded it; absent if the stream holds no such grant. */
+    private Optional<Grant> grantOf(UpdateShared event) {
+        return jdbc.sql("SELECT grant_global_index, granted_at, scopes, valid_until, state FROM compliance_consent"
+                        + " WHERE engagement_id = :id AND consent_id = :consent AND grant_event_id = :grant")
+                .param("id", event.engagementId())
+                .param("consent", event.consentId())
+                .param("grant", event.consentGrantEventId())
+                .query((rs, row) -> new Grant(Sql.nullableLong(rs, "grant_global_index"),
+                        rs.getObject("granted_at", OffsetDateTime.class), rs.getString("scopes"),
+                        rs.getObject("valid_until", OffsetDateTime.class),
+                        Sql.enumValue(rs, "state", ConsentState.class)))
+                .optional();
+    }
+
+    private record Grant(Long globalIndex, OffsetDateTime grantedAt, String scopes, OffsetDateTime validUntil,
+                         ConsentState state) {
+
+        ConsentState stateAt(Instant moment) {
+            return state.at(moment, validUntil == null ? null : validUntil.toInstant());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package coaching.ledger.query.hr;
+
+import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.support.Budget;
+import coaching.ledger.query.support.EngagementStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An engagement as HR sees it: no session data, no satisfaction comment, only updates shared with HR. */
+public record HrEngagement(
+        String engagementId,
+        String clientId,
+        String bossId,
+        String hrId,
+        Purpose purpose,
+        Urgency urgency,
+        EngagementStatus status,
+        List<String> shortlist,
+        String selectedCoachId,
+        Budget budget,
+        Instant openedAt,
+        Instant closedAt,
+        Outcome outcome,
+        Integer satisfactionScore,
+        List<HrUpdate> updates,
+        long version) {
+
+    /** The client consented to tell the HR person who opened the engagement, not every HR user. */
+    HrEngagement visibleTo(String hrUserId) {
+        List<HrUpdate> theirs = updates.stream().filter(update -> hrUserId.equals(update.recipientId())).toList();
+        return new HrEngagement(engagementId, clientId, bossId, hrId, purpose, urgency, status, shortlist,
+                selectedCoachId, budget, openedAt, closedAt, outcome, satisfactionScore, theirs, version);
+    }
+}

@@ -1,0 +1,126 @@
+package coaching.ledger.query.hr;
+
+import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.coaches.Certification;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.support.EngagementFilter;
+import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.support.Sql;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/** Reads the HR tables. */
+@Component
+public class HrView {
+
+    private static final int MIN_SCORES_FOR_AVERAGE = 3;
+    private static final TypeReference<List<Certification>> CERTIFICATIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> SPECIALTIES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public HrView(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The first answer of the live stream: every engagement as it is now. */
+    @QueryHandler
+    public List<HrEngagement> handle(HrEngagementUpdates query) {
+        return engagements();
+    }
+
+    public List<HrEngagement> engagements() {
+        return engagements(EngagementFilter.all());
+    }
+
+    public Optional<HrEngagement> engagement(String engagementId) {
+        return engagements(EngagementFilter.one(engagementId)).stream().findFirst();
+    }
+
+    private List<HrEngagement> engagements(EngagementFilter filter) {
+        Map<String, List<HrUpdate>> updates = filter.children(jdbc, "hr_update", (rs, row) -> new HrUpdate(
+                rs.getString("update_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
+                rs.getString("recipient_id"), Sql.instant(rs, "shared_at"), rs.getString("shared_by"),
+                rs.getString("consent_id")));
+        return filter.rows(jdbc, "hr_engagement", "opened_at, engagement_id", (rs, row) ->
+                engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
+    }
+
+    private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates) throws SQLException {
+        return new HrEngagement(rs.getString("engagement_id"), rs.getString("client_id"), rs.getString("boss_id"),
+                rs.getString("hr_id"), Sql.enumValue(rs, "purpose", Purpose.class),
+                Sql.enumValue(rs, "urgency", Urgency.class), EngagementLifecycle.status(rs),
+                Sql.ids(rs, "shortlist"), rs.getString("selected_coach_id"), EngagementLifecycle.budget(rs),
+                Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"), Sql.enumValue(rs, "outcome", Outcome.class),
+                Sql.nullableInt(rs, "satisfaction_score"), updates, rs.getLong("version"));
+    }
+
+    /** Satisfaction and workload come from the engagements each coach was selected for. */
+    public List<HrCoach> coaches() {
+        return jdbc.sql("""
+                        SELECT c.coach_id, c.display_name, c.certifications, c.years_experience, c.specialties,
+                               COALESCE(e.active_engagements, 0) AS active_engagements,
+                               COALESCE(e.scores, 0) AS scores, COALESCE(e.score_total, 0) AS score_total
+                        FROM hr_coach c LEFT JOIN (
+                            SELECT selected_coach_id,
+                                   COUNT(CASE WHEN status = 'ACTIVE' THEN 1 END) AS active_engagements,
+                                   COUNT(satisfaction_score) AS scores, SUM(satisfaction_score) AS score_total
+                            FROM hr_engagement WHERE selected_coach_id IS NOT NULL GROUP BY selected_coach_id
+                        ) e ON e.selected_coach_id = c.coach_id
+                        ORDER BY c.display_name, c.coach_id""")
+                .query((rs, row) -> new HrCoach(rs.getString("coach_id"), rs.getString("display_name"),
+                        json.readValue(rs.getString("certifications"), CERTIFICATIONS), rs.getInt("years_experience"),
+                        json.readValue(rs.getString("specialties"), SPECIALTIES), rs.getInt("active_engagements"),
+                        average(rs.getLong("score_total"), rs.getLong("scores"))))
+                .list();
+    }
+
+    private static BigDecimal average(long total, long scores) {
+        return scores < MIN_SCORES_FOR_AVERAGE ? null
+                : BigDecimal.valueOf(total).divide(BigDecimal.valueOf(scores), 2, RoundingMode.HALF_UP);
+    }
+
+    /** Every status, purpose and score has its cell, also where nothing is counted yet. */
+    public HrDashboard dashboard() {
+        return HrDashboard.of(
+                counts("status", names(EngagementStatus.values())),
+                counts("purpose", names(Purpose.values())),
+                counts("satisfaction_score", IntStream.rangeClosed(1, 5).mapToObj(String::valueOf).toList()));
+    }
+
+    private Map<String, Long> counts(String column, List<String> keys) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        keys.forEach(key -> counts.put(key, 0L));
+        jdbc.sql("SELECT " + column + " AS cell, COUNT(*) AS engagements FROM hr_engagement WHERE " + column
+                        + " IS NOT NULL GROUP BY " + column)
+                .query((rs, row) -> Map.entry(rs.getString("cell"), rs.getLong("engagements")))
+                .list()
+                .forEach(cell -> counts.put(cell.getKey(), cell.getValue()));
+        return counts;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}

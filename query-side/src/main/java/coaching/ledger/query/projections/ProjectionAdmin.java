@@ -1,0 +1,133 @@
+package coaching.ledger.query.projections;
+
+import coaching.ledger.kernel.Rejection;
+import coaching.ledger.query.boss.BossProjection;
+import coaching.ledger.query.client.ClientProjection;
+import coaching.ledger.query.coach.CoachProjection;
+import coaching.ledger.query.compliance.ComplianceProjection;
+import coaching.ledger.query.hr.HrProjection;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Status and replay of the query side's projections. The status reflects the segments this process
+ * holds: the query side runs as one process per event store, which then holds them all.
+ */
+@Component
+public class ProjectionAdmin {
+
+    public static final List<String> NAMES = List.of(HrProjection.NAME, BossProjection.NAME, ClientProjection.NAME,
+            CoachProjection.NAME, ComplianceProjection.NAME);
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    private final EventProcessingConfiguration processing;
+    /** Replays asked for whose processor has not been reset and restarted yet. */
+    private final Set<String> restarting = ConcurrentHashMap.newKeySet();
+    private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionAdmin(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        return NAMES.stream().map(this::status).toList();
+    }
+
+    /**
+     * Stops the processor, resets its tokens to the first event (its @ResetHandler empties the
+     * view's tables in the same transaction) and starts it again, in the background: the caller
+     * gets an answer at once and every other view keeps serving meanwhile.
+     */
+    public ProjectionStatus replay(String name) {
+        StreamingEventProcessor processor = processor(name);
+        if (restarting.add(name)) {
+            replays.execute(() -> restart(name, processor));
+        }
+        return status(name);
+    }
+
+    private void restart(String name, StreamingEventProcessor processor) {
+        try {
+            processor.shutDown();
+            processor.resetTokens();
+            log.info("projection {} reset; rebuilding from the first event", name);
+        } catch (RuntimeException e) {
+            log.error("projection {} could not be reset; it resumes where it was", name, e);
+        } finally {
+            processor.start();
+            restarting.remove(name);
+        }
+    }
+
+    private ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        boolean allClaimed = !segments.isEmpty()
+                && segments.size() == processing.tokenStore(name).fetchSegments(name).length;
+        boolean replaying = restarting.contains(name) || segments.stream().anyMatch(ProjectionAdmin::replaying);
+        boolean caughtUp = processor.isRunning() && allClaimed && !replaying
+                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        return new ProjectionStatus(name, processor.isRunning(), position(segments), caughtUp, replaying,
+                replaying ? progress(segments) : null);
+    }
+
+    /**
+     * A segment stays marked as replaying until an event newer than the reset arrives; once it has
+     * processed up to the position of the reset and is caught up, its replay is done.
+     */
+    private static boolean replaying(EventTrackerStatus segment) {
+        return segment.isReplaying()
+                && !(segment.isCaughtUp() && current(segment) >= segment.getResetPosition().orElse(0));
+    }
+
+    private static Long position(Collection<EventTrackerStatus> segments) {
+        return segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+    }
+
+    /** The slowest replaying segment's share of the way to the position of the reset. */
+    private static int progress(Collection<EventTrackerStatus> segments) {
+        return segments.stream().filter(ProjectionAdmin::replaying)
+                .mapToInt(segment -> percent(current(segment), segment.getResetPosition().orElse(0)))
+                .min().orElse(0);
+    }
+
+    private static long current(EventTrackerStatus segment) {
+        return segment.getCurrentPosition().orElse(0);
+    }
+
+    private static int percent(long position, long target) {
+        return target <= 0 ? 100 : (int) Math.min(100, position * 100 / target);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        if (!NAMES.contains(name)) {
+            throw Rejection.notFound("no such projection: " + name);
+        }
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("projection " + name + " has no streaming processor"));
+    }
+
+    @PreDestroy
+    void stop() {
+        replays.shutdownNow();
+    }
+}

@@ -1,0 +1,50 @@
+package coaching.ledger.query.support;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Which rows a read is about: a condition on {@code engagement_id} that applies to an engagement
+ * table and to its child tables alike (so one request reads each table once), narrowed where needed
+ * by a condition on a child table's own columns.
+ */
+public record EngagementFilter(String condition, Map<String, ?> params) {
+
+    public static EngagementFilter all() {
+        return new EngagementFilter("1 = 1", Map.of());
+    }
+
+    public static EngagementFilter one(String engagementId) {
+        return new EngagementFilter("engagement_id = :engagementId", Map.of("engagementId", engagementId));
+    }
+
+    /** Engagements of {@code table} whose {@code column} names the principal (their boss, their coach). */
+    public static EngagementFilter related(String table, String column, String principalId) {
+        return new EngagementFilter("engagement_id IN (SELECT engagement_id FROM " + table + " WHERE " + column
+                + " = :principal)", Map.of("principal", principalId));
+    }
+
+    public EngagementFilter and(EngagementFilter other) {
+        Map<String, Object> both = new LinkedHashMap<>(params);
+        both.putAll(other.params);
+        return new EngagementFilter("(" + condition + ") AND (" + other.condition + ")", both);
+    }
+
+    public <T> List<T> rows(JdbcClient jdbc, String table, String orderBy, RowMapper<T> mapper) {
+        return jdbc.sql("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + orderBy)
+                .params(params).query(mapper).list();
+    }
+
+    /** Rows of a child table (engagement_id, ..., sequence_number) per engagement, in event order. */
+    public <T> Map<String, List<T>> children(JdbcClient jdbc, String table, RowMapper<T> mapper) {
+        return rows(jdbc, table, "engagement_id, sequence_number",
+                (rs, row) -> Map.entry(rs.getString("engagement_id"), mapper.mapRow(rs, row))).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+}

@@ -1,0 +1,105 @@
+package coaching.ledger.query.support;
+
+import coaching.ledger.kernel.closure.EngagementClosed;
+import coaching.ledger.kernel.selection.BudgetApproved;
+import coaching.ledger.kernel.selection.CoachSelected;
+import coaching.ledger.kernel.selection.CoachesShortlisted;
+import coaching.ledger.kernel.selection.EngagementOpened;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * The lifecycle columns every engagement table of a view has (engagement_id, client_id, boss_id,
+ * hr_id, purpose, urgency, status, shortlist, selected_coach_id, budget_*, opened_at, closed_at,
+ * outcome, version), kept the same way in every view. None of them is confidential.
+ * {@code version} is the sequence number of the engagement's last event the view applied.
+ */
+public final class EngagementLifecycle {
+
+    /** ACTIVE needs both a selected coach and an approved budget, whichever came last. */
+    private static final String ACTIVE_ONCE_FUNDED =
+            "CASE WHEN budget_currency IS NOT NULL AND status <> 'CLOSED' THEN 'ACTIVE' ELSE status END";
+    private static final String ACTIVE_ONCE_SELECTED =
+            "CASE WHEN selected_coach_id IS NOT NULL AND status <> 'CLOSED' THEN 'ACTIVE' ELSE status END";
+
+    private final JdbcClient jdbc;
+    private final String table;
+
+    public EngagementLifecycle(JdbcClient jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    public void opened(EngagementOpened event, long version, Instant at) {
+        Row.in(table).key("engagement_id", event.engagementId())
+                .set("client_id", event.clientId())
+                .set("boss_id", event.bossId())
+                .set("hr_id", event.hrId())
+                .set("purpose", Sql.name(event.purpose()))
+                .set("urgency", Sql.name(event.urgency()))
+                .set("status", EngagementStatus.OPENED.name())
+                .set("opened_at", Sql.timestamp(at))
+                .set("version", version)
+                .upsert(jdbc);
+    }
+
+    public void shortlisted(CoachesShortlisted event, long version) {
+        jdbc.sql("UPDATE " + table + " SET shortlist = :shortlist, version = :version,"
+                        + " status = CASE WHEN status = 'OPENED' THEN 'SHORTLISTED' ELSE status END"
+                        + " WHERE engagement_id = :id")
+                .param("shortlist", Sql.ids(event.coachIds()))
+                .param("version", version)
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    public void coachSelected(CoachSelected event, long version) {
+        jdbc.sql("UPDATE " + table + " SET selected_coach_id = :coach, version = :version, status = "
+                        + ACTIVE_ONCE_FUNDED + " WHERE engagement_id = :id")
+                .param("coach", event.coachId())
+                .param("version", version)
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    public void budgetApproved(BudgetApproved event, long version) {
+        jdbc.sql("UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
+                        + " budget_currency = :currency, version = :version, status = " + ACTIVE_ONCE_SELECTED
+                        + " WHERE engagement_id = :id")
+                .param("sessions", event.sessions())
+                .param("amount", event.amount())
+                .param("currency", event.currency())
+                .param("version", version)
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    public void closed(EngagementClosed event, long version, Instant at) {
+        jdbc.sql("UPDATE " + table + " SET status = 'CLOSED', closed_at = :at, outcome = :outcome,"
+                        + " version = :version WHERE engagement_id = :id")
+                .param("at", Sql.timestamp(at))
+                .param("outcome", Sql.name(event.outcome()))
+                .param("version", version)
+                .param("id", event.engagementId())
+                .update();
+    }
+
+    /** For events the view applies to other tables: the engagement row still moves to their version. */
+    public void advance(String engagementId, long version) {
+        jdbc.sql("UPDATE " + table + " SET version = :version WHERE engagement_id = :id")
+                .param("version", version)
+                .param("id", engagementId)
+                .update();
+    }
+
+    public static EngagementStatus status(ResultSet rs) throws SQLException {
+        return Sql.enumValue(rs, "status", EngagementStatus.class);
+    }
+
+    public static Budget budget(ResultSet rs) throws SQLException {
+        return Budget.of(rs);
+    }
+}

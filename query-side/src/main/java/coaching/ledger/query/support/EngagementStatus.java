@@ -1,0 +1,6 @@
+package coaching.ledger.query.support;
+
+/** OPENED → SHORTLISTED → ACTIVE (coach selected and budget approved, either order) → CLOSED. */
+public enum EngagementStatus {
+    OPENED, SHORTLISTED, ACTIVE, CLOSED
+}

@@ -1,0 +1,57 @@
+package coaching.ledger.query.support;
+
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Update requests of the views that list open ones (client, coach). A request is open until an
+ * update with the same audience and scope is shared after it. Table layout: engagement_id,
+ * request_id, audience, scope, message, requested_by, requested_at, answered_by_update_id, sequence_number.
+ */
+public final class UpdateRequests {
+
+    private final JdbcClient jdbc;
+    private final String table;
+
+    public UpdateRequests(JdbcClient jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    public void requested(UpdateRequested event, long sequence, Instant at) {
+        Row.in(table).key("engagement_id", event.engagementId()).key("request_id", event.requestId())
+                .set("audience", Sql.name(event.audience()))
+                .set("scope", Sql.name(event.scope()))
+                .set("message", event.message())
+                .set("requested_by", event.requestedBy())
+                .set("requested_at", Sql.timestamp(at))
+                .set("answered_by_update_id", null)
+                .set("sequence_number", sequence)
+                .upsert(jdbc);
+    }
+
+    public void answeredBy(UpdateShared update) {
+        jdbc.sql("UPDATE " + table + " SET answered_by_update_id = :update WHERE engagement_id = :id"
+                        + " AND audience = :audience AND scope = :scope AND answered_by_update_id IS NULL")
+                .param("update", update.updateId())
+                .param("id", update.engagementId())
+                .param("audience", Sql.name(update.audience()))
+                .param("scope", Sql.name(update.scope()))
+                .update();
+    }
+
+    /** The open requests of the filtered engagements, in the order they were made. */
+    public Map<String, List<OpenUpdateRequest>> open(EngagementFilter engagements) {
+        return new EngagementFilter("answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
+                .children(jdbc, table, (rs, row) -> new OpenUpdateRequest(rs.getString("request_id"),
+                        Sql.enumValue(rs, "audience", Audience.class), Sql.enumValue(rs, "scope", Scope.class),
+                        rs.getString("message"), rs.getString("requested_by"), Sql.instant(rs, "requested_at")));
+    }
+}

@@ -1,0 +1,64 @@
+package coaching.ledger.query.boss;
+
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.QuerySideHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The boss endpoints over HTTP; run on H2 and on PostgreSQL by the subclasses. */
+abstract class BossViewHttpTest extends QuerySideHttpTest {
+
+    private static final String ENGAGEMENTS = "/api/v1/boss/engagements";
+
+    BossViewHttpTest() {
+        super(BossProjection.class);
+    }
+
+    @Test
+    void theBossSeesTheirEngagementWithOnlyTheUpdatesForThem() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("boss")));
+
+        JsonNode engagements = awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(story.engagementId()));
+
+        JsonNode row = engagement(engagements, story.engagementId());
+        assertThat(row.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(row.path("selectedCoachId").asText()).isEqualTo("coach-cole");
+        assertThat(row.path("budget").path("currency").asText()).isEqualTo("EUR");
+        assertThat(row.path("updates").get(0).path("consentId").asText()).isEqualTo(EngagementStory.BOSS_CONSENT);
+        JsonNode single = http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-ben").json();
+        assertThat(single.path("version").asLong()).isEqualTo(versionSeenBy(story));
+        for (String body : new String[] {engagements.toString(), single.toString()}) {
+            assertThat(body).contains(story.secrets().bossContent())
+                    .doesNotContain(story.secrets().sessionNotes())
+                    .doesNotContain(story.secrets().hrContent())
+                    .doesNotContain(story.secrets().satisfactionComment());
+        }
+    }
+
+    @Test
+    void anotherBossSeesNothingOfIt() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("boss")));
+        awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(story.engagementId()));
+
+        assertThat(engagement(http.get(ENGAGEMENTS, "boss-bea").json(), story.engagementId())).isNull();
+        assertStatus(http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-bea"), 404);
+    }
+
+    @Test
+    void onlyABossMayReadTheBossView() {
+        for (String user : new String[] {"hr-hana", "client-cara", "coach-cole", "compliance-cy"}) {
+            assertStatus(http.get(ENGAGEMENTS, user), 403);
+        }
+        assertStatus(http.get(ENGAGEMENTS, null), 401);
+    }
+
+    @Test
+    void anEngagementIdOfTheWrongShapeIsABadRequest() {
+        var response = http.get(ENGAGEMENTS + "/bad*id", "boss-ben");
+
+        assertStatus(response, 400);
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("engagementId");
+    }
+}

@@ -1,0 +1,59 @@
+package coaching.ledger.query.client;
+
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.QuerySideHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The client endpoint over HTTP; run on H2 and on PostgreSQL by the subclasses. */
+abstract class ClientViewHttpTest extends QuerySideHttpTest {
+
+    private static final String ENGAGEMENTS = "/api/v1/client/engagements/";
+
+    ClientViewHttpTest() {
+        super(ClientProjection.class);
+    }
+
+    @Test
+    void theClientSeesTheirWholeEngagement() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
+
+        JsonNode engagement = awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara",
+                json -> json.path("version").asLong() >= versionSeenBy(story));
+
+        assertThat(engagement.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(engagement.path("consents")).hasSize(2);
+        assertThat(engagement.path("disclosures")).hasSize(2);
+        assertThat(engagement.path("refusals").get(0).path("reason").asText()).isEqualTo("SCOPE_NOT_COVERED");
+        assertThat(engagement.path("openRequests").get(0).path("requestId").asText()).isEqualTo("request-hr");
+        assertThat(engagement.toString()).contains(story.secrets().sessionNotes(), story.secrets().bossContent(),
+                story.secrets().hrContent(), story.secrets().satisfactionComment());
+    }
+
+    @Test
+    void anotherClientGetsNotFound() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
+        awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara", json -> json.path("version").asLong() >= versionSeenBy(story));
+
+        assertStatus(http.get(ENGAGEMENTS + story.engagementId(), "client-carl"), 404);
+        assertStatus(http.get(ENGAGEMENTS + newEngagementId("missing"), "client-cara"), 404);
+    }
+
+    @Test
+    void onlyAClientMayReadTheClientView() {
+        for (String user : new String[] {"hr-hana", "boss-ben", "coach-cole", "compliance-cy", "admin-ada"}) {
+            assertStatus(http.get(ENGAGEMENTS + "eng-1", user), 403);
+        }
+        assertStatus(http.get(ENGAGEMENTS + "eng-1", null), 401);
+    }
+
+    @Test
+    void anEngagementIdOfTheWrongShapeIsABadRequest() {
+        var response = http.get(ENGAGEMENTS + "x".repeat(65), "client-cara");
+
+        assertStatus(response, 400);
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("engagementId");
+    }
+}

@@ -1,0 +1,6 @@
+package coaching.ledger.query.client;
+
+import coaching.ledger.query.testing.OnPostgres;
+
+class ClientViewPostgresTest extends ClientViewHttpTest implements OnPostgres {
+}

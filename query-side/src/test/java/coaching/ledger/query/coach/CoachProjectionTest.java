@@ -1,0 +1,112 @@
+package coaching.ledger.query.coach;
+
+import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.Role;
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.support.OpenUpdateRequest;
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.Json;
+import coaching.ledger.query.testing.ProjectionHarness;
+import coaching.ledger.query.testing.Step;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CoachProjectionTest {
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+    private final CoachView view = new CoachView(harness.jdbc());
+
+    CoachProjectionTest() {
+        harness.project(CoachProjection::new);
+    }
+
+    @Test
+    void theSelectedCoachSeesTheirSessionsConsentsInForceAndOpenRequests() {
+        EngagementStory story = EngagementStory.of("eng-coach");
+        harness.tell(story);
+
+        CoachEngagement engagement = view.engagementOf("coach-cole", "eng-coach").orElseThrow();
+        assertThat(engagement.status()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(engagement.clientId()).isEqualTo("client-cara");
+        assertThat(engagement.version()).isEqualTo(story.versionSeenBy(harness::handles));
+        assertThat(engagement.sessions()).singleElement()
+                .satisfies(session -> assertThat(session.notes()).contains(story.secrets().sessionNotes()));
+        assertThat(engagement.consentsInForce()).extracting(CoachEngagement.ConsentInForce::audience)
+                .containsExactly(Audience.BOSS, Audience.HR);
+        assertThat(engagement.consentsInForce().get(0).scopes()).containsExactly(Scope.PROGRESS, Scope.OUTCOME);
+        assertThat(engagement.openRequests()).extracting(OpenUpdateRequest::requestId).containsExactly("request-hr");
+    }
+
+    @Test
+    void keepsNoUpdateContentAndNoComment() {
+        EngagementStory story = EngagementStory.of("eng-coach-leak");
+        harness.tell(story);
+
+        String stored = harness.contentsOf(CoachProjection.TABLES);
+        String shown = Json.of(view.engagementsOf("coach-cole"));
+        for (String text : new String[] {stored, shown}) {
+            assertThat(text).doesNotContain(story.secrets().bossContent())
+                    .doesNotContain(story.secrets().hrContent())
+                    .doesNotContain(story.secrets().satisfactionComment());
+        }
+    }
+
+    @Test
+    void aCoachWhoWasOnlyShortlistedSeesNothing() {
+        harness.tell(EngagementStory.of("eng-coach-shortlist"));
+
+        assertThat(view.engagementsOf(EngagementStory.SHORTLISTED_ONLY)).isEmpty();
+        assertThat(view.engagementOf(EngagementStory.SHORTLISTED_ONLY, "eng-coach-shortlist")).isEmpty();
+    }
+
+    @Test
+    void sessionsOfAnotherCoachAreNotListed() {
+        EngagementStory story = EngagementStory.of("eng-coach-sessions");
+        harness.tell(story);
+        harness.tell(story.engagementId(), Step.of(new Actor("coach-chen", Role.COACH), new SessionLogged(
+                story.engagementId(), "session-other", "coach-chen", LocalDate.of(2026, 11, 3), 30, "not cole's")));
+
+        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().sessions())
+                .extracting(CoachEngagement.Session::sessionId).containsExactly("session-1");
+    }
+
+    @Test
+    void revokedExpiredAndEndedConsentsAreNoLongerInForce() {
+        EngagementStory story = EngagementStory.of("eng-coach-consents");
+        harness.tell(story);
+        harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(
+                story.engagementId(), EngagementStory.HR_CONSENT, null)));
+        harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentGranted(
+                story.engagementId(), "consent-lapsed", "client-cara", Audience.HR, Set.of(Scope.GOALS),
+                Instant.now().minus(Duration.ofSeconds(1)), "a past review")));
+        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().consentsInForce())
+                .extracting(CoachEngagement.ConsentInForce::consentId).containsExactly(EngagementStory.BOSS_CONSENT);
+
+        harness.tell(story.engagementId(), story.closure());
+
+        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().consentsInForce()).isEmpty();
+    }
+
+    @Test
+    void handlingEveryEventTwiceChangesNothing() {
+        EngagementStory story = EngagementStory.of("eng-coach-twice");
+        harness.tell(story);
+        harness.tell(story.engagementId(), story.closure());
+        String once = harness.contentsOf(CoachProjection.TABLES);
+
+        harness.redeliverAll();
+
+        assertThat(harness.contentsOf(CoachProjection.TABLES)).isEqualTo(once);
+    }
+}

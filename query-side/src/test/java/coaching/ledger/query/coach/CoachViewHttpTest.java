@@ -1,0 +1,53 @@
+package coaching.ledger.query.coach;
+
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.QuerySideHttpTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coach endpoints over HTTP; run on H2 and on PostgreSQL by the subclasses. */
+abstract class CoachViewHttpTest extends QuerySideHttpTest {
+
+    private static final String ENGAGEMENTS = "/api/v1/coach/engagements";
+
+    CoachViewHttpTest() {
+        super(CoachProjection.class);
+    }
+
+    @Test
+    void theSelectedCoachSeesTheEngagementTheyWork() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("coach")));
+
+        JsonNode engagements = awaitJson(ENGAGEMENTS, "coach-cole", showsVersion(story.engagementId()));
+
+        JsonNode row = engagement(engagements, story.engagementId());
+        assertThat(row.path("sessions").get(0).path("notes").asText()).contains(story.secrets().sessionNotes());
+        assertThat(row.path("consentsInForce")).hasSize(2);
+        assertThat(row.path("openRequests").get(0).path("requestId").asText()).isEqualTo("request-hr");
+        assertThat(http.get(ENGAGEMENTS + "/" + story.engagementId(), "coach-cole").json().path("version").asLong())
+                .isEqualTo(versionSeenBy(story));
+        assertThat(engagements.toString()).doesNotContain(story.secrets().bossContent())
+                .doesNotContain(story.secrets().hrContent())
+                .doesNotContain(story.secrets().satisfactionComment());
+    }
+
+    @Test
+    void aCoachWhoWasOnlyShortlistedSeesNothingOfIt() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("coach")));
+        awaitJson(ENGAGEMENTS, "coach-cole", showsVersion(story.engagementId()));
+
+        assertThat(engagement(http.get(ENGAGEMENTS, EngagementStory.SHORTLISTED_ONLY).json(), story.engagementId()))
+                .isNull();
+        assertStatus(http.get(ENGAGEMENTS + "/" + story.engagementId(), EngagementStory.SHORTLISTED_ONLY), 404);
+    }
+
+    @Test
+    void onlyACoachMayReadTheCoachView() {
+        for (String user : new String[] {"hr-hana", "boss-ben", "client-cara", "integrator-ivy"}) {
+            assertStatus(http.get(ENGAGEMENTS, user), 403);
+        }
+        assertStatus(http.get(ENGAGEMENTS, null), 401);
+    }
+}

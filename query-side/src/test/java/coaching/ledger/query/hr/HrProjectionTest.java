@@ -1,0 +1,161 @@
+package coaching.ledger.query.hr;
+
+import coaching.ledger.kernel.coaches.Certification;
+import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.query.support.Budget;
+import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.Json;
+import coaching.ledger.query.testing.ProjectionHarness;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HrProjectionTest {
+
+    private final ProjectionHarness harness = new ProjectionHarness();
+    private final HrView view = new HrView(harness.jdbc(), Json.mapper());
+
+    HrProjectionTest() {
+        HrEngagementFeed feed = new HrEngagementFeed(SimpleQueryUpdateEmitter.builder().build(), view);
+        harness.project(jdbc -> new HrProjection(jdbc, Json.mapper(), feed));
+    }
+
+    @Test
+    void declaresNoHandlerForSessionsConsentsRequestsOrRefusals() {
+        assertThat(harness.handles(SessionLogged.class)).isFalse();
+        assertThat(harness.handles(UpdateConsentGranted.class)).isFalse();
+        assertThat(harness.handles(UpdateConsentRevoked.class)).isFalse();
+        assertThat(harness.handles(UpdateRequested.class)).isFalse();
+        assertThat(harness.handles(DisclosureRefused.class)).isFalse();
+        assertThat(harness.handles(UpdateShared.class)).isTrue();
+    }
+
+    @Test
+    void showsLifecycleScoreAndTheUpdateSharedWithHr() {
+        EngagementStory story = EngagementStory.of("eng-hr");
+        harness.tell(story);
+
+        HrEngagement engagement = view.engagement("eng-hr").orElseThrow();
+        assertThat(engagement.status()).isEqualTo(EngagementStatus.ACTIVE);
+        assertThat(engagement.clientId()).isEqualTo("client-cara");
+        assertThat(engagement.bossId()).isEqualTo("boss-ben");
+        assertThat(engagement.hrId()).isEqualTo("hr-hana");
+        assertThat(engagement.purpose()).isEqualTo(Purpose.REMEDIAL);
+        assertThat(engagement.shortlist()).containsExactly("coach-cole", "coach-chen");
+        assertThat(engagement.selectedCoachId()).isEqualTo("coach-cole");
+        assertThat(engagement.budget()).isEqualTo(new Budget(10, new BigDecimal("6000.00"), "EUR"));
+        assertThat(engagement.openedAt()).isNotNull();
+        assertThat(engagement.satisfactionScore()).isEqualTo(EngagementStory.SCORE);
+        assertThat(engagement.version()).isEqualTo(story.versionSeenBy(harness::handles));
+        assertThat(engagement.updates()).singleElement().satisfies(update -> {
+            assertThat(update.updateId()).isEqualTo("update-hr");
+            assertThat(update.scope()).isEqualTo(Scope.ATTENDANCE);
+            assertThat(update.content()).contains(story.secrets().hrContent());
+            assertThat(update.recipientId()).isEqualTo("hr-hana");
+            assertThat(update.consentId()).isEqualTo(EngagementStory.HR_CONSENT);
+        });
+    }
+
+    @Test
+    void keepsNoSessionNotesNoBossUpdateAndNoComment() {
+        EngagementStory story = EngagementStory.of("eng-hr-leak");
+        harness.tell(story);
+
+        String stored = harness.contentsOf(HrProjection.TABLES);
+        String shown = Json.of(view.engagements());
+        for (String text : List.of(stored, shown)) {
+            assertThat(text).contains(story.secrets().hrContent())
+                    .doesNotContain(story.secrets().sessionNotes())
+                    .doesNotContain(story.secrets().bossContent())
+                    .doesNotContain(story.secrets().satisfactionComment());
+        }
+    }
+
+    @Test
+    void anUpdateForHrReachesOnlyTheHrPersonItWasSharedWith() {
+        harness.tell(EngagementStory.of("eng-hr-recipient"));
+
+        HrEngagement engagement = view.engagement("eng-hr-recipient").orElseThrow();
+        assertThat(engagement.visibleTo("hr-hana").updates()).hasSize(1);
+        assertThat(engagement.visibleTo("hr-harry").updates()).isEmpty();
+    }
+
+    @Test
+    void closingEndsTheEngagementAndItsWorkload() {
+        EngagementStory story = EngagementStory.of("eng-hr-closed");
+        harness.tell(story);
+        harness.tell(story.engagementId(), story.closure());
+
+        HrEngagement engagement = view.engagement("eng-hr-closed").orElseThrow();
+        assertThat(engagement.status()).isEqualTo(EngagementStatus.CLOSED);
+        assertThat(engagement.closedAt()).isNotNull();
+        assertThat(engagement.outcome()).hasToString("COMPLETED");
+        assertThat(engagement.version()).isEqualTo(story.version() + 1);
+    }
+
+    @Test
+    void rosterAveragesTheLatestScoresOnlyFromThreeEngagementsOn() {
+        harness.tellCoach(new CoachRegistered("coach-cole", "Cole", List.of(
+                new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31))), 12, List.of("leadership, change")));
+        harness.tell(EngagementStory.of("eng-1", Purpose.REMEDIAL, 5));
+        harness.tell(EngagementStory.of("eng-2", Purpose.REMEDIAL, 2));
+        assertThat(view.coaches()).singleElement().satisfies(coach -> {
+            assertThat(coach.activeEngagements()).isEqualTo(2);
+            assertThat(coach.averageSatisfaction()).isNull();
+        });
+
+        harness.tell(EngagementStory.of("eng-3", Purpose.REMEDIAL, 3));
+        harness.tell("eng-2", EngagementStory.rating("eng-2", 4));
+        assertThat(view.coaches()).singleElement().satisfies(coach -> {
+            assertThat(coach.displayName()).isEqualTo("Cole");
+            assertThat(coach.certifications()).containsExactly(
+                    new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31)));
+            assertThat(coach.yearsExperience()).isEqualTo(12);
+            assertThat(coach.specialties()).containsExactly("leadership, change");
+            assertThat(coach.activeEngagements()).isEqualTo(3);
+            assertThat(coach.averageSatisfaction()).isEqualByComparingTo("4.00");
+        });
+    }
+
+    @Test
+    void handlingEveryEventTwiceChangesNothing() {
+        harness.tellCoach(new CoachRegistered("coach-cole", "Cole", List.of(), 3, List.of()));
+        EngagementStory story = EngagementStory.of("eng-hr-twice");
+        harness.tell(story);
+        harness.tell(story.engagementId(), story.closure());
+        String once = harness.contentsOf(HrProjection.TABLES);
+
+        harness.redeliverAll();
+
+        assertThat(harness.contentsOf(HrProjection.TABLES)).isEqualTo(once);
+    }
+
+    @Test
+    void theDashboardCountsTheLatestScorePerEngagement() {
+        for (int i = 0; i < 5; i++) {
+            harness.tell(EngagementStory.of("eng-d" + i, Purpose.DEVELOPMENTAL, 3));
+        }
+        assertThat(view.dashboard().satisfaction().get("3")).isEqualTo(new HrDashboard.Cell(5, false));
+        assertThat(view.dashboard().byPurpose().get("DEVELOPMENTAL")).isEqualTo(new HrDashboard.Cell(5, false));
+        assertThat(view.dashboard().byStatus().get("ACTIVE")).isEqualTo(new HrDashboard.Cell(5, false));
+
+        harness.tell("eng-d0", EngagementStory.rating("eng-d0", 5));
+
+        assertThat(view.dashboard().satisfaction().get("3")).isEqualTo(new HrDashboard.Cell(null, true));
+        assertThat(view.dashboard().satisfaction().get("5")).isEqualTo(new HrDashboard.Cell(null, true));
+    }
+}

@@ -1,0 +1,6 @@
+package coaching.ledger.query.projections;
+
+import coaching.ledger.query.testing.OnPostgres;
+
+class ProjectionAdminPostgresTest extends ProjectionAdminHttpTest implements OnPostgres {
+}

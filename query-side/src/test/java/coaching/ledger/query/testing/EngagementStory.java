@@ -1,0 +1,126 @@
+package coaching.ledger.query.testing;
+
+import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.Role;
+import coaching.ledger.kernel.closure.EngagementClosed;
+import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.closure.SatisfactionRecorded;
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.RefusalReason;
+import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.selection.BudgetApproved;
+import coaching.ledger.kernel.selection.CoachSelected;
+import coaching.ledger.kernel.selection.CoachesShortlisted;
+import coaching.ledger.kernel.selection.EngagementOpened;
+import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.kernel.sessions.SessionLogged;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * One active engagement of the demo users with everything a view might leak: session notes, an
+ * update for the boss, an update for HR, a refused update and a satisfaction comment, each carrying
+ * a unique marker. {@code version} is the sequence number of its last step.
+ */
+public record EngagementStory(String engagementId, Secrets secrets, List<Step> steps) {
+
+    public static final Actor HR = new Actor("hr-hana", Role.HR);
+    public static final Actor BOSS = new Actor("boss-ben", Role.BOSS);
+    public static final Actor CLIENT = new Actor("client-cara", Role.CLIENT);
+    public static final Actor COACH = new Actor("coach-cole", Role.COACH);
+    /** Shortlisted, never selected: must see nothing of the engagement. */
+    public static final String SHORTLISTED_ONLY = "coach-chen";
+    public static final String BOSS_CONSENT = "consent-boss";
+    public static final String HR_CONSENT = "consent-hr";
+    public static final int SCORE = 4;
+
+    /** Unique text that may appear only in the views entitled to it. */
+    public record Secrets(String sessionNotes, String bossContent, String hrContent, String satisfactionComment) {
+
+        static Secrets fresh() {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            return new Secrets("NOTES-" + id, "FOR-BOSS-" + id, "FOR-HR-" + id, "COMMENT-" + id);
+        }
+    }
+
+    public static EngagementStory of(String engagementId) {
+        return of(engagementId, Purpose.REMEDIAL, SCORE);
+    }
+
+    public static EngagementStory of(String engagementId, Purpose purpose, int score) {
+        return of(engagementId, purpose, score, COACH);
+    }
+
+    /** The story with another selected coach (the roster counts per coach). */
+    public static EngagementStory of(String engagementId, Purpose purpose, int score, Actor coach) {
+        Secrets secrets = Secrets.fresh();
+        List<Step> steps = new ArrayList<>(List.of(
+                Step.of(HR, new EngagementOpened(engagementId, CLIENT.id(), BOSS.id(), HR.id(), purpose, Urgency.HIGH)),
+                Step.of(HR, new CoachesShortlisted(engagementId, List.of(coach.id(), SHORTLISTED_ONLY))),
+                Step.of(CLIENT, new CoachSelected(engagementId, coach.id())),
+                Step.of(BOSS, new BudgetApproved(engagementId, 10, new BigDecimal("6000.00"), "EUR")),
+                Step.of(coach, new SessionLogged(engagementId, "session-1", coach.id(), LocalDate.of(2026, 11, 2), 60,
+                        "Talked about " + secrets.sessionNotes())),
+                Step.of(CLIENT, new UpdateConsentGranted(engagementId, BOSS_CONSENT, CLIENT.id(), Audience.BOSS,
+                        Set.of(Scope.OUTCOME, Scope.PROGRESS), null, "budget decisions")),
+                Step.of(CLIENT, new UpdateConsentGranted(engagementId, HR_CONSENT, CLIENT.id(), Audience.HR,
+                        Set.of(Scope.ATTENDANCE), Instant.now().plus(Duration.ofDays(30)), "programme tracking")),
+                Step.of(BOSS, new UpdateRequested(engagementId, "request-boss", Audience.BOSS, BOSS.id(), Scope.PROGRESS,
+                        "How is it going?")),
+                Step.of(HR, new UpdateRequested(engagementId, "request-hr", Audience.HR, HR.id(), Scope.GOALS,
+                        "Which goals were agreed?"))));
+        steps.add(Step.of(coach, new UpdateShared(engagementId, "update-boss", Audience.BOSS, Scope.PROGRESS,
+                "Progress: " + secrets.bossContent(), BOSS.id(), coach.id(), Instant.now(), BOSS_CONSENT,
+                "budget decisions", steps.get(5).eventId(), 5)));
+        steps.add(Step.of(CLIENT, new UpdateShared(engagementId, "update-hr", Audience.HR, Scope.ATTENDANCE,
+                "Attendance: " + secrets.hrContent(), HR.id(), CLIENT.id(), Instant.now(), HR_CONSENT,
+                "programme tracking", steps.get(6).eventId(), 6)));
+        steps.add(Step.of(coach, new DisclosureRefused(engagementId, "update-refused", Audience.BOSS, Scope.GOALS,
+                coach.id(), RefusalReason.SCOPE_NOT_COVERED)));
+        steps.add(Step.of(CLIENT, new SatisfactionRecorded(engagementId, score, secrets.satisfactionComment())));
+        return new EngagementStory(engagementId, secrets, List.copyOf(steps));
+    }
+
+    /** The sequence number of the story's last event, as the command side reported it. */
+    public long version() {
+        return steps.size() - 1;
+    }
+
+    /**
+     * The version a view shows once it applied the story: the sequence number of the last event of a
+     * type it applies. A view never applies what it must not see, so it may stay below {@link #version()}.
+     */
+    public long versionSeenBy(Predicate<Class<?>> applies) {
+        return IntStream.range(0, steps.size()).filter(i -> applies.test(steps.get(i).event().getClass()))
+                .max().orElseThrow();
+    }
+
+    /** The grant step the update for the boss cites. */
+    public Step bossConsentGrant() {
+        return steps.get(5);
+    }
+
+    /** The client rates again: views keep only the latest score of an engagement. */
+    public static Step rating(String engagementId, int score) {
+        return Step.of(CLIENT, new SatisfactionRecorded(engagementId, score, "rated again"));
+    }
+
+    public Step closure() {
+        return Step.of(HR, new EngagementClosed(engagementId, Outcome.COMPLETED, "goals reached", HR.id(),
+                List.of(BOSS_CONSENT, HR_CONSENT)));
+    }
+}

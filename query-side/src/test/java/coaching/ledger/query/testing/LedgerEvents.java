@@ -1,0 +1,53 @@
+package coaching.ledger.query.testing;
+
+import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.kernel.coaches.CoachStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * Domain event messages as the command side records them: aggregate type, identifier and the next
+ * sequence number of that aggregate, and the actor and correlation id in the metadata.
+ */
+public final class LedgerEvents {
+
+    static final String ENGAGEMENT = "Engagement";
+    static final String COACH = "Coach";
+
+    private final Map<String, List<Class<?>>> recorded = new HashMap<>();
+
+    public DomainEventMessage<?> engagement(String engagementId, Step step) {
+        return message(ENGAGEMENT, engagementId, step);
+    }
+
+    public DomainEventMessage<?> coach(Actor registeredBy, CoachRegistered event) {
+        return message(COACH, CoachStream.of(event.coachId()), Step.of(registeredBy, event));
+    }
+
+    /** The sequence number of the aggregate's last event of a type the view applies: the version it then shows. */
+    public long versionSeenBy(String aggregateId, Predicate<Class<?>> applies) {
+        List<Class<?>> types = recorded.get(aggregateId);
+        return IntStream.range(0, types.size()).filter(i -> applies.test(types.get(i))).max().orElseThrow();
+    }
+
+    private DomainEventMessage<?> message(String type, String aggregateId, Step step) {
+        List<Class<?>> types = recorded.computeIfAbsent(aggregateId, id -> new ArrayList<>());
+        long sequence = types.size();
+        types.add(step.event().getClass());
+        MetaData metaData = MetaData.from(step.actor().asMetaData())
+                .and(Actor.CORRELATION_ID, UUID.randomUUID().toString());
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, step.event(), metaData, step.eventId(),
+                Instant.now());
+    }
+}

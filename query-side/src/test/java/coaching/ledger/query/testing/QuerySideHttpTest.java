@@ -1,0 +1,105 @@
+package coaching.ledger.query.testing;
+
+import coaching.ledger.platform.testing.LedgerHttp;
+import coaching.ledger.query.QueryTestApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The query side over real HTTP, fed by appending events to the event store as the command side
+ * would. Concrete tests pick their database by implementing {@link OnH2} or {@link OnPostgres};
+ * all tests on one database share one Spring context, so every test uses engagement ids of its own.
+ */
+@SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class QuerySideHttpTest {
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+
+    protected final LedgerEvents events = new LedgerEvents();
+    /** Which event types the view under test applies: its version follows only those. */
+    private final Predicate<Class<?>> applies;
+    protected LedgerHttp http;
+
+    protected QuerySideHttpTest(Class<?> projection) {
+        this.applies = AppliedEvents.of(projection)::contains;
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new LedgerHttp(port);
+    }
+
+    protected static String newEngagementId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected long versionSeenBy(EngagementStory story) {
+        return story.versionSeenBy(applies);
+    }
+
+    protected EngagementStory tell(EngagementStory story) {
+        append(story.engagementId(), story.steps());
+        return story;
+    }
+
+    protected void append(String engagementId, List<Step> steps) {
+        List<DomainEventMessage<?>> messages = steps.stream()
+                .<DomainEventMessage<?>>map(step -> events.engagement(engagementId, step)).toList();
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(messages));
+    }
+
+    protected void append(DomainEventMessage<?> message) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(message));
+    }
+
+    /** GETs {@code path} as {@code user} until the answer is 200 and satisfies {@code ready}, and returns it. */
+    protected JsonNode awaitJson(String path, String user, Predicate<JsonNode> ready) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            LedgerHttp.Response response = http.get(path, user);
+            return response.status() == 200 ? response.json() : null;
+        }, json -> json != null && ready.test(json));
+    }
+
+    /** The element of a JSON array whose {@code engagementId} is the given one, or null. */
+    protected static JsonNode engagement(JsonNode array, String engagementId) {
+        for (JsonNode element : array) {
+            if (element.path("engagementId").asText().equals(engagementId)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    /** Until each engagement shows in the array at the version of the last appended event the view applies. */
+    protected Predicate<JsonNode> showsVersion(String... engagementIds) {
+        return array -> Arrays.stream(engagementIds).allMatch(engagementId -> {
+            JsonNode row = engagement(array, engagementId);
+            return row != null && row.path("version").asLong(-1) >= events.versionSeenBy(engagementId, applies);
+        });
+    }
+
+    protected static void assertStatus(LedgerHttp.Response response, int status) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+    }
+}

@@ -1,0 +1,56 @@
+package coaching.ledger.query.testing;
+
+import coaching.ledger.platform.testing.LedgerHttp;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/** A live server-sent-events connection whose {@code data:} lines a test can wait for. */
+public final class SseStream implements AutoCloseable {
+
+    private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+    private final HttpResponse<Stream<String>> response;
+
+    private SseStream(HttpResponse<Stream<String>> response) {
+        this.response = response;
+        CompletableFuture.runAsync(() -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> data.add(line.substring("data:".length()))));
+    }
+
+    /** Connects as {@code user} (password of the demo users) and returns once the response headers arrived. */
+    public static SseStream open(int port, String path, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        return new SseStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    public int status() {
+        return response.statusCode();
+    }
+
+    /** Waits for the first data line (JSON) that satisfies {@code wanted}, skipping others. */
+    public String awaitData(Predicate<String> wanted) {
+        return await().atMost(Duration.ofSeconds(30)).until(data::poll, line -> line != null && wanted.test(line));
+    }
+
+    @Override
+    public void close() {
+        response.body().close();
+    }
+}
