@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -72,7 +75,7 @@ public class EventChainSealer implements SmartLifecycle {
         List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS
                         + " FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT " + batchSize,
                 (row, n) -> StoredEvent.read(row), head.lastIndex());
-        Map<String, String> streamHeads = new HashMap<>();
+        Map<String, String> streamHeads = sealedStreamHeads(events);
         List<Object[]> links = new ArrayList<>();
         long last = head.lastIndex();
         String chain = head.lastHash();
@@ -83,7 +86,7 @@ public class EventChainSealer implements SmartLifecycle {
             }
             String eventHash = ChainHash.of(event);
             String previousInStream = event.sequenceNumber() == 0 ? ChainHash.GENESIS
-                    : streamHeads.computeIfAbsent(event.aggregateIdentifier(), this::sealedStreamHead);
+                    : streamHeads.getOrDefault(event.aggregateIdentifier(), ChainHash.GENESIS);
             String streamHash = ChainHash.link(previousInStream, eventHash);
             streamHeads.put(event.aggregateIdentifier(), streamHash);
             chain = ChainHash.link(chain, eventHash);
@@ -105,10 +108,31 @@ public class EventChainSealer implements SmartLifecycle {
         return Instant.parse(eventAfterGap.timeStamp()).plus(gapTimeout).isAfter(Instant.now(clock));
     }
 
-    private String sealedStreamHead(String aggregateIdentifier) {
-        List<String> latest = jdbc.queryForList("SELECT streamHash FROM event_chain WHERE aggregateIdentifier = ?"
-                + " ORDER BY sequenceNumber DESC LIMIT 1", String.class, aggregateIdentifier);
-        return latest.isEmpty() ? ChainHash.GENESIS : latest.get(0);
+    /**
+     * The sealed stream hash each stream of the batch continues from, in one query: for a stream's
+     * first event in the batch, the link of its predecessor (same stream, sequence one lower).
+     */
+    private Map<String, String> sealedStreamHeads(List<StoredEvent> events) {
+        Map<String, Long> predecessors = new LinkedHashMap<>();
+        for (StoredEvent event : events) {
+            if (event.sequenceNumber() > 0) {
+                predecessors.putIfAbsent(event.aggregateIdentifier(), event.sequenceNumber() - 1);
+            }
+        }
+        Map<String, String> heads = new HashMap<>();
+        if (predecessors.isEmpty()) {
+            return heads;
+        }
+        String pairs = String.join(", ", Collections.nCopies(predecessors.size(), "(?, ?)"));
+        List<Object> parameters = new ArrayList<>();
+        predecessors.forEach((stream, sequence) -> {
+            parameters.add(stream);
+            parameters.add(sequence);
+        });
+        jdbc.query("SELECT aggregateIdentifier, streamHash FROM event_chain WHERE (aggregateIdentifier, sequenceNumber) IN ("
+                        + pairs + ")",
+                (RowCallbackHandler) row -> heads.put(row.getString(1), row.getString(2)), parameters.toArray());
+        return heads;
     }
 
     @Override
