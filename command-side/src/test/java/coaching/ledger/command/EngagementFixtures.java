@@ -163,12 +163,12 @@ public final class EngagementFixtures {
 
     public static UpdateConsentGranted granted(String consentId, Audience audience, Instant validUntil, Scope... scopes) {
         return new UpdateConsentGranted(ENGAGEMENT, consentId, CLIENT, audience, EnumSet.copyOf(Arrays.asList(scopes)),
-                validUntil, purposeOf(consentId));
+                validUntil, purposeOf(consentId), null);
     }
 
     public static GrantUpdateConsent grant(String consentId, Audience audience, Instant validUntil, Scope... scopes) {
         return new GrantUpdateConsent(ENGAGEMENT, consentId, audience, EnumSet.copyOf(Arrays.asList(scopes)),
-                validUntil, purposeOf(consentId));
+                validUntil, purposeOf(consentId), null);
     }
 
     public static String purposeOf(String consentId) {

@@ -5,6 +5,7 @@ import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.GrantUpdateConsent;
 import coaching.ledger.kernel.consent.RevokeUpdateConsent;
 import coaching.ledger.kernel.consent.Scope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,19 +23,25 @@ import java.util.Set;
 class ConsentEndpoint {
 
     private final CommandSubmission submission;
+    private final String currentNoticeVersion;
 
-    ConsentEndpoint(CommandSubmission submission) {
+    /** A client that does not say which notice it showed gets the one the ledger currently publishes. */
+    ConsentEndpoint(CommandSubmission submission,
+                    @Value("${ledger.consent.notice-version:2026-11}") String currentNoticeVersion) {
         this.submission = submission;
+        this.currentNoticeVersion = currentNoticeVersion;
     }
 
-    record Grant(String consentId, Audience audience, Set<Scope> scopes, Instant validUntil, String purpose) {
+    record Grant(String consentId, Audience audience, Set<Scope> scopes, Instant validUntil, String purpose,
+                 String noticeVersion) {
     }
 
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     ResponseEntity<Object> grant(@PathVariable String engagementId, @RequestBody Grant body) {
         return submission.onEngagement(engagementId, new GrantUpdateConsent(engagementId, body.consentId(),
-                body.audience(), body.scopes(), body.validUntil(), body.purpose()), "consentId");
+                body.audience(), body.scopes(), body.validUntil(), body.purpose(),
+                body.noticeVersion() != null ? body.noticeVersion() : currentNoticeVersion), "consentId");
     }
 
     record Revocation(String reason) {

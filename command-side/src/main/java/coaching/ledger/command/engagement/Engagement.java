@@ -188,7 +188,7 @@ public class Engagement {
     public Receipt handle(GrantUpdateConsent command, MetaData metaData) {
         requireParty(metaData, Role.CLIENT);
         String fingerprint = Fingerprint.of(command.audience(), new TreeSet<>(command.scopes()),
-                command.validUntil(), command.purpose());
+                command.validUntil(), command.purpose(), command.noticeVersion());
         Optional<ConsentRecord> existing = consents.find(command.consentId());
         if (existing.isPresent()) {
             return repeatOrConflict(existing.get().fingerprint().equals(fingerprint), command.consentId(),
@@ -199,7 +199,7 @@ public class Engagement {
             throw Rejection.invalid("validUntil", "must be in the future");
         }
         apply(new UpdateConsentGranted(engagementId, command.consentId(), clientId, command.audience(),
-                EnumSet.copyOf(command.scopes()), command.validUntil(), command.purpose()));
+                EnumSet.copyOf(command.scopes()), command.validUntil(), command.purpose(), command.noticeVersion()));
         return recorded(command.consentId());
     }
 
@@ -338,7 +338,8 @@ public class Engagement {
     void on(UpdateConsentGranted event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         consents.granted(new ConsentRecord(event.consentId(), event.audience(), event.scopes(), event.validUntil(),
                 event.purpose(), eventId, sequence,
-                Fingerprint.of(event.audience(), new TreeSet<>(event.scopes()), event.validUntil(), event.purpose()),
+                Fingerprint.of(event.audience(), new TreeSet<>(event.scopes()), event.validUntil(), event.purpose(),
+                        event.noticeVersion()),
                 false));
     }
 

@@ -68,7 +68,7 @@ class ConsentTest {
             given(fixture, activeEngagement())
                     .when(grant("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE), AS_CLIENT)
                     .expectEvents(new UpdateConsentGranted(ENGAGEMENT, "c-1", CLIENT, Audience.BOSS,
-                            EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1")))
+                            EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1"), null))
                     .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE));
         }
 
@@ -77,7 +77,7 @@ class ConsentTest {
             given(fixture, activeEngagement())
                     .when(grant("c-1", Audience.HR, null, Scope.OUTCOME), AS_CLIENT)
                     .expectEvents(new UpdateConsentGranted(ENGAGEMENT, "c-1", CLIENT, Audience.HR,
-                            EnumSet.of(Scope.OUTCOME), null, purposeOf("c-1")))
+                            EnumSet.of(Scope.OUTCOME), null, purposeOf("c-1"), null))
                     .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE));
         }
 
@@ -120,7 +120,7 @@ class ConsentTest {
             given(fixture, events(activeEngagement(),
                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
                     .when(new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS,
-                            Set.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1")), AS_CLIENT)
+                            Set.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1"), null), AS_CLIENT)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("c-1", AFTER_ACTIVE));
         }
@@ -132,7 +132,9 @@ class ConsentTest {
                     grant("c-1", Audience.BOSS, IN_A_MONTH.plusSeconds(1), Scope.PROGRESS, Scope.ATTENDANCE),
                     grant("c-1", Audience.BOSS, null, Scope.PROGRESS, Scope.ATTENDANCE),
                     new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS, EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
-                            IN_A_MONTH, "another purpose"));
+                            IN_A_MONTH, "another purpose", null),
+                    new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS, EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
+                            IN_A_MONTH, purposeOf("c-1"), "2027-01"));
         }
 
         @ParameterizedTest

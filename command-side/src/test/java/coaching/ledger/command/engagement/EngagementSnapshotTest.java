@@ -292,11 +292,11 @@ class EngagementSnapshotTest {
         send(new LogSession(id, "s-1", LocalDate.of(2026, 11, 10), 60, NOTES_1), AS_COACH);                 // 4
         send(new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH);                 // 5
         send(new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.PROGRESS, Scope.ATTENDANCE),
-                null, "sponsor follow-up"), AS_CLIENT);                                                     // 6
+                null, "sponsor follow-up", null), AS_CLIENT);                                                     // 6
         send(new GrantUpdateConsent(id, "c-hr", Audience.HR, Set.of(Scope.OUTCOME),
-                SCRIPT_TIME.plus(Duration.ofDays(1)), "HR programme review"), AS_CLIENT);                   // 7
+                SCRIPT_TIME.plus(Duration.ofDays(1)), "HR programme review", null), AS_CLIENT);                   // 7
         send(new GrantUpdateConsent(id, "c-goals", Audience.BOSS, Set.of(Scope.GOALS),
-                SCRIPT_TIME.plus(Duration.ofDays(30)), "goal alignment"), AS_CLIENT);                       // 8
+                SCRIPT_TIME.plus(Duration.ofDays(30)), "goal alignment", null), AS_CLIENT);                       // 8
         assertThat(send(new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT_1), AS_COACH))
                 .isEqualTo(Receipt.recorded("u-1", 9));                                                     // 9
         send(new RevokeUpdateConsent(id, "c-goals", "too early"), AS_CLIENT);                               // 10
@@ -337,10 +337,10 @@ class EngagementSnapshotTest {
                 new LogSession(id, "s-4", LocalDate.of(2026, 11, 25), 60, "fourth"), AS_COACH));
         results.add(probe(id, "retry of grant c-boss",
                 new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.ATTENDANCE, Scope.PROGRESS),
-                        null, "sponsor follow-up"), AS_CLIENT));
+                        null, "sponsor follow-up", null), AS_CLIENT));
         results.add(probe(id, "c-boss with other scopes",
                 new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.PROGRESS),
-                        null, "sponsor follow-up"), AS_CLIENT));
+                        null, "sponsor follow-up", null), AS_CLIENT));
         results.add(probe(id, "another client",
                 new RecordSatisfaction(id, 1, null), AS_OTHER_CLIENT));
         results.add(probe(id, "another boss",

@@ -1,6 +1,7 @@
 package coaching.ledger.platform.axon;
 
 import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.consent.UpdateConsentGrantedUpcaster;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +32,12 @@ public class AxonInfrastructure {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /** Every event revision the ledger has shipped stays readable; Spring Boot registers upcaster beans in order. */
+    @Bean
+    public EventUpcaster updateConsentGrantedUpcaster() {
+        return new UpdateConsentGrantedUpcaster();
     }
 
     /**

@@ -63,7 +63,7 @@ abstract class TamperEvidenceTest {
         append("eng-a", 0, new EngagementOpened("eng-a", "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW));
         append("eng-b", 0, new EngagementOpened("eng-b", "client-carl", "boss-bea", "hr-hana", Purpose.REMEDIAL, Urgency.HIGH));
         DomainEventMessage<?> grant = append("eng-a", 1, new UpdateConsentGranted("eng-a", "c-1", "client-cara",
-                Audience.BOSS, EnumSet.of(Scope.PROGRESS), null, "quarterly review"));
+                Audience.BOSS, EnumSet.of(Scope.PROGRESS), null, "quarterly review", "2026-11"));
         grantId = grant.getIdentifier();
         append("eng-b", 1, new SessionLogged("eng-b", "s-1", "coach-chen", LocalDate.of(2026, 11, 2), 60, "private"));
         append("eng-a", 2, shared("u-1"));

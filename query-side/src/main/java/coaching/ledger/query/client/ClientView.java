@@ -85,7 +85,8 @@ public class ClientView {
     private static Consent consent(ResultSet rs, Instant now) throws SQLException {
         Instant validUntil = Sql.instant(rs, "valid_until");
         return new Consent(rs.getString("consent_id"), Sql.enumValue(rs, "audience", Audience.class),
-                Sql.scopes(rs, "scopes"), validUntil, rs.getString("purpose"), Sql.instant(rs, "granted_at"),
+                Sql.scopes(rs, "scopes"), validUntil, rs.getString("purpose"), rs.getString("notice_version"),
+                Sql.instant(rs, "granted_at"),
                 Sql.enumValue(rs, "state", ConsentState.class).at(now, validUntil),
                 Sql.instant(rs, "state_changed_at"), rs.getString("revoke_reason"));
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * The consent tables of the views that show consents (client, coach, compliance) share one layout:
- * engagement_id, consent_id, audience, scopes, valid_until, purpose, granted_at, grant_event_id,
+ * engagement_id, consent_id, audience, scopes, valid_until, purpose, notice_version, granted_at, grant_event_id,
  * grant_global_index, state, revoke_reason, state_changed_at, sequence_number.
  */
 public final class Consents {
@@ -28,6 +28,7 @@ public final class Consents {
                 .set("scopes", Sql.scopes(event.scopes()))
                 .set("valid_until", Sql.timestamp(event.validUntil()))
                 .set("purpose", event.purpose())
+                .set("notice_version", event.noticeVersion())
                 .set("granted_at", Sql.timestamp(grant.at()))
                 .set("grant_event_id", grant.eventId())
                 .set("grant_global_index", grant.globalIndex())

@@ -74,7 +74,7 @@ class ClientProjectionTest {
         harness.tell(story);
         harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentGranted(
                 story.engagementId(), "consent-lapsed", "client-cara", Audience.BOSS, Set.of(Scope.GOALS),
-                Instant.now().minus(Duration.ofMinutes(1)), "a past review")));
+                Instant.now().minus(Duration.ofMinutes(1)), "a past review", "2026-11")));
         harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(
                 story.engagementId(), EngagementStory.HR_CONSENT, "changed my mind")));
         assertThat(view.engagementOf("client-cara", story.engagementId()).orElseThrow().consents())

@@ -89,7 +89,7 @@ class CoachProjectionTest {
                 story.engagementId(), EngagementStory.HR_CONSENT, null)));
         harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentGranted(
                 story.engagementId(), "consent-lapsed", "client-cara", Audience.HR, Set.of(Scope.GOALS),
-                Instant.now().minus(Duration.ofSeconds(1)), "a past review")));
+                Instant.now().minus(Duration.ofSeconds(1)), "a past review", "2026-11")));
         assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().consentsInForce())
                 .extracting(CoachEngagement.ConsentInForce::consentId).containsExactly(EngagementStory.BOSS_CONSENT);
 
