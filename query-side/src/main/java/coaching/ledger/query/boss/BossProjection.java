@@ -1,25 +1,16 @@
 package coaching.ledger.query.boss;
 
-import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.disclosure.UpdateShared;
-import coaching.ledger.kernel.selection.BudgetApproved;
-import coaching.ledger.kernel.selection.CoachSelected;
-import coaching.ledger.kernel.selection.CoachesShortlisted;
-import coaching.ledger.kernel.selection.EngagementOpened;
-import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.LifecycleProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
 
 /**
  * The boss view: lifecycle facts and updates addressed to the boss. No session notes, no
@@ -27,37 +18,13 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(BossProjection.NAME)
-public class BossProjection {
+public class BossProjection extends LifecycleProjection {
 
     public static final String NAME = "boss";
     public static final ViewTables TABLES = ViewTables.of("boss_engagement", "boss_update");
 
-    private final JdbcClient jdbc;
-    private final EngagementLifecycle lifecycle;
-
     public BossProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.lifecycle = new EngagementLifecycle(jdbc, "boss_engagement");
-    }
-
-    @EventHandler
-    void on(EngagementOpened event, @SequenceNumber long version, @Timestamp Instant at) {
-        lifecycle.opened(event, version, at);
-    }
-
-    @EventHandler
-    void on(CoachesShortlisted event, @SequenceNumber long version) {
-        lifecycle.shortlisted(event, version);
-    }
-
-    @EventHandler
-    void on(CoachSelected event, @SequenceNumber long version) {
-        lifecycle.coachSelected(event, version);
-    }
-
-    @EventHandler
-    void on(BudgetApproved event, @SequenceNumber long version) {
-        lifecycle.budgetApproved(event, version);
+        super(jdbc, "boss_engagement", TABLES);
     }
 
     /** Only updates addressed to the boss are kept; one addressed to HR merely moves the version on. */
@@ -74,15 +41,5 @@ public class BossProjection {
                     .upsert(jdbc);
         }
         lifecycle.advance(event.engagementId(), version);
-    }
-
-    @EventHandler
-    void on(EngagementClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        lifecycle.closed(event, version, at);
-    }
-
-    @ResetHandler
-    void reset() {
-        TABLES.clear(jdbc);
     }
 }

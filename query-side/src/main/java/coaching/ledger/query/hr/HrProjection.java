@@ -1,28 +1,19 @@
 package coaching.ledger.query.hr;
 
-import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.disclosure.UpdateShared;
-import coaching.ledger.kernel.selection.BudgetApproved;
-import coaching.ledger.kernel.selection.CoachSelected;
-import coaching.ledger.kernel.selection.CoachesShortlisted;
-import coaching.ledger.kernel.selection.EngagementOpened;
-import coaching.ledger.query.support.EngagementLifecycle;
+import coaching.ledger.query.support.LifecycleProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
 
 /**
  * The HR view: lifecycle facts, satisfaction scores, the coach roster and updates addressed to HR.
@@ -31,20 +22,17 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(HrProjection.NAME)
-public class HrProjection {
+public class HrProjection extends LifecycleProjection {
 
     public static final String NAME = "hr";
     public static final ViewTables TABLES = ViewTables.of("hr_engagement", "hr_update", "hr_coach");
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final EngagementLifecycle lifecycle;
     private final HrEngagementFeed feed;
 
     public HrProjection(JdbcClient jdbc, JsonMapper json, HrEngagementFeed feed) {
-        this.jdbc = jdbc;
+        super(jdbc, "hr_engagement", TABLES);
         this.json = json;
-        this.lifecycle = new EngagementLifecycle(jdbc, "hr_engagement");
         this.feed = feed;
     }
 
@@ -56,30 +44,6 @@ public class HrProjection {
                 .set("years_experience", event.yearsExperience())
                 .set("specialties", json.writeValueAsString(event.specialties()))
                 .upsert(jdbc);
-    }
-
-    @EventHandler
-    void on(EngagementOpened event, @SequenceNumber long version, @Timestamp Instant at) {
-        lifecycle.opened(event, version, at);
-        feed.changed(event.engagementId());
-    }
-
-    @EventHandler
-    void on(CoachesShortlisted event, @SequenceNumber long version) {
-        lifecycle.shortlisted(event, version);
-        feed.changed(event.engagementId());
-    }
-
-    @EventHandler
-    void on(CoachSelected event, @SequenceNumber long version) {
-        lifecycle.coachSelected(event, version);
-        feed.changed(event.engagementId());
-    }
-
-    @EventHandler
-    void on(BudgetApproved event, @SequenceNumber long version) {
-        lifecycle.budgetApproved(event, version);
-        feed.changed(event.engagementId());
     }
 
     /** Only updates addressed to HR are kept; one addressed to the boss merely moves the version on. */
@@ -97,7 +61,7 @@ public class HrProjection {
                     .upsert(jdbc);
         }
         lifecycle.advance(event.engagementId(), version);
-        feed.changed(event.engagementId());
+        changed(event.engagementId());
     }
 
     /** The score only: the comment is the client's own words and stays in the client's view. */
@@ -108,17 +72,11 @@ public class HrProjection {
                 .param("version", version)
                 .param("id", event.engagementId())
                 .update();
-        feed.changed(event.engagementId());
+        changed(event.engagementId());
     }
 
-    @EventHandler
-    void on(EngagementClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-        lifecycle.closed(event, version, at);
-        feed.changed(event.engagementId());
-    }
-
-    @ResetHandler
-    void reset() {
-        TABLES.clear(jdbc);
+    @Override
+    protected void changed(String engagementId) {
+        feed.changed(engagementId);
     }
 }
