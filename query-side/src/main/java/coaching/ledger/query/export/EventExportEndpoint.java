@@ -1,5 +1,6 @@
 package coaching.ledger.query.export;
 
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.kernel.Rejection;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Resume with {@code after} = the last globalIndex you received.
  */
 @RestController
+@ConditionalOnAudit
 class EventExportEndpoint {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
