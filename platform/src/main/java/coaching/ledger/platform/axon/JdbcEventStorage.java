@@ -24,7 +24,8 @@ import java.time.Duration;
  * the engine and the store are declared here; with the 'axonserver' profile Axon Server is the store.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+// matchIfMissing: component scanning judges this before ledger-platform.properties is read
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 public class JdbcEventStorage {
 
     private static final String UNIQUE_VIOLATION = "23505";
@@ -32,7 +33,8 @@ public class JdbcEventStorage {
     /**
      * Axon's default resolver only recognises {@code SQLIntegrityConstraintViolationException}, which
      * H2 throws and the PostgreSQL driver does not: there, two processes appending the same aggregate
-     * sequence ended as a generic EventStoreException (500) instead of a retryable ConcurrencyException.
+     * sequence ended as a generic EventStoreException (a 500, seen in ServicesOnPostgresIT) instead of
+     * a retryable ConcurrencyException.
      * SQLState 23505 (unique violation) is what both databases report.
      */
     @Bean
@@ -75,10 +77,15 @@ public class JdbcEventStorage {
                 .build();
     }
 
+    /** PostgreSQL reports a failed batch insert as a BatchUpdateException whose next exception names the cause. */
     private static boolean isUniqueViolation(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
+            if (cause instanceof SQLException sql) {
+                for (Throwable chained : sql) {
+                    if (chained instanceof SQLException next && UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
