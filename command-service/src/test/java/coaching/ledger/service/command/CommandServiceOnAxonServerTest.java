@@ -1,11 +1,11 @@
 package coaching.ledger.service.command;
 
+import coaching.ledger.platform.audit.LedgerVerifier;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.commandhandling.CommandBus;
-import coaching.ledger.platform.audit.LedgerVerifier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,7 +1,7 @@
 package coaching.ledger.query.compliance;
 
-import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
 import coaching.ledger.platform.audit.VerificationReport;

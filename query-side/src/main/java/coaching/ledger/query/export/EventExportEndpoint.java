@@ -1,7 +1,7 @@
 package coaching.ledger.query.export;
 
-import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

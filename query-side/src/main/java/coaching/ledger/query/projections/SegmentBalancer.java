@@ -1,5 +1,6 @@
 package coaching.ledger.query.projections;
 
+import coaching.ledger.platform.PeriodicTask;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,10 +33,9 @@ public class SegmentBalancer implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
     private final String instanceId = UUID.randomUUID().toString();
-    private final Duration interval;
     private final long instanceTimeoutSeconds;
     private final Duration release;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask rounds;
 
     public SegmentBalancer(JdbcClient jdbc, EventProcessingConfiguration processing,
                            @Value("${ledger.projections.balance-interval:PT2S}") Duration interval,
@@ -45,7 +43,7 @@ public class SegmentBalancer implements SmartLifecycle {
                            @Value("${ledger.projections.release-duration:PT6S}") Duration release) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.interval = interval;
+        this.rounds = new PeriodicTask("segment-balancer", interval, this::balance);
         this.instanceTimeoutSeconds = Math.max(1, instanceTimeout.toSeconds());
         this.release = release;
     }
@@ -84,30 +82,15 @@ public class SegmentBalancer implements SmartLifecycle {
         }
     }
 
-    private void balanceQuietly() {
-        try {
-            balance();
-        } catch (RuntimeException e) {
-            log.warn("balancing projection segments failed; retrying in {}", interval, e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "segment-balancer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::balanceQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        rounds.start();
     }
 
     /** Leaves at once, so the other instances need not wait for this one to time out. */
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+    public void stop() {
+        if (rounds.stop()) {
             try {
                 jdbc.sql("DELETE FROM query_instance WHERE instance_id = ?").param(instanceId).update();
             } catch (RuntimeException e) {
@@ -117,7 +100,7 @@ public class SegmentBalancer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return rounds.isRunning();
     }
 }
