@@ -1,16 +1,25 @@
 package coaching.ledger.command;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
-/** Snapshots keep loading a long engagement cheap. */
+/** Snapshots keep loading a long engagement cheap; conflicting appends of several instances are retried. */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
 
@@ -18,11 +27,7 @@ public class CommandSideConfiguration {
     @Bean
     public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
         SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
-        snapshotter.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "engagement-snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(daemon("engagement-snapshotter")));
         return snapshotter;
     }
 
@@ -30,5 +35,35 @@ public class CommandSideConfiguration {
     public SnapshotTriggerDefinition engagementSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Several command instances may append to the same engagement at once; the unique
+     * (aggregateIdentifier, sequenceNumber) key lets one win and fails the other with a
+     * ConcurrencyException (AggregateStreamCreationException for two creations). Nothing of the loser
+     * was recorded, so it is safe to send it again: it is judged anew on the winner's state. Anything
+     * else (a rejection, a broken database) is never retried. Once retries run out the caller gets 409.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${ledger.commands.conflict-retries:5}") int retries,
+                                         @Value("${ledger.commands.conflict-backoff:PT0.02S}") Duration backoff) {
+        ExponentialBackOffIntervalRetryScheduler retryScheduler = ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(Executors.newScheduledThreadPool(4, daemon("command-retry")))
+                .maxRetryCount(retries)
+                .backoffFactor(backoff.toMillis())
+                // asked of the failure and of each of its causes: a conflict's chain ends in the SQL error
+                .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException
+                        || failure instanceof AggregateStreamCreationException || failure instanceof SQLException))
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

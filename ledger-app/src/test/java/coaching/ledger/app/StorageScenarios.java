@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.security.CachingAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
@@ -26,6 +27,7 @@ interface StorageScenarios extends LedgerScenario {
     @Test
     default void eventsGoToTheJdbcEventStoreInRealTransactions() {
         assertThat(context().getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(context().getBeanProvider(JdbcEventStorage.class).getIfAvailable()).as("the tuned event store").isNotNull();
         assertThat(context().getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
     }

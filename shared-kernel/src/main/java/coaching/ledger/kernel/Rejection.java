@@ -50,4 +50,16 @@ public class Rejection extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** The rejection as data: exceptions do not cross Axon Server, a command result's details do. */
+    public Details details() {
+        return new Details(kind, field, getMessage());
+    }
+
+    public record Details(Kind kind, String field, String message) {
+
+        public Rejection rejection() {
+            return new Rejection(kind, field, message);
+        }
+    }
 }

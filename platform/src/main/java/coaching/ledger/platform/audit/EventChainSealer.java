@@ -1,7 +1,6 @@
 package coaching.ledger.platform.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import coaching.ledger.platform.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -20,9 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Seals committed events into the hash chains, strictly in global order, shortly after they are
@@ -37,15 +33,12 @@ import java.util.concurrent.TimeUnit;
 @ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
 public class EventChainSealer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(EventChainSealer.class);
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final Duration interval;
+    private final PeriodicTask rounds;
     private final Duration gapTimeout;
     private final int batchSize;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService scheduler;
 
     public EventChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
@@ -53,7 +46,7 @@ public class EventChainSealer implements SmartLifecycle {
                             @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.interval = interval;
+        this.rounds = new PeriodicTask("event-chain-sealer", interval, this::sealAvailable);
         this.gapTimeout = gapTimeout;
         this.batchSize = batchSize;
     }
@@ -136,34 +129,18 @@ public class EventChainSealer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "event-chain-sealer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sealQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sealQuietly() {
-        try {
-            sealAvailable();
-        } catch (RuntimeException e) {
-            log.warn("sealing the event chain failed; retrying in {}", interval, e);
-        }
+    public void start() {
+        rounds.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        rounds.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return rounds.isRunning();
     }
 
     record ChainHead(long lastIndex, String lastHash) {

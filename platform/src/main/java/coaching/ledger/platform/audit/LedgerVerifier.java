@@ -29,6 +29,7 @@ import java.util.Map;
  * engagements (a few facts each), not with the number of events.
  */
 @Component
+@ConditionalOnAudit
 public class LedgerVerifier {
 
     static final int MAX_PROBLEMS = 1_000;

@@ -1,11 +1,14 @@
 package coaching.ledger.platform.web;
 
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.axon.CommandRejections;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
     }
 
+    /** A command failure: its rejection when it was one (see CommandRejections), otherwise unexpected. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        return CommandRejections.of(e).map(this::rejected).orElseGet(() -> unexpected(e));
+    }
+
     @ExceptionHandler(JSR303ViolationException.class)
     ProblemDetail invalidCommand(JSR303ViolationException e) {
         return ProblemResponses.invalid(fieldErrors(e.getViolations()));
@@ -73,8 +82,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "no such engagement: " + e.getAggregateIdentifier());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentModification(ConcurrencyException e) {
+    /** Retried already (see the command gateway): the conflict persisted. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail concurrentModification(Exception e) {
         return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict",
                 "the engagement was changed concurrently; retry the command");
     }

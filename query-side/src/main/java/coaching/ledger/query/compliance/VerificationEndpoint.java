@@ -1,6 +1,7 @@
 package coaching.ledger.query.compliance;
 
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
 import coaching.ledger.platform.audit.VerificationReport;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * against a checkpoint (headGlobalIndex and headHash of an earlier report) an auditor kept.
  */
 @RestController
+@ConditionalOnAudit
 class VerificationEndpoint {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");

@@ -1,5 +1,6 @@
 package coaching.ledger.query.export;
 
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.platform.audit.StoredEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  * that was still committing. Rows stream through a JDBC cursor; nothing is buffered.
  */
 @Component
+@ConditionalOnAudit
 public class EventExport {
 
     /** Fields whose text stays between coach and client; exported as null and listed under "redacted". */

@@ -1,6 +1,7 @@
 package coaching.ledger.query.export;
 
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.audit.ConditionalOnAudit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Resume with {@code after} = the last globalIndex you received.
  */
 @RestController
+@ConditionalOnAudit
 class EventExportEndpoint {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");

@@ -23,8 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Status and replay of the query side's projections. The status reflects the segments this process
- * holds: the query side runs as one process per event store, which then holds them all.
+ * Status and replay of the query side's projections. Position and catching up are those of the
+ * segments this instance holds; with several query instances each answers for its own share.
  */
 @Component
 public class ProjectionAdmin {
@@ -35,6 +35,7 @@ public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
+    private final SegmentBalancer instances;
     /** Replays asked for whose processor has not been reset and restarted yet. */
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
     private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
@@ -43,8 +44,9 @@ public class ProjectionAdmin {
         return thread;
     });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, SegmentBalancer instances) {
         this.processing = processing;
+        this.instances = instances;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -58,6 +60,12 @@ public class ProjectionAdmin {
      */
     public ProjectionStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
+        int live = instances.liveInstances();
+        if (live > 1) {
+            // a reset needs every segment's claim, and the other instances would take them right back
+            throw Rejection.conflict("a replay needs this to be the only query instance, but " + live
+                    + " are running: scale the query service to one instance, replay, then scale it up again");
+        }
         if (restarting.add(name)) {
             replays.execute(() -> restart(name, processor));
         }
@@ -80,8 +88,9 @@ public class ProjectionAdmin {
     private ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        // segments another instance holds are not available to this one; those nobody holds are
         boolean allClaimed = !segments.isEmpty()
-                && segments.size() == processing.tokenStore(name).fetchSegments(name).length;
+                && segments.size() == processing.tokenStore(name).fetchAvailableSegments(name).size();
         boolean replaying = restarting.contains(name) || segments.stream().anyMatch(ProjectionAdmin::replaying);
         boolean caughtUp = processor.isRunning() && allClaimed && !replaying
                 && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);

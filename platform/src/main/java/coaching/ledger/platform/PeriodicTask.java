@@ -1,0 +1,60 @@
+package coaching.ledger.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Background work a process repeats with a fixed delay on a daemon thread of its own, from start to
+ * stop. A failed round is logged and the next one comes as usual.
+ */
+public final class PeriodicTask {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
+
+    private final String name;
+    private final Duration interval;
+    private final Runnable round;
+    private ScheduledExecutorService scheduler;
+
+    public PeriodicTask(String name, Duration interval, Runnable round) {
+        this.name = name;
+        this.interval = interval;
+        this.round = round;
+    }
+
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::runQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Answers whether it was running. */
+    public synchronized boolean stop() {
+        if (scheduler == null) {
+            return false;
+        }
+        scheduler.shutdownNow();
+        scheduler = null;
+        return true;
+    }
+
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    private void runQuietly() {
+        try {
+            round.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed; retrying in {}", name, interval, e);
+        }
+    }
+}
