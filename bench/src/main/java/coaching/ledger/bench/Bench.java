@@ -1,0 +1,121 @@
+package coaching.ledger.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The benchmark: every workload of issue 6 beside its reference, in rounds, then the table.
+ * {@code bench/run.sh} builds and runs it; bench/README.md explains every row.
+ */
+public final class Bench {
+
+    private final BenchOptions options;
+    private final Results results = new Results();
+    private final Workloads workloads;
+
+    Bench(BenchOptions options) {
+        this.options = options;
+        this.workloads = new Workloads(options, results, Bench::log);
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options = BenchOptions.parse(args);
+        String report = new Bench(options).run();
+        System.out.println(report);
+        System.exit(0);
+    }
+
+    /** Runs every round and answers the report (also written to {@code --out}). */
+    String run() {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        log("bench: " + options.describe());
+        try {
+            Files.createDirectories(options.workDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Pgbench pgbench = Pgbench.available() && workloads.postgresReachable() ? new Pgbench(options) : null;
+        if (pgbench == null) {
+            results.note("pgbench or the PostgreSQL server is not available: no append reference in this run.");
+        }
+        if (options.runs("w3")) {
+            options.databases().forEach(workloads::ensureReplayTemplate);
+        }
+        Map<Integer, String> loads = new LinkedHashMap<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            String before = Cpu.loadAverage();
+            log("round " + round + "/" + options.rounds() + " (load " + before + ")");
+            Map<Integer, Measurement> appendReference = new LinkedHashMap<>();
+            if (pgbench != null && (options.runs("w1") || options.runs("w1b"))) {
+                pgbench.prepare();
+                for (int clients : options.clients()) {
+                    Measurement reference = pgbench.run(clients);
+                    appendReference.put(clients, reference);
+                    log(String.format("  pgbench %d clients: %,.0f tps", clients, reference.value()));
+                }
+            }
+            for (Store.Kind kind : options.databases()) {
+                workloads.inProcess(round, kind, appendReference);
+                if (options.runs("w1b")) {
+                    workloads.overHttp(round, kind, appendReference);
+                }
+                if (options.runs("w3")) {
+                    workloads.replay(round, kind);
+                }
+            }
+            loads.put(round, before + " → " + Cpu.loadAverage());
+        }
+        if (pgbench != null) {
+            pgbench.drop();
+        }
+        if (options.smoke()) {
+            options.databases().forEach(workloads::dropReplayTemplate);
+        }
+        String report = report(started, loads);
+        write(report);
+        return report;
+    }
+
+    private String report(Instant started, Map<Integer, String> loads) {
+        StringBuilder report = new StringBuilder();
+        report.append("## Results ").append(started).append(options.smoke() ? " (SMOKE: tiny counts, figures meaningless)" : "")
+                .append("\n\n");
+        report.append("Machine: ").append(Machine.describe(options)).append("\n\n");
+        report.append("Run: `").append(options.describe()).append("`; took ")
+                .append(Duration.between(started, Instant.now().truncatedTo(ChronoUnit.SECONDS)).toMinutes())
+                .append(" min. Load average (1/5/15 min) at the start → end of each round: ");
+        loads.forEach((round, load) -> report.append("round ").append(round).append(": ").append(load).append("; "));
+        report.append("\n\n");
+        report.append("Each cell: median of the rounds (min–max). Ratio: result ÷ reference per round (paired), median (min–max).\n\n");
+        report.append(results.markdown());
+        return report.toString();
+    }
+
+    private void write(String report) {
+        try {
+            Path out = options.out();
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, report);
+            log("table written to " + out.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Results results() {
+        return results;
+    }
+
+    static void log(String line) {
+        System.err.println("[bench " + java.time.LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+    }
+}

@@ -1,0 +1,33 @@
+package coaching.ledger.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's smoke mode: every workload with a few hundred events, in-process on H2 (with the
+ * pgbench reference where pgbench and the local PostgreSQL exist). Asserts that it runs and writes
+ * its table, never a timing: figures from a test run mean nothing.
+ */
+class BenchSmokeTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void runsEveryWorkloadAndWritesTheTable() throws Exception {
+        Path out = work.resolve("smoke.md");
+        BenchOptions options = BenchOptions.parse("--smoke", "--work=" + work, "--out=" + out);
+
+        String report = new Bench(options).run();
+
+        assertThat(report).contains("| workload | store | load | result | reference | ratio |",
+                "W1 append, gateway", "W1b append, HTTP", "W2 projection lag", "W3 replay, all 5 views",
+                "W4 query p99, HR list", "W4 query p99, client view");
+        assertThat(Files.readString(out)).isEqualTo(report);
+    }
+}
