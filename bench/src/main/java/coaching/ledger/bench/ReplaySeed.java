@@ -199,10 +199,10 @@ final class ReplaySeed {
         next.add(boss, "BOSS", at -> new BudgetApproved(id, sessions + 2, BigDecimal.valueOf((sessions + 2) * 1200L, 0)
                 .setScale(2), "EUR"));
         next.add(client, "CLIENT", at -> new UpdateConsentGranted(id, "c-1", client, Audience.BOSS,
-                EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), null, "quarterly review with my manager"));
+                EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), null, "quarterly review with my manager", "2026-11"));
         if (hrConsent) {
             next.add(client, "CLIENT", at -> new UpdateConsentGranted(id, "c-2", client, Audience.HR,
-                    EnumSet.of(Scope.OUTCOME), null, "programme evaluation"));
+                    EnumSet.of(Scope.OUTCOME), null, "programme evaluation", "2026-11"));
         }
         int requests = 0;
         int updates = 0;
