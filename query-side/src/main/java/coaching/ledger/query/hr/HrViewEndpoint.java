@@ -28,6 +28,11 @@ public class HrViewEndpoint {
     private static final Logger log = LoggerFactory.getLogger(HrViewEndpoint.class);
     /** A browser's EventSource reconnects by itself; a bound keeps abandoned streams from piling up. */
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    /**
+     * Changes held for a subscriber that has not sent them yet. Axon's default of 256 silently dropped
+     * changes when the client fell behind for a moment under load (bench W2: 194 of 3,480 lost).
+     */
+    private static final int UPDATE_BUFFER = 16_384;
 
     private final HrView view;
     private final QueryGateway queries;
@@ -63,8 +68,8 @@ public class HrViewEndpoint {
         String hrUserId = CurrentActor.require().id();
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         SubscriptionQueryResult<List<HrEngagement>, HrEngagement> subscription = queries.subscriptionQuery(
-                new HrEngagementUpdates(), ResponseTypes.multipleInstancesOf(HrEngagement.class),
-                ResponseTypes.instanceOf(HrEngagement.class));
+                HrEngagementUpdates.class.getName(), new HrEngagementUpdates(), ResponseTypes.multipleInstancesOf(HrEngagement.class),
+                ResponseTypes.instanceOf(HrEngagement.class), UPDATE_BUFFER);
         Disposable feed = subscription.initialResult().flatMapMany(Flux::fromIterable)
                 .concatWith(subscription.updates())
                 .map(engagement -> engagement.visibleTo(hrUserId))
