@@ -9,6 +9,8 @@ import coaching.ledger.query.support.EngagementLifecycle;
 import coaching.ledger.query.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import java.util.Optional;
 
 /** Reads the boss tables, always for one boss: the engagements where they are the boss. */
 @Component
+// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
+// version whose rows it lacks
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class BossView {
 
     private final JdbcClient jdbc;

@@ -15,6 +15,8 @@ import coaching.ledger.query.support.UpdateRequests;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,9 @@ import java.util.Optional;
 
 /** Reads the client tables, always for one client: only engagements whose client they are. */
 @Component
+// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
+// version whose rows it lacks
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ClientView {
 
     private final JdbcClient jdbc;

@@ -9,6 +9,8 @@ import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.UpdateRequests;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Optional;
 
 /** Reads the coach tables, always for one coach: only engagements where they are the selected coach. */
 @Component
+// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
+// version whose rows it lacks
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CoachView {
 
     private final JdbcClient jdbc;

@@ -8,6 +8,8 @@ import coaching.ledger.query.support.EngagementFilter;
 import coaching.ledger.query.support.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +18,9 @@ import java.util.Map;
 
 /** Reads the compliance tables. */
 @Component
+// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
+// version whose rows it lacks
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ComplianceView {
 
     private final JdbcClient jdbc;

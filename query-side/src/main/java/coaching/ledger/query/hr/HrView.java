@@ -12,6 +12,8 @@ import coaching.ledger.query.support.Sql;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,9 @@ import java.util.stream.IntStream;
 
 /** Reads the HR tables. */
 @Component
+// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
+// version whose rows it lacks
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class HrView {
 
     private static final int MIN_SCORES_FOR_AVERAGE = 3;
