@@ -47,7 +47,8 @@ final class InProcessLedger implements Ledger {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--spring.application.name=engagement-ledger-bench"));
+                "--spring.application.name=engagement-ledger-bench",
+                "--ledger.commands.single-writer-cache=true")); // as ledger-app's application.properties
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         SpringApplication application = new SpringApplicationBuilder(Assembly.class).logStartupInfo(false).build();
         return new InProcessLedger(store, application.run(args.toArray(String[]::new)));

@@ -1,5 +1,6 @@
 package coaching.ledger.app;
 
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -30,6 +31,12 @@ interface StorageScenarios extends LedgerScenario {
         assertThat(context().getBeanProvider(JdbcEventStorage.class).getIfAvailable()).as("the tuned event store").isNotNull();
         assertThat(context().getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    /** The only writer of its store may keep engagements in memory (command-service, several writers, may not). */
+    @Test
+    default void cachesEngagementsAsTheStoresOnlyWriter() {
+        assertThat(context().getBean("engagementCache")).isInstanceOf(WeakReferenceCache.class);
     }
 
     /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */

@@ -4,6 +4,7 @@ import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.TestDatabases;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,6 +43,12 @@ class CommandServiceTest {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(EventStore.class)).isInstanceOf(EmbeddedEventStore.class);
         assertThat(context.getBeanProvider(JdbcEventStorage.class).getIfAvailable()).as("the tuned event store").isNotNull();
+    }
+
+    /** Several instances append to the same engagements: a cached one could be judged on stale state. */
+    @Test
+    void keepsNoEngagementsInMemoryBetweenCommands() {
+        assertThat(context.getBean("engagementCache")).isSameAs(NoCache.INSTANCE);
     }
 
     @Test

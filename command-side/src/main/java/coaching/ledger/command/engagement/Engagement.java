@@ -64,7 +64,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Relationships: a principal unrelated to the engagement gets 404 (it may not know the
  * engagement exists); a party acting outside its rights gets 403.
  */
-@Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger", cache = "engagementCache")
 @Revision("1")
 public class Engagement {
 
