@@ -1,10 +1,7 @@
 package coaching.ledger.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import coaching.ledger.platform.testing.PackagedJar;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,72 +9,30 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** The packaged ledger-app.jar as its own process: what an operator runs, measured from /proc. */
 final class LedgerProcess implements Ledger {
 
     private final Store store;
-    private final Process process;
+    private final PackagedJar jar;
     private final Http http;
-    private final Path log;
 
-    private LedgerProcess(Store store, Process process, Http http, Path log) {
+    private LedgerProcess(Store store, PackagedJar jar) {
         this.store = store;
-        this.process = process;
-        this.http = http;
-        this.log = log;
+        this.jar = jar;
+        this.http = new Http(jar.baseUrl());
     }
 
     static LedgerProcess start(BenchOptions options, Store store, Map<String, String> properties, String logName) {
-        if (!Files.exists(options.ledgerJar())) {
-            throw new IllegalStateException("no " + options.ledgerJar() + ": build it first (bench/run.sh does)");
-        }
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(options.ledgerJvmArgs());
-        command.add("-Daxoniq.update-checker.disabled=true");
-        command.addAll(List.of("-jar", options.ledgerJar().toAbsolutePath().toString(),
-                "--server.port=" + port,
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + store.url(),
                 "--spring.datasource.username=" + store.user(),
                 "--spring.datasource.password=" + store.password(),
                 "--logging.level.root=WARN"));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = options.workDirectory().resolve("logs").resolve(logName + ".log");
-        try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            LedgerProcess ledger = new LedgerProcess(store, process, new Http("http://127.0.0.1:" + port), log);
-            ledger.awaitHealthy(Duration.ofMinutes(3));
-            return ledger;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    private void awaitHealthy(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the ledger exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.get("admin-ada", "/actuator/health").statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // still starting
-            }
-            Ledger.sleep(200);
-        }
-        close();
-        throw new IllegalStateException("the ledger did not start within " + timeout + "; see " + log);
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        PackagedJar jar = PackagedJar.start("ledger-app", options.ledgerJar(), options.ledgerJvmArgs(), args,
+                options.workDirectory().resolve("logs").resolve(logName + ".log"));
+        return new LedgerProcess(store, jar.awaitHealthy(Duration.ofMinutes(3)));
     }
 
     @Override
@@ -107,12 +62,12 @@ final class LedgerProcess implements Ledger {
 
     @Override
     public long cpuNanos() {
-        return Cpu.processNanos(process.pid());
+        return Cpu.processNanos(jar.pid());
     }
 
     @Override
     public long peakRssKb() {
-        return Cpu.peakRssKb(process.pid());
+        return Cpu.peakRssKb(jar.pid());
     }
 
     @Override
@@ -123,21 +78,6 @@ final class LedgerProcess implements Ledger {
     /** Stops it the way an operator does (SIGTERM, graceful: processors release their token claims). */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        jar.close();
     }
 }
