@@ -23,6 +23,7 @@ record BenchOptions(
         int hotEngagements,
         double queryRate,
         double lagSeconds,
+        double lagRate,
         Path out,
         Path workDirectory,
         Path ledgerJar,
@@ -35,6 +36,9 @@ record BenchOptions(
         int maxOpsPerCell,
         Map<String, String> ledgerProperties,
         String databasePrefix) {
+
+    /** The heap bench/README.md and the README recommend for ledger-app; W5 measures the RSS it leads to. */
+    static final String DEFAULT_LEDGER_JVM = "-Xmx256m";
 
     static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4");
 
@@ -61,10 +65,11 @@ record BenchOptions(
                 Integer.parseInt(given.getOrDefault("hot", smoke ? "20" : "1000")),
                 Double.parseDouble(given.getOrDefault("query-rate", smoke ? "20" : "10")),
                 Double.parseDouble(given.getOrDefault("lag-seconds", smoke ? "1" : "15")),
+                Double.parseDouble(given.getOrDefault("lag-rate", "0")),
                 Path.of(given.getOrDefault("out", "bench/results/latest.md")),
                 work,
                 Path.of(given.getOrDefault("jar", "ledger-app/target/ledger-app.jar")),
-                given.containsKey("ledger-jvm") ? List.of(given.get("ledger-jvm").split(" ")) : List.of(),
+                List.of(given.getOrDefault("ledger-jvm", DEFAULT_LEDGER_JVM).split(" ")),
                 given.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/"),
                 given.getOrDefault("pg-user", "postgres"),
                 given.getOrDefault("pg-password", ""),
@@ -99,8 +104,8 @@ record BenchOptions(
         return "rounds=" + rounds + " seconds=" + seconds + " warmup=" + warmupSeconds + " clients=" + clients
                 + " db=" + databases.stream().map(Enum::name).collect(Collectors.joining(","))
                 + " workloads=" + workloads.stream().sorted().collect(Collectors.joining(","))
-                + " replay-events=" + replayEvents + " hot=" + hotEngagements + " query-rate=" + queryRate
-                + (ledgerJvmArgs.isEmpty() ? "" : " ledger-jvm=" + String.join(" ", ledgerJvmArgs))
+                + (lagRate > 0 ? " lag-rate=" + lagRate : "") + " replay-events=" + replayEvents + " hot=" + hotEngagements + " query-rate=" + queryRate
+                + " ledger-jvm=" + String.join(" ", ledgerJvmArgs)
                 + (ledgerProperties.isEmpty() ? "" : " ledger-props=" + ledgerProperties)
                 + (smoke ? " SMOKE" : "");
     }

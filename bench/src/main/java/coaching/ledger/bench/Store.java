@@ -149,6 +149,27 @@ record Store(Kind kind, String name, String url, String user, String password, B
         return DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * PostgreSQL's own count of this database's committed transactions and rows written so far
+     * ({@code pg_stat_database}); zeros on H2. A backend reports its counts within 10 s of going idle,
+     * so read it again only after {@link #STATISTICS_SETTLE}.
+     */
+    long[] writes() {
+        if (!isPostgres()) {
+            return new long[]{0, 0};
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            var rows = statement.executeQuery("SELECT xact_commit, tup_inserted + tup_updated + tup_deleted"
+                    + " FROM pg_stat_database WHERE datname = current_database()");
+            rows.next();
+            return new long[]{rows.getLong(1), rows.getLong(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final java.time.Duration STATISTICS_SETTLE = java.time.Duration.ofSeconds(11);
+
     long count(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery(sql);
