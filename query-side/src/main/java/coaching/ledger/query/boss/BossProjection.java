@@ -6,10 +6,10 @@ import coaching.ledger.query.support.LifecycleProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +23,8 @@ public class BossProjection extends LifecycleProjection {
     public static final String NAME = "boss";
     public static final ViewTables TABLES = ViewTables.of("boss_engagement", "boss_update");
 
-    public BossProjection(JdbcClient jdbc) {
-        super(jdbc, "boss_engagement", TABLES);
+    public BossProjection(ViewWrites writes) {
+        super(writes, "boss_engagement", TABLES);
     }
 
     /** Only updates addressed to the boss are kept; one addressed to HR merely moves the version on. */
@@ -38,7 +38,7 @@ public class BossProjection extends LifecycleProjection {
                     .set("shared_by", event.sharedBy())
                     .set("consent_id", event.consentId())
                     .set("sequence_number", version)
-                    .upsert(jdbc);
+                    .upsertIn(writes, event.engagementId());
         }
         lifecycle.advance(event.engagementId(), version);
     }

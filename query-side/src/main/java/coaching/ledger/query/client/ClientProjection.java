@@ -8,12 +8,12 @@ import coaching.ledger.query.support.PartyProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,8 +27,8 @@ public class ClientProjection extends PartyProjection {
     public static final ViewTables TABLES = ViewTables.of("client_engagement", "client_session", "client_consent",
             "client_disclosure", "client_refusal", "client_request");
 
-    public ClientProjection(JdbcClient jdbc) {
-        super(jdbc, NAME, TABLES);
+    public ClientProjection(ViewWrites writes) {
+        super(writes, NAME, TABLES);
     }
 
     @EventHandler
@@ -43,7 +43,7 @@ public class ClientProjection extends PartyProjection {
                 .set("consent_id", event.consentId())
                 .set("purpose", event.purpose())
                 .set("sequence_number", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
         requests.answeredBy(event);
         lifecycle.advance(event.engagementId(), version);
     }
@@ -60,27 +60,27 @@ public class ClientProjection extends PartyProjection {
                 .set("reason", Sql.name(event.reason()))
                 .set("refused_at", Sql.timestamp(at))
                 .set("sequence_number", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
         lifecycle.advance(event.engagementId(), version);
     }
 
     @EventHandler
     void on(SatisfactionRecorded event, @SequenceNumber long version) {
-        jdbc.sql("UPDATE client_engagement SET satisfaction_score = :score, satisfaction_comment = :comment,"
-                        + " version = :version WHERE engagement_id = :id")
+        writes.sql(event.engagementId(), "UPDATE client_engagement SET satisfaction_score = :score,"
+                        + " satisfaction_comment = :comment, version = :version WHERE engagement_id = :id")
                 .param("score", event.score())
                 .param("comment", event.comment())
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 
     @Override
     protected void closed(EngagementClosed event, Instant at) {
         super.closed(event, at);
-        jdbc.sql("UPDATE client_engagement SET close_reason = :reason WHERE engagement_id = :id")
+        writes.sql(event.engagementId(), "UPDATE client_engagement SET close_reason = :reason WHERE engagement_id = :id")
                 .param("reason", event.reason())
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 }

@@ -32,11 +32,9 @@ import java.util.Optional;
 public class ClientView {
 
     private final JdbcClient jdbc;
-    private final UpdateRequests requests;
 
     public ClientView(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.requests = new UpdateRequests(jdbc, "client_request");
     }
 
     public Optional<ClientEngagement> engagementOf(String clientId, String engagementId) {
@@ -59,7 +57,7 @@ public class ClientView {
                 children(filter, "client_consent", (rs, row) -> consent(rs, now)),
                 children(filter, "client_disclosure", ClientView::disclosure),
                 children(filter, "client_refusal", ClientView::refusal),
-                requests.open(filter).values().stream().flatMap(List::stream).toList());
+                UpdateRequests.open(jdbc, "client_request", filter).values().stream().flatMap(List::stream).toList());
     }
 
     private static ClientEngagement engagement(ResultSet rs, Details details) throws SQLException {

@@ -3,10 +3,10 @@ package coaching.ledger.query.coach;
 import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.query.support.PartyProjection;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +21,8 @@ public class CoachProjection extends PartyProjection {
     public static final ViewTables TABLES = ViewTables.of("coach_engagement", "coach_session", "coach_consent",
             "coach_request");
 
-    public CoachProjection(JdbcClient jdbc) {
-        super(jdbc, NAME, TABLES);
+    public CoachProjection(ViewWrites writes) {
+        super(writes, NAME, TABLES);
     }
 
     /** Answers the requests it matches; the coach view keeps no copy of the content. */

@@ -25,11 +25,9 @@ import java.util.Optional;
 public class CoachView {
 
     private final JdbcClient jdbc;
-    private final UpdateRequests requests;
 
     public CoachView(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.requests = new UpdateRequests(jdbc, "coach_request");
     }
 
     public List<CoachEngagement> engagementsOf(String coachId) {
@@ -47,7 +45,7 @@ public class CoachView {
     private List<CoachEngagement> engagements(String coachId, EngagementFilter filter) {
         Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter);
         Map<String, List<CoachEngagement.ConsentInForce>> consents = inForce(filter, Instant.now());
-        Map<String, List<OpenUpdateRequest>> open = requests.open(filter);
+        Map<String, List<OpenUpdateRequest>> open = UpdateRequests.open(jdbc, "coach_request", filter);
         return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
             return new CoachEngagement(engagementId, rs.getString("client_id"), EngagementLifecycle.status(rs),

@@ -12,6 +12,7 @@ import coaching.ledger.query.support.Consents;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +21,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -40,12 +40,12 @@ public class ComplianceProjection {
     public static final ViewTables TABLES = ViewTables.of("compliance_engagement", "compliance_consent",
             "compliance_disclosure", "compliance_refusal");
 
-    private final JdbcClient jdbc;
+    private final ViewWrites writes;
     private final Consents consents;
 
-    public ComplianceProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.consents = new Consents(jdbc, "compliance_consent");
+    public ComplianceProjection(ViewWrites writes) {
+        this.writes = writes;
+        this.consents = new Consents(writes, "compliance_consent");
     }
 
     @EventHandler
@@ -91,7 +91,7 @@ public class ComplianceProjection {
                 .set("valid_until", grant.map(Grant::validUntil).orElse(null))
                 .set("state_at_disclosure", grant.map(found -> found.stateAt(event.sharedAt()).name()).orElse(null))
                 .set("sequence_number", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
         advance(event.engagementId(), version);
     }
 
@@ -110,7 +110,7 @@ public class ComplianceProjection {
                 .set("scope", Sql.name(event.scope()))
                 .set("reason", Sql.name(event.reason()))
                 .set("sequence_number", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
         advance(event.engagementId(), version);
     }
 
@@ -122,16 +122,18 @@ public class ComplianceProjection {
 
     @ResetHandler
     void reset() {
-        TABLES.clear(jdbc);
+        TABLES.clear(writes.jdbc());
     }
 
     private void advance(String engagementId, long version) {
-        Row.in("compliance_engagement").key("engagement_id", engagementId).set("version", version).upsert(jdbc);
+        Row.in("compliance_engagement").key("engagement_id", engagementId).set("version", version)
+                .upsertIn(writes, engagementId);
     }
 
     /** The grant the update names, as this view recorded it; absent if the stream holds no such grant. */
     private Optional<Grant> grantOf(UpdateShared event) {
-        return jdbc.sql("SELECT grant_global_index, granted_at, scopes, valid_until, state FROM compliance_consent"
+        writes.flush(); // the grant may be among this batch's writes
+        return writes.jdbc().sql("SELECT grant_global_index, granted_at, scopes, valid_until, state FROM compliance_consent"
                         + " WHERE engagement_id = :id AND consent_id = :consent AND grant_event_id = :grant")
                 .param("id", event.engagementId())
                 .param("consent", event.consentId())

@@ -8,10 +8,10 @@ import coaching.ledger.query.support.LifecycleProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +30,8 @@ public class HrProjection extends LifecycleProjection {
     private final JsonMapper json;
     private final HrEngagementFeed feed;
 
-    public HrProjection(JdbcClient jdbc, JsonMapper json, HrEngagementFeed feed) {
-        super(jdbc, "hr_engagement", TABLES);
+    public HrProjection(ViewWrites writes, JsonMapper json, HrEngagementFeed feed) {
+        super(writes, "hr_engagement", TABLES);
         this.json = json;
         this.feed = feed;
     }
@@ -43,7 +43,7 @@ public class HrProjection extends LifecycleProjection {
                 .set("certifications", json.writeValueAsString(event.certifications()))
                 .set("years_experience", event.yearsExperience())
                 .set("specialties", json.writeValueAsString(event.specialties()))
-                .upsert(jdbc);
+                .upsertIn(writes, event.coachId());
     }
 
     /** Only updates addressed to HR are kept; one addressed to the boss merely moves the version on. */
@@ -58,7 +58,7 @@ public class HrProjection extends LifecycleProjection {
                     .set("shared_at", Sql.timestamp(event.sharedAt()))
                     .set("consent_id", event.consentId())
                     .set("sequence_number", version)
-                    .upsert(jdbc);
+                    .upsertIn(writes, event.engagementId());
         }
         lifecycle.advance(event.engagementId(), version);
         changed(event.engagementId());
@@ -67,11 +67,12 @@ public class HrProjection extends LifecycleProjection {
     /** The score only: the comment is the client's own words and stays in the client's view. */
     @EventHandler
     void on(SatisfactionRecorded event, @SequenceNumber long version) {
-        jdbc.sql("UPDATE hr_engagement SET satisfaction_score = :score, version = :version WHERE engagement_id = :id")
+        writes.sql(event.engagementId(),
+                        "UPDATE hr_engagement SET satisfaction_score = :score, version = :version WHERE engagement_id = :id")
                 .param("score", event.score())
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
         changed(event.engagementId());
     }
 

@@ -3,7 +3,6 @@ package coaching.ledger.query.support;
 import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 
@@ -14,11 +13,11 @@ import java.time.Instant;
  */
 public final class Consents {
 
-    private final JdbcClient jdbc;
+    private final ViewWrites writes;
     private final String table;
 
-    public Consents(JdbcClient jdbc, String table) {
-        this.jdbc = jdbc;
+    public Consents(ViewWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
@@ -36,28 +35,29 @@ public final class Consents {
                 .set("revoke_reason", null)
                 .set("state_changed_at", null)
                 .set("sequence_number", grant.sequence())
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
     }
 
     public void revoked(UpdateConsentRevoked event, Instant at) {
-        jdbc.sql("UPDATE " + table + " SET state = 'REVOKED', revoke_reason = :reason, state_changed_at = :at"
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET state = 'REVOKED', revoke_reason = :reason,"
+                        + " state_changed_at = :at"
                         + " WHERE engagement_id = :id AND consent_id = :consent")
                 .param("reason", event.reason())
                 .param("at", Sql.timestamp(at))
                 .param("id", event.engagementId())
                 .param("consent", event.consentId())
-                .update();
+                .execute();
     }
 
     /** Closing the engagement ends the consents still in force then; revoked ones stay revoked. */
     public void ended(EngagementClosed event, Instant at) {
         for (String consentId : event.endedConsentIds()) {
-            jdbc.sql("UPDATE " + table + " SET state = 'ENDED', state_changed_at = :at"
+            writes.sql(event.engagementId(), "UPDATE " + table + " SET state = 'ENDED', state_changed_at = :at"
                             + " WHERE engagement_id = :id AND consent_id = :consent AND state = 'ACTIVE'")
                     .param("at", Sql.timestamp(at))
                     .param("id", event.engagementId())
                     .param("consent", consentId)
-                    .update();
+                    .execute();
         }
     }
 

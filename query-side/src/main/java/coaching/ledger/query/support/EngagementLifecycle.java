@@ -5,7 +5,6 @@ import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
 import coaching.ledger.kernel.selection.CoachesShortlisted;
 import coaching.ledger.kernel.selection.EngagementOpened;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,11 +24,11 @@ public final class EngagementLifecycle {
     private static final String ACTIVE_ONCE_SELECTED =
             "CASE WHEN selected_coach_id IS NOT NULL AND status <> 'CLOSED' THEN 'ACTIVE' ELSE status END";
 
-    private final JdbcClient jdbc;
+    private final ViewWrites writes;
     private final String table;
 
-    public EngagementLifecycle(JdbcClient jdbc, String table) {
-        this.jdbc = jdbc;
+    public EngagementLifecycle(ViewWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
@@ -43,30 +42,30 @@ public final class EngagementLifecycle {
                 .set("status", EngagementStatus.OPENED.name())
                 .set("opened_at", Sql.timestamp(at))
                 .set("version", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
     }
 
     public void shortlisted(CoachesShortlisted event, long version) {
-        jdbc.sql("UPDATE " + table + " SET shortlist = :shortlist, version = :version,"
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET shortlist = :shortlist, version = :version,"
                         + " status = CASE WHEN status = 'OPENED' THEN 'SHORTLISTED' ELSE status END"
                         + " WHERE engagement_id = :id")
                 .param("shortlist", Sql.ids(event.coachIds()))
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 
     public void coachSelected(CoachSelected event, long version) {
-        jdbc.sql("UPDATE " + table + " SET selected_coach_id = :coach, version = :version, status = "
-                        + ACTIVE_ONCE_FUNDED + " WHERE engagement_id = :id")
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET selected_coach_id = :coach, version = :version,"
+                        + " status = " + ACTIVE_ONCE_FUNDED + " WHERE engagement_id = :id")
                 .param("coach", event.coachId())
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 
     public void budgetApproved(BudgetApproved event, long version) {
-        jdbc.sql("UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
                         + " budget_currency = :currency, version = :version, status = " + ACTIVE_ONCE_SELECTED
                         + " WHERE engagement_id = :id")
                 .param("sessions", event.sessions())
@@ -74,25 +73,25 @@ public final class EngagementLifecycle {
                 .param("currency", event.currency())
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 
     public void closed(EngagementClosed event, long version, Instant at) {
-        jdbc.sql("UPDATE " + table + " SET status = 'CLOSED', closed_at = :at, outcome = :outcome,"
-                        + " version = :version WHERE engagement_id = :id")
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET status = 'CLOSED', closed_at = :at,"
+                        + " outcome = :outcome, version = :version WHERE engagement_id = :id")
                 .param("at", Sql.timestamp(at))
                 .param("outcome", Sql.name(event.outcome()))
                 .param("version", version)
                 .param("id", event.engagementId())
-                .update();
+                .execute();
     }
 
     /** For events the view applies to other tables: the engagement row still moves to their version. */
     public void advance(String engagementId, long version) {
-        jdbc.sql("UPDATE " + table + " SET version = :version WHERE engagement_id = :id")
+        writes.sql(engagementId, "UPDATE " + table + " SET version = :version WHERE engagement_id = :id")
                 .param("version", version)
                 .param("id", engagementId)
-                .update();
+                .execute();
     }
 
     public static EngagementStatus status(ResultSet rs) throws SQLException {

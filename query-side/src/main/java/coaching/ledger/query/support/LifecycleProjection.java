@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 
@@ -20,13 +19,13 @@ import java.time.Instant;
  */
 public abstract class LifecycleProjection {
 
-    protected final JdbcClient jdbc;
+    protected final ViewWrites writes;
     protected final EngagementLifecycle lifecycle;
     private final ViewTables tables;
 
-    protected LifecycleProjection(JdbcClient jdbc, String engagementTable, ViewTables tables) {
-        this.jdbc = jdbc;
-        this.lifecycle = new EngagementLifecycle(jdbc, engagementTable);
+    protected LifecycleProjection(ViewWrites writes, String engagementTable, ViewTables tables) {
+        this.writes = writes;
+        this.lifecycle = new EngagementLifecycle(writes, engagementTable);
         this.tables = tables;
     }
 
@@ -71,6 +70,6 @@ public abstract class LifecycleProjection {
 
     @ResetHandler
     void reset() {
-        tables.clear(jdbc);
+        tables.clear(writes.jdbc());
     }
 }

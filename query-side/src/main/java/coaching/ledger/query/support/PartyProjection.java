@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
 
@@ -26,10 +25,10 @@ public abstract class PartyProjection extends LifecycleProjection {
     protected final UpdateRequests requests;
     private final String sessionTable;
 
-    protected PartyProjection(JdbcClient jdbc, String view, ViewTables tables) {
-        super(jdbc, view + "_engagement", tables);
-        this.consents = new Consents(jdbc, view + "_consent");
-        this.requests = new UpdateRequests(jdbc, view + "_request");
+    protected PartyProjection(ViewWrites writes, String view, ViewTables tables) {
+        super(writes, view + "_engagement", tables);
+        this.consents = new Consents(writes, view + "_consent");
+        this.requests = new UpdateRequests(writes, view + "_request");
         this.sessionTable = view + "_session";
     }
 
@@ -41,7 +40,7 @@ public abstract class PartyProjection extends LifecycleProjection {
                 .set("duration_minutes", event.durationMinutes())
                 .set("notes", event.notes())
                 .set("sequence_number", version)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
         lifecycle.advance(event.engagementId(), version);
     }
 

@@ -1,16 +1,16 @@
 package coaching.ledger.query.support;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One row of a view table, written as an upsert: an event that is handled a second time (a batch
- * retried after a crash) must leave the row as the first time. Update-then-insert is portable across
- * H2 and PostgreSQL, and safe because one engagement's events are handled by one thread at a time.
- * Table and column names are constants of the projections, never input.
+ * retried after a crash) must leave the row as the first time. One statement, so that it can go in a
+ * JDBC batch ({@link ViewWrites}): {@code INSERT ... ON CONFLICT} on PostgreSQL, {@code MERGE ... KEY}
+ * on H2; both update only the columns the row sets. Table and column names are constants of the
+ * projections, never input.
  */
 public final class Row {
 
@@ -36,21 +36,27 @@ public final class Row {
         return this;
     }
 
-    public void upsert(JdbcClient jdbc) {
-        Map<String, Object> params = new LinkedHashMap<>(key);
-        params.putAll(values);
-        if (update(jdbc, params) == 0) {
-            jdbc.sql("INSERT INTO " + table + " (" + String.join(", ", params.keySet()) + ") VALUES ("
-                    + params.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")")
-                    .params(params).update();
-        }
+    /** Upserts the row among the statements about {@code partition} (see {@link ViewWrites#sql}). */
+    public void upsertIn(ViewWrites writes, String partition) {
+        writes.upsert(partition, this);
     }
 
-    private int update(JdbcClient jdbc, Map<String, Object> params) {
-        String where = key.keySet().stream().map(column -> column + " = :" + column)
-                .collect(Collectors.joining(" AND "));
-        String assignments = values.keySet().stream().map(column -> column + " = :" + column)
-                .collect(Collectors.joining(", "));
-        return jdbc.sql("UPDATE " + table + " SET " + assignments + " WHERE " + where).params(params).update();
+    Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>(key);
+        params.putAll(values);
+        return params;
+    }
+
+    String upsertSql(ViewWrites.Dialect dialect) {
+        String columns = String.join(", ", key.keySet()) + ", " + String.join(", ", values.keySet());
+        String placeholders = Stream.concat(key.keySet().stream(), values.keySet().stream())
+                .map(column -> ":" + column).collect(Collectors.joining(", "));
+        String keyColumns = String.join(", ", key.keySet());
+        return switch (dialect) {
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
+                    + keyColumns + ") DO UPDATE SET " + values.keySet().stream()
+                    .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+            case H2 -> "MERGE INTO " + table + " (" + columns + ") KEY (" + keyColumns + ") VALUES (" + placeholders + ")";
+        };
     }
 }

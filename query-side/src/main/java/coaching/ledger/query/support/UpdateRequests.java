@@ -17,11 +17,11 @@ import java.util.Map;
  */
 public final class UpdateRequests {
 
-    private final JdbcClient jdbc;
+    private final ViewWrites writes;
     private final String table;
 
-    public UpdateRequests(JdbcClient jdbc, String table) {
-        this.jdbc = jdbc;
+    public UpdateRequests(ViewWrites writes, String table) {
+        this.writes = writes;
         this.table = table;
     }
 
@@ -34,21 +34,21 @@ public final class UpdateRequests {
                 .set("requested_at", Sql.timestamp(at))
                 .set("answered_by_update_id", null)
                 .set("sequence_number", sequence)
-                .upsert(jdbc);
+                .upsertIn(writes, event.engagementId());
     }
 
     public void answeredBy(UpdateShared update) {
-        jdbc.sql("UPDATE " + table + " SET answered_by_update_id = :update WHERE engagement_id = :id"
-                        + " AND audience = :audience AND scope = :scope AND answered_by_update_id IS NULL")
+        writes.sql(update.engagementId(), "UPDATE " + table + " SET answered_by_update_id = :update"
+                        + " WHERE engagement_id = :id AND audience = :audience AND scope = :scope AND answered_by_update_id IS NULL")
                 .param("update", update.updateId())
                 .param("id", update.engagementId())
                 .param("audience", Sql.name(update.audience()))
                 .param("scope", Sql.name(update.scope()))
-                .update();
+                .execute();
     }
 
-    /** The open requests of the filtered engagements, in the order they were made. */
-    public Map<String, List<OpenUpdateRequest>> open(EngagementFilter engagements) {
+    /** The open requests in {@code table} of the filtered engagements, in the order they were made. */
+    public static Map<String, List<OpenUpdateRequest>> open(JdbcClient jdbc, String table, EngagementFilter engagements) {
         return new EngagementFilter("answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
                 .children(jdbc, table, (rs, row) -> new OpenUpdateRequest(rs.getString("request_id"),
                         Sql.enumValue(rs, "audience", Audience.class), Sql.enumValue(rs, "scope", Scope.class),

@@ -31,7 +31,7 @@ class HrProjectionTest {
 
     HrProjectionTest() {
         HrEngagementFeed feed = new HrEngagementFeed(SimpleQueryUpdateEmitter.builder().build(), view);
-        harness.project(jdbc -> new HrProjection(jdbc, Json.mapper(), feed));
+        harness.project(writes -> new HrProjection(writes, Json.mapper(), feed));
     }
 
     @Test

@@ -1,17 +1,25 @@
 package coaching.ledger.query.testing;
 
 import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.platform.testing.TestDatabases;
 import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,31 +27,55 @@ import java.util.stream.Collectors;
 
 /**
  * Feeds events to one projection as its streaming processor would (tracked messages with a global
- * index, aggregate sequence and actor metadata), against a fresh in-memory H2 database migrated
- * with the real view schema. No Spring, no event store.
+ * index, aggregate sequence and actor metadata), against a fresh database migrated with the real view
+ * schema: in-memory H2, or a new schema of the machine's PostgreSQL. No Spring, no event store. Events
+ * are handed over one at a time outside a unit of work, or in batches as a processor's batch.
  */
 public final class ProjectionHarness {
 
     private final JdbcClient jdbc;
+    private final ViewWrites writes;
     private final LedgerEvents events = new LedgerEvents();
     private final List<TrackedEventMessage<?>> delivered = new ArrayList<>();
     private AnnotationEventHandlerAdapter handler;
     private long globalIndex;
 
     public ProjectionHarness() {
+        this(h2(), "h2");
+    }
+
+    private ProjectionHarness(DataSource dataSource, String vendor) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        this.jdbc = JdbcClient.create(dataSource);
+        this.writes = new ViewWrites(new NamedParameterJdbcTemplate(dataSource));
+    }
+
+    public static ProjectionHarness onPostgres() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(TestDatabases.postgresUrl());
+        dataSource.setUser(TestDatabases.postgresUser());
+        dataSource.setPassword(TestDatabases.postgresPassword());
+        dataSource.setCurrentSchema(TestDatabases.newPostgresSchema());
+        return new ProjectionHarness(dataSource, "postgresql");
+    }
+
+    private static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
-        this.jdbc = JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     public JdbcClient jdbc() {
         return jdbc;
     }
 
+    public ViewWrites writes() {
+        return writes;
+    }
+
     /** The projection under test, built on this harness's database. */
-    public <P> P project(Function<JdbcClient, P> projection) {
-        P instance = projection.apply(jdbc);
+    public <P> P project(Function<ViewWrites, P> projection) {
+        P instance = projection.apply(writes);
         handler = new AnnotationEventHandlerAdapter(instance);
         return instance;
     }
@@ -69,6 +101,46 @@ public final class ProjectionHarness {
         return globalIndex + 1;
     }
 
+    /** The stories' events interleaved step by step, as a processor meets concurrent engagements; not delivered yet. */
+    public List<TrackedEventMessage<?>> interleaved(List<EngagementStory> stories) {
+        List<TrackedEventMessage<?>> messages = new ArrayList<>();
+        int longest = stories.stream().mapToInt(story -> story.steps().size()).max().orElse(0);
+        for (int step = 0; step < longest; step++) {
+            for (EngagementStory story : stories) {
+                if (step < story.steps().size()) {
+                    messages.add(track(events.engagement(story.engagementId(), story.steps().get(step))));
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** Hands the events over one at a time, each outside any unit of work. */
+    public void deliverOneByOne(List<TrackedEventMessage<?>> messages) {
+        messages.forEach(this::deliver);
+    }
+
+    /** Hands the events over as a processor does: {@code size} at a time, each batch in one unit of work. */
+    public void deliverInBatches(List<TrackedEventMessage<?>> messages, int size) {
+        for (int from = 0; from < messages.size(); from += size) {
+            List<TrackedEventMessage<?>> batch = messages.subList(from, Math.min(messages.size(), from + size));
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> handler.handle(unitOfWork.getMessage()));
+            if (result.isExceptional()) {
+                throw new IllegalStateException("batch from event " + from + " failed", result.exceptionResult());
+            }
+            delivered.addAll(batch);
+        }
+    }
+
+    /** Every row of the view's tables, table by table and sorted, as text: equal for equal contents. */
+    public List<String> rowsOf(ViewTables tables) {
+        return tables.names().stream()
+                .flatMap(table -> jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
+                        .map(row -> table + " " + row).sorted(Comparator.naturalOrder()))
+                .toList();
+    }
+
     /** Every value of every row of the view's tables, as text: what a leak check searches. */
     public String contentsOf(ViewTables tables) {
         return tables.names().stream()
@@ -83,7 +155,11 @@ public final class ProjectionHarness {
     }
 
     private void handle(DomainEventMessage<?> message) {
-        deliver(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(++globalIndex), message));
+        deliver(track(message));
+    }
+
+    private TrackedEventMessage<?> track(DomainEventMessage<?> message) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(++globalIndex), message);
     }
 
     private void deliver(TrackedEventMessage<?> message) {
