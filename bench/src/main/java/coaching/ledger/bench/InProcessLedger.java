@@ -48,7 +48,9 @@ final class InProcessLedger implements Ledger {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--spring.application.name=engagement-ledger-bench",
-                "--ledger.commands.single-writer-cache=true")); // as ledger-app's application.properties
+                // as ledger-app's application.properties
+                "--ledger.commands.single-writer-cache=true",
+                "--ledger.projections.segments=1"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         SpringApplication application = new SpringApplicationBuilder(Assembly.class).logStartupInfo(false).build();
         return new InProcessLedger(store, application.run(args.toArray(String[]::new)));

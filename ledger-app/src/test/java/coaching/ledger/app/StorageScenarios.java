@@ -2,6 +2,7 @@ package coaching.ledger.app;
 
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -19,6 +20,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,16 @@ interface StorageScenarios extends LedgerScenario {
     @Test
     default void cachesEngagementsAsTheStoresOnlyWriter() {
         assertThat(context().getBean("engagementCache")).isInstanceOf(WeakReferenceCache.class);
+    }
+
+    /** No other query instance shares its views: one segment each spares every batch three more queues and commits. */
+    @Test
+    default void eachViewRunsOnOneSegment() {
+        EventProcessingConfiguration processing = context().getBean(EventProcessingConfiguration.class);
+        for (String view : List.of("hr", "boss", "client", "coach", "compliance")) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(processing.tokenStore(view).fetchSegments(view)).as(view).hasSize(1));
+        }
     }
 
     /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */
