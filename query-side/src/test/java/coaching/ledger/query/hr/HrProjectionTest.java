@@ -15,10 +15,10 @@ import coaching.ledger.query.support.EngagementStatus;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.Json;
 import coaching.ledger.query.testing.ProjectionHarness;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -30,7 +30,7 @@ class HrProjectionTest {
     private final HrView view = new HrView(harness.jdbc(), Json.mapper());
 
     HrProjectionTest() {
-        HrEngagementFeed feed = new HrEngagementFeed(SimpleQueryUpdateEmitter.builder().build(), view);
+        HrEngagementFeed feed = new HrEngagementFeed(view, 3, 4096, Duration.ofSeconds(15));
         harness.project(writes -> new HrProjection(writes, Json.mapper(), feed));
     }
 
