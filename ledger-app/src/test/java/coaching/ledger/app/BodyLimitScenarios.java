@@ -92,6 +92,15 @@ interface BodyLimitScenarios extends LedgerScenario {
         assertThat(bodies.readTree("[".repeat(30) + "]".repeat(30)).isArray()).isTrue();
     }
 
+    /** Proves the request bodies go through the constrained parser: without it this would be a field error. */
+    @Test
+    default void aNumberLongerThanTheParserAcceptsIs400() {
+        LedgerHttp.Response response = http().post("/api/v1/engagements/eng-1/budget-approval", "boss-ben",
+                "{\"sessions\":" + "9".repeat(65) + ",\"amount\":1,\"currency\":\"EUR\"}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("detail").asText()).contains("number longer than 64 characters");
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket();
         socket.setSoTimeout((int) Duration.ofSeconds(20).toMillis());
