@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Reads the HR tables. */
@@ -49,24 +48,17 @@ public class HrView {
         this.json = json;
     }
 
-    public List<HrEngagement> engagements() {
-        return engagements(EngagementFilter.all());
-    }
-
-    public Optional<HrEngagement> engagement(String engagementId) {
-        return engagements(EngagementFilter.one(engagementId)).stream().findFirst();
-    }
-
-    private List<HrEngagement> engagements(EngagementFilter filter) {
-        Map<String, List<HrUpdate>> updates = updates(filter);
-        return filter.rows(jdbc, "hr_engagement", "opened_at, engagement_id", (rs, row) ->
-                engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
+    /**
+     * Every engagement, with only the updates shared with {@code hrUserId}: the client consented to
+     * tell the HR person who asked, not every HR user, and the others' updates are never read.
+     */
+    public List<HrEngagement> engagementsVisibleTo(String hrUserId) {
+        return engagements(EngagementFilter.all(), hrUserId, "opened_at, engagement_id");
     }
 
     /**
      * The live stream's first answer, a page at a time so a stream never holds every row: up to
-     * {@code size} engagements after {@code afterEngagementId} in id order, with only the updates shared
-     * with {@code hrUserId} (the others are never read).
+     * {@code size} engagements after {@code afterEngagementId} in id order, as {@code hrUserId} sees them.
      */
     public List<HrEngagement> pageVisibleTo(String hrUserId, String afterEngagementId, int size) {
         List<String> ids = jdbc.sql("SELECT engagement_id FROM hr_engagement WHERE engagement_id > :after"
@@ -75,15 +67,16 @@ public class HrView {
         return visibleTo(hrUserId, ids);
     }
 
-    /** These engagements as {@code hrUserId} may see them (see {@link #pageVisibleTo}), in id order. */
+    /** These engagements as {@code hrUserId} sees them, in id order. */
     public List<HrEngagement> visibleTo(String hrUserId, Collection<String> engagementIds) {
-        if (engagementIds.isEmpty()) {
-            return List.of();
-        }
-        EngagementFilter these = EngagementFilter.among(engagementIds);
-        Map<String, List<HrUpdate>> updates = updates(these.and(
+        return engagementIds.isEmpty() ? List.of()
+                : engagements(EngagementFilter.among(engagementIds), hrUserId, "engagement_id");
+    }
+
+    private List<HrEngagement> engagements(EngagementFilter filter, String hrUserId, String orderBy) {
+        Map<String, List<HrUpdate>> updates = updates(filter.and(
                 new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))));
-        return these.rows(jdbc, "hr_engagement", "engagement_id", (rs, row) ->
+        return filter.rows(jdbc, "hr_engagement", orderBy, (rs, row) ->
                 engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
     }
 

@@ -29,8 +29,7 @@ public class HrViewEndpoint {
 
     @GetMapping("/engagements")
     public List<HrEngagement> engagements() {
-        String hrUserId = CurrentActor.require().id();
-        return view.engagements().stream().map(engagement -> engagement.visibleTo(hrUserId)).toList();
+        return view.engagementsVisibleTo(CurrentActor.require().id());
     }
 
     @GetMapping("/coaches")
