@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * One open HR live stream. What it still owes its client stays small whatever the rows hold: how far
- * the first answer got (an engagement id) and the ids of engagements changed since, each once however
- * often it changed. Rows are read when they are sent, with only the recipient's own updates, a page at
- * a time. A client that falls more than {@code maxPending} changed engagements behind is cut off: its
+ * the first answer got (an engagement id) and the ids of engagements changed since it began, each once
+ * however often it changed (a first-answer page read after the change covers it). Rows are read when
+ * they are sent, with only the recipient's own updates, a page at a time. A client that falls more than {@code maxPending} changed engagements behind is cut off: its
  * stream ends, {@code EventSource} reconnects and the new stream's first answer is complete again.
  * One drain task at a time writes to the client, on the feed's executor, never on the projection's
  * thread; a client that does not read blocks only that task.
@@ -41,8 +41,9 @@ final class HrLiveStream {
     // guarded by this
     private String firstAnswerAfter = "";
     private boolean firstAnswerDone;
-    private boolean firstAnswerReading;
-    private final Set<String> pending = new LinkedHashSet<>();
+    /** Counts the batches heard of; each pending id keeps the count of its latest. */
+    private long batchesHeard;
+    private final Map<String, Long> pending = new LinkedHashMap<>();
     private boolean draining;
     private boolean heartbeatDue;
     private Ending ending;
@@ -71,13 +72,8 @@ final class HrLiveStream {
         if (ending != null) {
             return;
         }
-        for (String engagementId : engagementIds) {
-            // the first answer has yet to read this engagement, and reads it after this commit
-            boolean readLater = !firstAnswerDone && !firstAnswerReading && engagementId.compareTo(firstAnswerAfter) > 0;
-            if (!readLater) {
-                pending.add(engagementId);
-            }
-        }
+        long batch = ++batchesHeard;
+        engagementIds.forEach(engagementId -> pending.put(engagementId, batch));
         if (pending.size() > maxPending) {
             pending.clear();
             ending = Ending.FELL_BEHIND;
@@ -130,6 +126,7 @@ final class HrLiveStream {
     /** Sends what is owed next; false when nothing is, for now or for good. */
     private boolean sendNext() throws IOException {
         String pageAfter = null;
+        long heardBeforePage = 0;
         List<String> changed = null;
         Ending ended;
         synchronized (this) {
@@ -138,8 +135,8 @@ final class HrLiveStream {
                 draining = false;
                 ending = Ending.GONE;
             } else if (!firstAnswerDone) {
-                firstAnswerReading = true;
                 pageAfter = firstAnswerAfter;
+                heardBeforePage = batchesHeard;
             } else if (!pending.isEmpty()) {
                 changed = take(pageSize);
             } else if (heartbeatDue) {
@@ -156,7 +153,7 @@ final class HrLiveStream {
             return false;
         }
         if (pageAfter != null) {
-            sendFirstAnswerPage(pageAfter);
+            sendFirstAnswerPage(pageAfter, heardBeforePage);
         } else if (changed != null) {
             send(view.visibleTo(hrUserId, changed));
         } else {
@@ -165,21 +162,26 @@ final class HrLiveStream {
         return true;
     }
 
-    private void sendFirstAnswerPage(String after) throws IOException {
+    /**
+     * A page of the first answer. It was read after every batch heard of so far had committed, so it
+     * shows their changes of its engagements: those need not be sent again.
+     */
+    private void sendFirstAnswerPage(String after, long heardBeforePage) throws IOException {
         List<HrEngagement> page = view.pageVisibleTo(hrUserId, after, pageSize);
         synchronized (this) {
-            firstAnswerReading = false;
             if (!page.isEmpty()) {
                 firstAnswerAfter = page.get(page.size() - 1).engagementId();
             }
             firstAnswerDone = page.size() < pageSize;
+            page.forEach(row -> pending.computeIfPresent(row.engagementId(),
+                    (engagementId, batch) -> batch <= heardBeforePage ? null : batch));
         }
         send(page);
     }
 
     private List<String> take(int count) {
         List<String> taken = new ArrayList<>(Math.min(count, pending.size()));
-        for (Iterator<String> ids = pending.iterator(); ids.hasNext() && taken.size() < count; ) {
+        for (Iterator<String> ids = pending.keySet().iterator(); ids.hasNext() && taken.size() < count; ) {
             taken.add(ids.next());
             ids.remove();
         }

@@ -84,11 +84,10 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
             }
         });
         sampler.start();
-        // ids sorting before every other test's, so each change is one the stream already sent
         List<String> changed = new ArrayList<>();
         int engagements = 4 * maxPending;
         for (int i = 0; i < engagements; i++) {
-            String engagementId = newEngagementId("0000-bulk");
+            String engagementId = newEngagementId("bulk");
             append(engagementId, largeHrUpdate(engagementId, "hr-hana", "x".repeat(LARGE_UPDATE_CHARS)));
             changed.add(engagementId);
         }
