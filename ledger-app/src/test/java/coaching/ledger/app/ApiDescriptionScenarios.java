@@ -12,6 +12,7 @@ interface ApiDescriptionScenarios extends LedgerScenario {
     default void theOpenApiDocumentListsTheLedgersEndpoints() {
         JsonNode api = expect(200, http().get("/v3/api-docs", null)).json();
         assertThat(api.get("info").get("title").asText()).isEqualTo("Engagement ledger");
+        assertThat(api.get("info").get("description").asText()).contains("at most 262144 bytes (larger: 413)");
         assertThat(api.get("components").get("securitySchemes").has("basic")).isTrue();
         assertThat(api.get("paths").properties()).extracting(java.util.Map.Entry::getKey).contains(
                 "/api/v1/coaches", "/api/v1/engagements", "/api/v1/engagements/{engagementId}/updates",

@@ -6,7 +6,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class LedgerOnH2Test extends LedgerIntegrationTest
         implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
-        ExportScenarios, VerificationScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios {
+        ExportScenarios, VerificationScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios,
+        BodyLimitScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

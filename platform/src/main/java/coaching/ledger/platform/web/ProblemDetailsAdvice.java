@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -99,6 +101,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // the body's reader gave up with an answer of its own (RequestBodyLimit: 413)
+        if (e.getMostSpecificCause() instanceof ErrorResponseException refused) {
+            return ResponseEntity.status(refused.getStatusCode()).body(refused.getBody());
+        }
         return ResponseEntity.badRequest().body(unreadable(e.getMostSpecificCause()));
     }
 
@@ -119,6 +125,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return ProblemResponses.invalid(List.of(new FieldError(path(mismatched), "has the wrong type or format")));
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request", RequestBodyLimit.PARSER_LIMITS);
         }
         if (cause instanceof JacksonException) {
             return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request",

@@ -27,11 +27,4 @@ public record HrEngagement(
         Integer satisfactionScore,
         List<HrUpdate> updates,
         long version) {
-
-    /** The client consented to tell the HR person who opened the engagement, not every HR user. */
-    HrEngagement visibleTo(String hrUserId) {
-        List<HrUpdate> theirs = updates.stream().filter(update -> hrUserId.equals(update.recipientId())).toList();
-        return new HrEngagement(engagementId, clientId, bossId, hrId, purpose, urgency, status, shortlist,
-                selectedCoachId, budget, openedAt, closedAt, outcome, satisfactionScore, theirs, version);
-    }
 }

@@ -9,7 +9,6 @@ import coaching.ledger.query.support.EngagementFilter;
 import coaching.ledger.query.support.EngagementLifecycle;
 import coaching.ledger.query.support.EngagementStatus;
 import coaching.ledger.query.support.Sql;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -22,10 +21,10 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /** Reads the HR tables. */
@@ -49,27 +48,43 @@ public class HrView {
         this.json = json;
     }
 
-    /** The first answer of the live stream: every engagement as it is now. */
-    @QueryHandler
-    public List<HrEngagement> handle(HrEngagementUpdates query) {
-        return engagements();
+    /**
+     * Every engagement, with only the updates shared with {@code hrUserId}: the client consented to
+     * tell the HR person who asked, not every HR user, and the others' updates are never read.
+     */
+    public List<HrEngagement> engagementsVisibleTo(String hrUserId) {
+        return engagements(EngagementFilter.all(), hrUserId, "opened_at, engagement_id");
     }
 
-    public List<HrEngagement> engagements() {
-        return engagements(EngagementFilter.all());
+    /**
+     * The live stream's first answer, a page at a time so a stream never holds every row: up to
+     * {@code size} engagements after {@code afterEngagementId} in id order, as {@code hrUserId} sees them.
+     */
+    public List<HrEngagement> pageVisibleTo(String hrUserId, String afterEngagementId, int size) {
+        List<String> ids = jdbc.sql("SELECT engagement_id FROM hr_engagement WHERE engagement_id > :after"
+                        + " ORDER BY engagement_id FETCH FIRST " + size + " ROWS ONLY")
+                .param("after", afterEngagementId).query(String.class).list();
+        return visibleTo(hrUserId, ids);
     }
 
-    public Optional<HrEngagement> engagement(String engagementId) {
-        return engagements(EngagementFilter.one(engagementId)).stream().findFirst();
+    /** These engagements as {@code hrUserId} sees them, in id order. */
+    public List<HrEngagement> visibleTo(String hrUserId, Collection<String> engagementIds) {
+        return engagementIds.isEmpty() ? List.of()
+                : engagements(EngagementFilter.among(engagementIds), hrUserId, "engagement_id");
     }
 
-    private List<HrEngagement> engagements(EngagementFilter filter) {
-        Map<String, List<HrUpdate>> updates = filter.children(jdbc, "hr_update", (rs, row) -> new HrUpdate(
+    private List<HrEngagement> engagements(EngagementFilter filter, String hrUserId, String orderBy) {
+        Map<String, List<HrUpdate>> updates = updates(filter.and(
+                new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))));
+        return filter.rows(jdbc, "hr_engagement", orderBy, (rs, row) ->
+                engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
+    }
+
+    private Map<String, List<HrUpdate>> updates(EngagementFilter filter) {
+        return filter.children(jdbc, "hr_update", (rs, row) -> new HrUpdate(
                 rs.getString("update_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
                 rs.getString("recipient_id"), Sql.instant(rs, "shared_at"), rs.getString("shared_by"),
                 rs.getString("consent_id")));
-        return filter.rows(jdbc, "hr_engagement", "opened_at, engagement_id", (rs, row) ->
-                engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
     }
 
     private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates) throws SQLException {

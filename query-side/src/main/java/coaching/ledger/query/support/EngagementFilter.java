@@ -3,6 +3,7 @@ package coaching.ledger.query.support;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ public record EngagementFilter(String condition, Map<String, ?> params) {
 
     public static EngagementFilter one(String engagementId) {
         return new EngagementFilter("engagement_id = :engagementId", Map.of("engagementId", engagementId));
+    }
+
+    public static EngagementFilter among(Collection<String> engagementIds) {
+        return new EngagementFilter("engagement_id IN (:engagementIds)", Map.of("engagementIds", engagementIds));
     }
 
     /** Engagements of {@code table} whose {@code column} names the principal (their boss, their coach). */

@@ -16,13 +16,13 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,7 +51,7 @@ class ViewWritesTest {
     static Stream<Arguments> viewsOnBothDatabases() {
         List<View> views = List.of(
                 new View("hr", HrProjection.TABLES, writes -> new HrProjection(writes, Json.mapper(),
-                        new HrEngagementFeed(SimpleQueryUpdateEmitter.builder().build(), new HrView(writes.jdbc(), Json.mapper())))),
+                        new HrEngagementFeed(new HrView(writes.jdbc(), Json.mapper()), 3, 4096, Duration.ofSeconds(15)))),
                 new View("boss", BossProjection.TABLES, BossProjection::new),
                 new View("client", ClientProjection.TABLES, ClientProjection::new),
                 new View("coach", CoachProjection.TABLES, CoachProjection::new),

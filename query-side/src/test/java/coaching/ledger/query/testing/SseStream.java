@@ -12,13 +12,14 @@ import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
-
 /** A live server-sent-events connection whose {@code data:} lines a test can wait for. */
 public final class SseStream implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
@@ -44,9 +45,15 @@ public final class SseStream implements AutoCloseable {
         return response.statusCode();
     }
 
-    /** Waits for the first data line (JSON) that satisfies {@code wanted}, skipping others. */
-    public String awaitData(Predicate<String> wanted) {
-        return await().atMost(Duration.ofSeconds(30)).until(data::poll, line -> line != null && wanted.test(line));
+    /** Waits up to 30 s for the first data line (JSON) that satisfies {@code wanted}, skipping others as they arrive. */
+    public String awaitData(Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (String line; (line = data.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no wanted data line within " + WAIT);
     }
 
     @Override
