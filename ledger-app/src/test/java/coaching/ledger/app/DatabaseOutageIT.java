@@ -1,0 +1,349 @@
+package coaching.ledger.app;
+
+import coaching.ledger.platform.testing.LedgerHttp;
+import coaching.ledger.platform.testing.PackagedJar;
+import coaching.ledger.platform.testing.TcpProxy;
+import coaching.ledger.platform.testing.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged ledger on PostgreSQL, cut off from its database under load and reconnected, through a
+ * {@link TcpProxy} between the two (the machine's PostgreSQL is shared and never stopped). Two
+ * outages in one run: the database refusing connections (it went away; every connection breaks at
+ * once) and the network black-holing them (a partition; only the ledger's timeouts notice). During
+ * each, every command and read answers 503 problem+json with Retry-After, quickly; afterwards the
+ * ledger recovers by itself: commands succeed, views catch up, the sealer seals everything, and every
+ * acknowledged update is in the store exactly once, as is every 503'd update once the client retried it.
+ */
+class DatabaseOutageIT {
+
+    private static final int CLIENTS = 6;
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+    private static final Duration STEADY = Duration.ofSeconds(4);
+    /** A hang detector, not a benchmark: the ledger's database timeouts are a few seconds. */
+    private static final long HANG_MILLIS = 10_000;
+    private static final Pattern UPDATE_ID = Pattern.compile("\"updateId\":\"([^\"]+)\"");
+
+    private TcpProxy proxy;
+    private PackagedJar ledger;
+    private LedgerHttp http;
+    private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private volatile String phase = "before";
+
+    @AfterEach
+    void stop() {
+        if (ledger != null) {
+            ledger.kill();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void commandsDuringAnOutageAnswer503AndTheLedgerRecoversWithNothingLost() throws Exception {
+        String schema = TestDatabases.newPostgresSchema();
+        URI postgres = URI.create(TestDatabases.postgresUrl().substring("jdbc:".length()));
+        proxy = TcpProxy.to(postgres.getHost(), postgres.getPort());
+        String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath() + "?currentSchema=" + schema;
+        ledger = PackagedJar.start("ledger-app", Path.of(System.getProperty("ledger.jar")), List.of("-Xmx256m"),
+                List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.postgresUser(),
+                        "--spring.datasource.password=" + TestDatabases.postgresPassword()),
+                Path.of("target", "database-outage-ledger.log")).awaitHealthy(Duration.ofMinutes(2));
+        http = new LedgerHttp(ledger.port());
+        List<String> engagements = IntStream.range(0, CLIENTS).mapToObj(n -> activeEngagement("eng-outage-" + n)).toList();
+
+        AtomicBoolean loadRunning = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> load = engagements.stream()
+                .<Future<?>>map(engagement -> clients.submit(() -> shareUntilStopped(engagement, loadRunning)))
+                .toList();
+        List<Outage> outages = new ArrayList<>();
+        try {
+            Thread.sleep(STEADY.toMillis());
+            outages.add(outage("refused", proxy::refuse, engagements.get(0)));
+            Thread.sleep(STEADY.toMillis());
+            outages.add(outage("black-holed", proxy::blackHole, engagements.get(0)));
+            Thread.sleep(STEADY.toMillis());
+        } finally {
+            loadRunning.set(false);
+            for (Future<?> client : load) {
+                client.get(1, TimeUnit.MINUTES);
+            }
+            clients.shutdownNow();
+        }
+
+        List<Outcome> all = List.copyOf(outcomes);
+        printOutcomes(all, outages);
+        for (Outcome outcome : all) {
+            assertThat(outcome.status()).as("%s", outcome).isIn(201, 503);
+            assertThat(outcome.millis()).as("%s: a hang", outcome).isLessThan(HANG_MILLIS);
+            if (outcome.status() == 503) {
+                assertThat(outcome.isProblemWithRetryAfter()).as("%s", outcome).isTrue();
+            }
+        }
+        for (Outage outage : outages) {
+            List<Outcome> during = all.stream().filter(outcome -> outcome.phase().equals(outage.name())).toList();
+            List<Outcome> after = all.stream().filter(outcome -> outcome.phase().equals("after " + outage.name())).toList();
+            assertThat(during).as("commands sent while %s", outage.name()).isNotEmpty()
+                    .allMatch(outcome -> outcome.status() == 503 || outcome.status() == 201);
+            assertThat(during).as("503s while %s", outage.name()).anyMatch(outcome -> outcome.status() == 503);
+            assertThat(after).as("commands after the %s outage", outage.name())
+                    .anyMatch(outcome -> outcome.status() == 201);
+            assertThat(outage.read().status()).as("a view read while %s: %s", outage.name(), outage.read()).isEqualTo(503);
+            assertThat(outage.read().header("Retry-After")).isNotBlank();
+            assertThat(outage.health().status()).as("health while %s: %s", outage.name(), outage.health()).isEqualTo(503);
+            assertThat(outage.health().body()).contains("DOWN");
+        }
+
+        // The client retries every 503 with the same update: recorded now (201), or found recorded (200).
+        Map<String, List<String>> expected = new HashMap<>();
+        int retried = 0;
+        int foundRecorded = 0;
+        for (Outcome outcome : all) {
+            expected.computeIfAbsent(outcome.engagementId(), id -> new ArrayList<>()).add(outcome.updateId());
+            if (outcome.status() == 503) {
+                LedgerHttp.Response retry = share(outcome.engagementId(), outcome.updateId(), outcome.user());
+                assertThat(retry.status()).as("retry of %s: %s", outcome.updateId(), retry).isIn(200, 201);
+                retried++;
+                foundRecorded += retry.status() == 200 ? 1 : 0;
+            }
+        }
+
+        Map<String, Integer> stored = storedUpdates(schema);
+        Set<String> sent = new HashSet<>();
+        expected.values().forEach(sent::addAll);
+        assertThat(stored.keySet()).as("every update acknowledged, at once or on retry, is stored").isEqualTo(sent);
+        assertThat(stored.values()).as("each exactly once").containsOnly(1);
+
+        long viewsStart = System.nanoTime();
+        awaitTrue(Duration.ofMinutes(1), "every view caught up", () -> viewsCaughtUp(expected));
+        double viewsSeconds = (System.nanoTime() - viewsStart) / 1e9;
+        long sealStart = System.nanoTime();
+        awaitTrue(Duration.ofMinutes(1), "verified with nothing unsealed", this::verifiedAndSealed);
+        double sealSeconds = (System.nanoTime() - sealStart) / 1e9;
+
+        System.out.printf("database outage: %d clients, %d updates sent, %d acknowledged at once, %d answered 503"
+                        + " (retried: %d recorded then, %d found already recorded), %d stored%n",
+                CLIENTS, sent.size(), all.stream().filter(outcome -> outcome.status() == 201).count(), retried,
+                retried - foundRecorded, foundRecorded, stored.size());
+        System.out.printf("  after the load: views caught up in %.1f s, verification with 0 unsealed in %.1f s;"
+                + " max latency overall %d ms%n", viewsSeconds, sealSeconds,
+                all.stream().mapToLong(Outcome::millis).max().orElse(0));
+    }
+
+    /** What the clients saw in each phase: counts by status, the slowest answer, and how soon commands succeeded again. */
+    private static void printOutcomes(List<Outcome> all, List<Outage> outages) {
+        Map<String, Map<Integer, Long>> byPhase = new java.util.TreeMap<>();
+        Map<String, Long> slowest = new HashMap<>();
+        for (Outcome outcome : all) {
+            byPhase.computeIfAbsent(outcome.phase(), p -> new java.util.TreeMap<>()).merge(outcome.status(), 1L, Long::sum);
+            slowest.merge(outcome.phase(), outcome.millis(), Math::max);
+        }
+        byPhase.forEach((phase, statuses) -> System.out.printf("  %-20s statuses %s, slowest answer %d ms%n", phase,
+                statuses, slowest.get(phase)));
+        for (Outage outage : outages) {
+            System.out.printf("  %s for %d s: view read answered %d, health %d in %d ms; first 201 %d ms after"
+                            + " reconnecting%n", outage.name(), OUTAGE.toSeconds(), outage.read().status(),
+                    outage.health().status(), outage.healthMillis(), firstSuccessAfter(all, outage.reopenedAt()));
+        }
+        all.stream().filter(outcome -> outcome.status() != 201 && outcome.status() != 503).limit(5)
+                .forEach(outcome -> System.out.println("  unexpected: " + outcome));
+    }
+
+    /** Cuts the database off with {@code cut} for {@link #OUTAGE}, reading a view and health meanwhile, then reconnects. */
+    private Outage outage(String name, Runnable cut, String engagement) throws InterruptedException {
+        cut.run();
+        phase = name;
+        long start = System.nanoTime();
+        Thread.sleep(OUTAGE.toMillis() / 2);
+        LedgerHttp.Response read = answerOf(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara"));
+        long healthStart = System.nanoTime();
+        LedgerHttp.Response health = answerOf(() -> http.get("/actuator/health", null));
+        long healthMillis = (System.nanoTime() - healthStart) / 1_000_000;
+        Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - start) / 1_000_000));
+        phase = "reconnecting after " + name;
+        proxy.open();
+        long reopenedAt = System.nanoTime();
+        phase = "after " + name;
+        return new Outage(name, read, health, healthMillis, reopenedAt);
+    }
+
+    /** One client: shares updates one after another, pausing half a second after a 503 as a polite client would. */
+    private void shareUntilStopped(String engagement, AtomicBoolean running) {
+        String user = engagement.hashCode() % 2 == 0 ? "coach-cole" : "client-cara";
+        int n = 0;
+        while (running.get()) {
+            String updateId = "u-" + engagement.substring(engagement.lastIndexOf('-') + 1) + "-" + n++;
+            String sentIn = phase;
+            long start = System.nanoTime();
+            LedgerHttp.Response response = answerOf(() -> share(engagement, updateId, user));
+            long end = System.nanoTime();
+            // a request that overlapped an outage counts as sent during it
+            String answeredIn = phase;
+            String counted = !isOutage(sentIn) && isOutage(answeredIn) ? answeredIn : sentIn;
+            outcomes.add(new Outcome(engagement, updateId, user, counted.replace("reconnecting after ", ""),
+                    response.status(), (end - start) / 1_000_000, end, response.header("Retry-After"),
+                    response.header("Content-Type"), response.body()));
+            if (response.status() != 201) {
+                sleep(500);
+            }
+        }
+    }
+
+    /** The answer, or status -1 for none (the 30 s timeout of LedgerHttp passed, or the connection broke). */
+    private static LedgerHttp.Response answerOf(Supplier<LedgerHttp.Response> request) {
+        try {
+            return request.get();
+        } catch (UncheckedIOException e) {
+            return new LedgerHttp.Response(-1, String.valueOf(e.getCause()), Map.of());
+        }
+    }
+
+    private static boolean isOutage(String phase) {
+        return !phase.equals("before") && !phase.startsWith("after");
+    }
+
+    private LedgerHttp.Response share(String engagement, String updateId, String user) {
+        return http.post("/api/v1/engagements/" + engagement + "/updates", user,
+                "{\"updateId\":\"%s\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"progress %s\"}"
+                        .formatted(updateId, updateId));
+    }
+
+    private String activeEngagement(String id) {
+        expect(http.post("/api/v1/coaches", "hr-hana", """
+                {"coachId":"coach-cole","displayName":"Cole","certifications":[],"yearsExperience":5,"specialties":[]}"""));
+        expect(http.post("/api/v1/engagements", "hr-hana", """
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
+                .formatted(id)));
+        expect(http.post("/api/v1/engagements/" + id + "/shortlist", "hr-hana", "{\"coachIds\":[\"coach-cole\"]}"));
+        expect(http.post("/api/v1/engagements/" + id + "/coach-selection", "client-cara", "{\"coachId\":\"coach-cole\"}"));
+        expect(http.post("/api/v1/engagements/" + id + "/budget-approval", "boss-ben",
+                "{\"sessions\":10,\"amount\":12000.00,\"currency\":\"EUR\"}"));
+        expect(http.post("/api/v1/engagements/" + id + "/consents", "client-cara", """
+                {"consentId":"c-1","audience":"BOSS","scopes":["PROGRESS"],"purpose":"quarterly review with my manager"}"""));
+        return id;
+    }
+
+    private static void expect(LedgerHttp.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+    }
+
+    private boolean viewsCaughtUp(Map<String, List<String>> expected) {
+        LedgerHttp.Response projections = http.get("/api/v1/admin/projections", "admin-ada");
+        if (projections.status() != 200) {
+            return false;
+        }
+        for (JsonNode projection : projections.json()) {
+            if (!projection.get("caughtUp").asBoolean()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, List<String>> engagement : expected.entrySet()) {
+            LedgerHttp.Response view = http.get("/api/v1/client/engagements/" + engagement.getKey(), "client-cara");
+            if (view.status() != 200) {
+                return false;
+            }
+            Set<String> shown = new HashSet<>();
+            view.json().get("disclosures").forEach(disclosure -> shown.add(disclosure.get("updateId").asText()));
+            if (!shown.containsAll(engagement.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean verifiedAndSealed() {
+        LedgerHttp.Response verification = http.get("/api/v1/compliance/verification", "compliance-cy");
+        return verification.status() == 200 && verification.json().get("verified").asBoolean()
+                && verification.json().get("unsealedEvents").asLong() == 0;
+    }
+
+    /** How often each update id is stored, read from the event table directly (not through the ledger). */
+    private static Map<String, Integer> storedUpdates(String schema) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(TestDatabases.postgresUrl() + "?currentSchema=" + schema,
+                TestDatabases.postgresUser(), TestDatabases.postgresPassword());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT payload FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'")) {
+            while (rows.next()) {
+                Matcher updateId = UPDATE_ID.matcher(new String(rows.getBytes(1), StandardCharsets.UTF_8));
+                assertThat(updateId.find()).isTrue();
+                counts.merge(updateId.group(1), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static long firstSuccessAfter(List<Outcome> all, long reopenedAt) {
+        return all.stream().filter(outcome -> outcome.status() == 201 && outcome.answeredAt() > reopenedAt)
+                .mapToLong(outcome -> (outcome.answeredAt() - reopenedAt) / 1_000_000).min().orElse(-1);
+    }
+
+    private static void awaitTrue(Duration timeout, String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("%s within %s", what, timeout).isLessThan(deadline);
+            sleep(250);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Outage(String name, LedgerHttp.Response read, LedgerHttp.Response health, long healthMillis,
+                          long reopenedAt) {
+    }
+
+    private record Outcome(String engagementId, String updateId, String user, String phase, int status, long millis,
+                           long answeredAt, String retryAfter, String contentType, String body) {
+
+        boolean isProblemWithRetryAfter() {
+            return retryAfter != null && !retryAfter.isBlank() && contentType != null
+                    && contentType.startsWith("application/problem+json");
+        }
+
+        @Override
+        public String toString() {
+            return "%s %s in %s: %d after %d ms (Retry-After %s, %s) %s".formatted(engagementId, updateId, phase, status,
+                    millis, retryAfter, contentType, body.length() > 300 ? body.substring(0, 300) : body);
+        }
+    }
+}
