@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageIT {
 
     private static final int CLIENTS = 6;
-    private static final Duration OUTAGE = Duration.ofSeconds(8);
-    private static final Duration STEADY = Duration.ofSeconds(4);
+    private static final Duration OUTAGE = Duration.ofSeconds(6);
+    private static final Duration STEADY = Duration.ofSeconds(3);
     /** A hang detector, not a benchmark: the ledger's database timeouts are a few seconds. */
     private static final long HANG_MILLIS = 10_000;
     private static final Pattern UPDATE_ID = Pattern.compile("\"updateId\":\"([^\"]+)\"");
@@ -94,7 +94,6 @@ class DatabaseOutageIT {
             outages.add(outage("refused", proxy::refuse, engagements.get(0)));
             Thread.sleep(STEADY.toMillis());
             outages.add(outage("black-holed", proxy::blackHole, engagements.get(0)));
-            Thread.sleep(STEADY.toMillis());
         } finally {
             loadRunning.set(false);
             for (Future<?> client : load) {
@@ -120,8 +119,11 @@ class DatabaseOutageIT {
             assertThat(during).as("503s while %s", outage.name()).anyMatch(outcome -> outcome.status() == 503);
             assertThat(after).as("commands after the %s outage", outage.name())
                     .anyMatch(outcome -> outcome.status() == 201);
-            assertThat(outage.read().status()).as("a view read while %s: %s", outage.name(), outage.read()).isEqualTo(503);
-            assertThat(outage.read().header("Retry-After")).isNotBlank();
+            outage.reads().forEach((read, response) -> {
+                assertThat(response.status()).as("%s while %s: %s", read, outage.name(), response).isEqualTo(503);
+                assertThat(response.header("Retry-After")).as("%s while %s", read, outage.name()).isNotBlank();
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            });
             assertThat(outage.health().status()).as("health while %s: %s", outage.name(), outage.health()).isEqualTo(503);
             assertThat(outage.health().body()).contains("DOWN");
         }
@@ -140,6 +142,7 @@ class DatabaseOutageIT {
             }
         }
 
+        outages.forEach(outage -> expected.get(outage.engagement()).add(outage.probe()));
         Map<String, Integer> stored = storedUpdates(schema);
         Set<String> sent = new HashSet<>();
         expected.values().forEach(sent::addAll);
@@ -173,21 +176,32 @@ class DatabaseOutageIT {
         byPhase.forEach((phase, statuses) -> System.out.printf("  %-20s statuses %s, slowest answer %d ms%n", phase,
                 statuses, slowest.get(phase)));
         for (Outage outage : outages) {
-            System.out.printf("  %s for %d s: view read answered %d, health %d in %d ms; first 201 %d ms after"
-                            + " reconnecting%n", outage.name(), OUTAGE.toSeconds(), outage.read().status(),
-                    outage.health().status(), outage.healthMillis(), firstSuccessAfter(all, outage.reopenedAt()));
+            Map<String, Integer> reads = new java.util.LinkedHashMap<>();
+            outage.reads().forEach((read, response) -> reads.put(read, response.status()));
+            System.out.printf("  %s for %d s: reads answered %s, health %d in %d ms; after reconnecting: first 201 of"
+                            + " the clients after %d ms, the probe command after %d ms, in every view after %d ms%n",
+                    outage.name(), OUTAGE.toSeconds(), reads, outage.health().status(), outage.healthMillis(),
+                    firstSuccessAfter(all, outage.reopenedAt()), outage.commandsBackMillis(), outage.viewsBackMillis());
         }
         all.stream().filter(outcome -> outcome.status() != 201 && outcome.status() != 503).limit(5)
                 .forEach(outcome -> System.out.println("  unexpected: " + outcome));
     }
 
-    /** Cuts the database off with {@code cut} for {@link #OUTAGE}, reading a view and health meanwhile, then reconnects. */
+    /**
+     * Cuts the database off with {@code cut} for {@link #OUTAGE}, reading views, the export, the
+     * verification and health meanwhile; reconnects, then measures how soon a command succeeds again and
+     * how soon what it recorded shows in every view of its update.
+     */
     private Outage outage(String name, Runnable cut, String engagement) throws InterruptedException {
         cut.run();
         phase = name;
         long start = System.nanoTime();
         Thread.sleep(OUTAGE.toMillis() / 2);
-        LedgerHttp.Response read = answerOf(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara"));
+        Map<String, LedgerHttp.Response> reads = new java.util.LinkedHashMap<>();
+        reads.put("client view", answerOf(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara")));
+        reads.put("boss view", answerOf(() -> http.get("/api/v1/boss/engagements", "boss-ben")));
+        reads.put("export", answerOf(() -> http.get("/api/v1/events?limit=10", "integrator-ivy")));
+        reads.put("verification", answerOf(() -> http.get("/api/v1/compliance/verification", "compliance-cy")));
         long healthStart = System.nanoTime();
         LedgerHttp.Response health = answerOf(() -> http.get("/actuator/health", null));
         long healthMillis = (System.nanoTime() - healthStart) / 1_000_000;
@@ -196,7 +210,19 @@ class DatabaseOutageIT {
         proxy.open();
         long reopenedAt = System.nanoTime();
         phase = "after " + name;
-        return new Outage(name, read, health, healthMillis, reopenedAt);
+
+        String probe = "probe-" + name;
+        LedgerHttp.Response recorded;
+        do {
+            recorded = answerOf(() -> share(engagement, probe, "coach-cole"));
+            assertThat(System.nanoTime() - reopenedAt).as("a command succeeds within a minute of reconnecting")
+                    .isLessThan(TimeUnit.MINUTES.toNanos(1));
+        } while (recorded.status() != 201 && recorded.status() != 200 && pause(100));
+        long commandsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
+        awaitTrue(Duration.ofMinutes(1), "the probe update in every view", () -> inEveryView(engagement, probe));
+        long viewsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
+        return new Outage(name, engagement, probe, reads, health, healthMillis, reopenedAt, commandsBackMillis,
+                viewsBackMillis);
     }
 
     /** One client: shares updates one after another, pausing half a second after a 503 as a polite client would. */
@@ -259,6 +285,7 @@ class DatabaseOutageIT {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
     }
 
+    /** Every projection caught up, and the client, boss and compliance views show exactly the updates stored. */
     private boolean viewsCaughtUp(Map<String, List<String>> expected) {
         LedgerHttp.Response projections = http.get("/api/v1/admin/projections", "admin-ada");
         if (projections.status() != 200) {
@@ -269,18 +296,48 @@ class DatabaseOutageIT {
                 return false;
             }
         }
-        for (Map.Entry<String, List<String>> engagement : expected.entrySet()) {
-            LedgerHttp.Response view = http.get("/api/v1/client/engagements/" + engagement.getKey(), "client-cara");
-            if (view.status() != 200) {
-                return false;
-            }
-            Set<String> shown = new HashSet<>();
-            view.json().get("disclosures").forEach(disclosure -> shown.add(disclosure.get("updateId").asText()));
-            if (!shown.containsAll(engagement.getValue())) {
-                return false;
-            }
+        return expected.entrySet().stream().allMatch(engagement -> {
+            List<String> updates = engagement.getValue().stream().sorted().toList();
+            return updates.equals(updatesIn(engagement.getKey(), "client"))
+                    && updates.equals(updatesIn(engagement.getKey(), "boss"))
+                    && updates.equals(updatesIn(engagement.getKey(), "compliance"));
+        });
+    }
+
+    private boolean inEveryView(String engagement, String updateId) {
+        return updatesIn(engagement, "client").contains(updateId) && updatesIn(engagement, "boss").contains(updateId)
+                && updatesIn(engagement, "compliance").contains(updateId);
+    }
+
+    /**
+     * The update ids one view shows for an engagement, sorted (a duplicate would show twice); in the
+     * compliance view only disclosures whose consent grant was found, as the projection looks it up.
+     */
+    private List<String> updatesIn(String engagement, String view) {
+        LedgerHttp.Response response = switch (view) {
+            case "client" -> http.get("/api/v1/client/engagements/" + engagement, "client-cara");
+            case "boss" -> http.get("/api/v1/boss/engagements", "boss-ben");
+            default -> http.get("/api/v1/compliance/disclosures?engagementId=" + engagement, "compliance-cy");
+        };
+        if (response.status() != 200) {
+            return List.of();
         }
-        return true;
+        List<String> updates = new ArrayList<>();
+        JsonNode json = response.json();
+        switch (view) {
+            case "client" -> json.get("disclosures").forEach(update -> updates.add(update.get("updateId").asText()));
+            case "boss" -> json.forEach(row -> {
+                if (row.get("engagementId").asText().equals(engagement)) {
+                    row.get("updates").forEach(update -> updates.add(update.get("updateId").asText()));
+                }
+            });
+            default -> json.forEach(row -> row.get("disclosures").forEach(disclosure -> {
+                if (!disclosure.path("consent").path("grantGlobalIndex").isNull()) {
+                    updates.add(disclosure.get("updateId").asText());
+                }
+            }));
+        }
+        return updates.stream().sorted().toList();
     }
 
     private boolean verifiedAndSealed() {
@@ -319,6 +376,12 @@ class DatabaseOutageIT {
         }
     }
 
+    /** Pauses and answers true, to continue a loop. */
+    private static boolean pause(long millis) {
+        sleep(millis);
+        return true;
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -328,8 +391,9 @@ class DatabaseOutageIT {
         }
     }
 
-    private record Outage(String name, LedgerHttp.Response read, LedgerHttp.Response health, long healthMillis,
-                          long reopenedAt) {
+    private record Outage(String name, String engagement, String probe, Map<String, LedgerHttp.Response> reads,
+                          LedgerHttp.Response health, long healthMillis, long reopenedAt, long commandsBackMillis,
+                          long viewsBackMillis) {
     }
 
     private record Outcome(String engagementId, String updateId, String user, String phase, int status, long millis,
