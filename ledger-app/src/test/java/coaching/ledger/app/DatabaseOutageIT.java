@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageIT {
 
     private static final int CLIENTS = 6;
-    private static final Duration OUTAGE = Duration.ofSeconds(6);
+    /** Longer by hand, e.g. {@code -Dledger.outage.seconds=40}, to see the views' recovery after a long outage. */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("ledger.outage.seconds", 6));
     private static final Duration STEADY = Duration.ofSeconds(3);
     /** A hang detector, not a benchmark: the ledger's database timeouts are a few seconds. */
     private static final long HANG_MILLIS = 10_000;
@@ -57,11 +59,13 @@ class DatabaseOutageIT {
     private TcpProxy proxy;
     private PackagedJar ledger;
     private LedgerHttp http;
+    private final ExecutorService readers = Executors.newFixedThreadPool(4);
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private volatile String phase = "before";
 
     @AfterEach
     void stop() {
+        readers.shutdownNow();
         if (ledger != null) {
             ledger.kill();
         }
@@ -156,7 +160,8 @@ class DatabaseOutageIT {
         awaitTrue(Duration.ofMinutes(1), "verified with nothing unsealed", this::verifiedAndSealed);
         double sealSeconds = (System.nanoTime() - sealStart) / 1e9;
 
-        System.out.printf("database outage: %d clients, %d updates sent, %d acknowledged at once, %d answered 503"
+        System.out.printf("database outage: %d clients, %d updates sent (a probe after each outage included), %d"
+                        + " acknowledged at once, %d answered 503"
                         + " (retried: %d recorded then, %d found already recorded), %d stored%n",
                 CLIENTS, sent.size(), all.stream().filter(outcome -> outcome.status() == 201).count(), retried,
                 retried - foundRecorded, foundRecorded, stored.size());
@@ -178,9 +183,9 @@ class DatabaseOutageIT {
         for (Outage outage : outages) {
             Map<String, Integer> reads = new java.util.LinkedHashMap<>();
             outage.reads().forEach((read, response) -> reads.put(read, response.status()));
-            System.out.printf("  %s for %d s: reads answered %s, health %d in %d ms; after reconnecting: first 201 of"
-                            + " the clients after %d ms, the probe command after %d ms, in every view after %d ms%n",
-                    outage.name(), OUTAGE.toSeconds(), reads, outage.health().status(), outage.healthMillis(),
+            System.out.printf("  %s for %.1f s: reads answered %s, health %d in %d ms; after reconnecting: first 201"
+                            + " of the clients after %d ms, the probe command after %d ms, in every view after %d ms%n",
+                    outage.name(), outage.millis() / 1e3, reads, outage.health().status(), outage.healthMillis(),
                     firstSuccessAfter(all, outage.reopenedAt()), outage.commandsBackMillis(), outage.viewsBackMillis());
         }
         all.stream().filter(outcome -> outcome.status() != 201 && outcome.status() != 503).limit(5)
@@ -196,19 +201,22 @@ class DatabaseOutageIT {
         cut.run();
         phase = name;
         long start = System.nanoTime();
-        Thread.sleep(OUTAGE.toMillis() / 2);
-        Map<String, LedgerHttp.Response> reads = new java.util.LinkedHashMap<>();
-        reads.put("client view", answerOf(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara")));
-        reads.put("boss view", answerOf(() -> http.get("/api/v1/boss/engagements", "boss-ben")));
-        reads.put("export", answerOf(() -> http.get("/api/v1/events?limit=10", "integrator-ivy")));
-        reads.put("verification", answerOf(() -> http.get("/api/v1/compliance/verification", "compliance-cy")));
+        Thread.sleep(OUTAGE.toMillis() / 3);
+        Map<String, CompletableFuture<LedgerHttp.Response>> reading = new java.util.LinkedHashMap<>();
+        reading.put("client view", read(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara")));
+        reading.put("boss view", read(() -> http.get("/api/v1/boss/engagements", "boss-ben")));
+        reading.put("export", read(() -> http.get("/api/v1/events?limit=10", "integrator-ivy")));
+        reading.put("verification", read(() -> http.get("/api/v1/compliance/verification", "compliance-cy")));
         long healthStart = System.nanoTime();
         LedgerHttp.Response health = answerOf(() -> http.get("/actuator/health", null));
         long healthMillis = (System.nanoTime() - healthStart) / 1_000_000;
+        Map<String, LedgerHttp.Response> reads = new java.util.LinkedHashMap<>();
+        reading.forEach((read, answer) -> reads.put(read, answer.join()));
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - start) / 1_000_000));
         phase = "reconnecting after " + name;
         proxy.open();
         long reopenedAt = System.nanoTime();
+        long outageMillis = (reopenedAt - start) / 1_000_000;
         phase = "after " + name;
 
         String probe = "probe-" + name;
@@ -221,8 +229,8 @@ class DatabaseOutageIT {
         long commandsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
         awaitTrue(Duration.ofMinutes(1), "the probe update in every view", () -> inEveryView(engagement, probe));
         long viewsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
-        return new Outage(name, engagement, probe, reads, health, healthMillis, reopenedAt, commandsBackMillis,
-                viewsBackMillis);
+        return new Outage(name, outageMillis, engagement, probe, reads, health, healthMillis, reopenedAt,
+                commandsBackMillis, viewsBackMillis);
     }
 
     /** One client: shares updates one after another, pausing half a second after a 503 as a polite client would. */
@@ -245,6 +253,11 @@ class DatabaseOutageIT {
                 sleep(500);
             }
         }
+    }
+
+    /** Reads run side by side, each on a thread of its own (the common pool has one thread on two cores). */
+    private CompletableFuture<LedgerHttp.Response> read(Supplier<LedgerHttp.Response> request) {
+        return CompletableFuture.supplyAsync(() -> answerOf(request), readers);
     }
 
     /** The answer, or status -1 for none (the 30 s timeout of LedgerHttp passed, or the connection broke). */
@@ -391,7 +404,7 @@ class DatabaseOutageIT {
         }
     }
 
-    private record Outage(String name, String engagement, String probe, Map<String, LedgerHttp.Response> reads,
+    private record Outage(String name, long millis, String engagement, String probe, Map<String, LedgerHttp.Response> reads,
                           LedgerHttp.Response health, long healthMillis, long reopenedAt, long commandsBackMillis,
                           long viewsBackMillis) {
     }
