@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -118,8 +120,6 @@ class DatabaseOutageIT {
         for (Outage outage : outages) {
             List<Outcome> during = all.stream().filter(outcome -> outcome.phase().equals(outage.name())).toList();
             List<Outcome> after = all.stream().filter(outcome -> outcome.phase().equals("after " + outage.name())).toList();
-            assertThat(during).as("commands sent while %s", outage.name()).isNotEmpty()
-                    .allMatch(outcome -> outcome.status() == 503 || outcome.status() == 201);
             assertThat(during).as("503s while %s", outage.name()).anyMatch(outcome -> outcome.status() == 503);
             assertThat(after).as("commands after the %s outage", outage.name())
                     .anyMatch(outcome -> outcome.status() == 201);
@@ -130,6 +130,7 @@ class DatabaseOutageIT {
             });
             assertThat(outage.health().status()).as("health while %s: %s", outage.name(), outage.health()).isEqualTo(503);
             assertThat(outage.health().body()).contains("DOWN");
+            assertThat(outage.healthMillis()).as("health while %s: a hang", outage.name()).isLessThan(HANG_MILLIS);
         }
 
         // The client retries every 503 with the same update: recorded now (201), or found recorded (200).
@@ -172,16 +173,16 @@ class DatabaseOutageIT {
 
     /** What the clients saw in each phase: counts by status, the slowest answer, and how soon commands succeeded again. */
     private static void printOutcomes(List<Outcome> all, List<Outage> outages) {
-        Map<String, Map<Integer, Long>> byPhase = new java.util.TreeMap<>();
+        Map<String, Map<Integer, Long>> byPhase = new TreeMap<>();
         Map<String, Long> slowest = new HashMap<>();
         for (Outcome outcome : all) {
-            byPhase.computeIfAbsent(outcome.phase(), p -> new java.util.TreeMap<>()).merge(outcome.status(), 1L, Long::sum);
+            byPhase.computeIfAbsent(outcome.phase(), p -> new TreeMap<>()).merge(outcome.status(), 1L, Long::sum);
             slowest.merge(outcome.phase(), outcome.millis(), Math::max);
         }
         byPhase.forEach((phase, statuses) -> System.out.printf("  %-20s statuses %s, slowest answer %d ms%n", phase,
                 statuses, slowest.get(phase)));
         for (Outage outage : outages) {
-            Map<String, Integer> reads = new java.util.LinkedHashMap<>();
+            Map<String, Integer> reads = new LinkedHashMap<>();
             outage.reads().forEach((read, response) -> reads.put(read, response.status()));
             System.out.printf("  %s for %.1f s: reads answered %s, health %d in %d ms; after reconnecting: first 201"
                             + " of the clients after %d ms, the probe command after %d ms, in every view after %d ms%n",
@@ -202,7 +203,7 @@ class DatabaseOutageIT {
         phase = name;
         long start = System.nanoTime();
         Thread.sleep(OUTAGE.toMillis() / 3);
-        Map<String, CompletableFuture<LedgerHttp.Response>> reading = new java.util.LinkedHashMap<>();
+        Map<String, CompletableFuture<LedgerHttp.Response>> reading = new LinkedHashMap<>();
         reading.put("client view", read(() -> http.get("/api/v1/client/engagements/" + engagement, "client-cara")));
         reading.put("boss view", read(() -> http.get("/api/v1/boss/engagements", "boss-ben")));
         reading.put("export", read(() -> http.get("/api/v1/events?limit=10", "integrator-ivy")));
@@ -210,7 +211,7 @@ class DatabaseOutageIT {
         long healthStart = System.nanoTime();
         LedgerHttp.Response health = answerOf(() -> http.get("/actuator/health", null));
         long healthMillis = (System.nanoTime() - healthStart) / 1_000_000;
-        Map<String, LedgerHttp.Response> reads = new java.util.LinkedHashMap<>();
+        Map<String, LedgerHttp.Response> reads = new LinkedHashMap<>();
         reading.forEach((read, answer) -> reads.put(read, answer.join()));
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - start) / 1_000_000));
         phase = "reconnecting after " + name;

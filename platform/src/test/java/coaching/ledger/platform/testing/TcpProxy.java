@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    public enum Mode { FORWARDING, REFUSING, BLACK_HOLING }
+    private enum Mode { FORWARDING, REFUSING, BLACK_HOLING }
 
     private final InetSocketAddress target;
     private final int port;
@@ -46,10 +46,6 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     /** Cuts every connection and refuses new ones: connecting fails at once. */
