@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -114,19 +115,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * retrying it is safe either way, since a repeat of a recorded command answers 200 and records nothing.
      */
     private ProblemDetail databaseUnavailable(Exception e, HttpServletResponse response) {
-        log.warn("database unavailable: {}", rootCause(e).toString());
+        log.warn("database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(databaseRetryAfter.toSeconds()));
         return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                 "the ledger cannot reach its database; retry after " + databaseRetryAfter.toSeconds()
                         + " s (a retry of the same command is safe: if it was recorded after all, it answers 200)");
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     @Override
