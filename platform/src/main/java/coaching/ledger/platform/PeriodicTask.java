@@ -20,6 +20,8 @@ public final class PeriodicTask {
     private final Duration interval;
     private final Runnable round;
     private ScheduledExecutorService scheduler;
+    /** Touched only by the scheduler's one thread. */
+    private long failedRounds;
 
     public PeriodicTask(String name, Duration interval, Runnable round) {
         this.name = name;
@@ -50,11 +52,25 @@ public final class PeriodicTask {
         return scheduler != null;
     }
 
+    /**
+     * A failure that repeats (the database is unreachable: README, "Database outage") is logged in full
+     * once, then once a minute; the round that succeeds again says how many failed before it.
+     */
     private void runQuietly() {
         try {
             round.run();
+            if (failedRounds > 0) {
+                log.info("{} works again after {} failed rounds", name, failedRounds);
+                failedRounds = 0;
+            }
         } catch (RuntimeException e) {
-            log.warn("{} failed; retrying in {}", name, interval, e);
+            if (failedRounds++ % roundsPerMinute() == 0) {
+                log.warn("{} failed ({} rounds in a row); retrying every {}", name, failedRounds, interval, e);
+            }
         }
+    }
+
+    private long roundsPerMinute() {
+        return Math.max(1, Duration.ofMinutes(1).toMillis() / Math.max(1, interval.toMillis()));
     }
 }

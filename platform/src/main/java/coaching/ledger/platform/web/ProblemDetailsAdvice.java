@@ -2,6 +2,7 @@ package coaching.ledger.platform.web;
 
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.platform.axon.CommandRejections;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -12,6 +13,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +34,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +45,12 @@ import java.util.Set;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final Duration databaseRetryAfter;
+
+    public ProblemDetailsAdvice(@Value("${ledger.web.database-retry-after}") Duration databaseRetryAfter) {
+        this.databaseRetryAfter = databaseRetryAfter;
+    }
 
     @ExceptionHandler(Rejection.class)
     ProblemDetail rejected(Rejection rejection) {
@@ -54,8 +64,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A command failure: its rejection when it was one (see CommandRejections), otherwise unexpected. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
-        return CommandRejections.of(e).map(this::rejected).orElseGet(() -> unexpected(e));
+    ProblemDetail commandFailed(CommandExecutionException e, HttpServletResponse response) {
+        return CommandRejections.of(e).map(this::rejected).orElseGet(() -> unexpected(e, response));
     }
 
     @ExceptionHandler(JSR303ViolationException.class)
@@ -92,10 +102,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (DatabaseOutage.caused(e)) {
+            return databaseUnavailable(e, response);
+        }
         log.error("unexpected failure", e);
         return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request failed unexpectedly; nothing was recorded for it");
+    }
+
+    /**
+     * The database cannot be reached (README, "Database outage"): a passing condition, so 503 with
+     * Retry-After rather than 500. A command may have been committed just before its connection broke;
+     * retrying it is safe either way, since a repeat of a recorded command answers 200 and records nothing.
+     */
+    private ProblemDetail databaseUnavailable(Exception e, HttpServletResponse response) {
+        log.warn("database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(databaseRetryAfter.toSeconds()));
+        return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                "the ledger cannot reach its database; retry after " + databaseRetryAfter.toSeconds()
+                        + " s (a retry of the same command is safe: if it was recorded after all, it answers 200)");
     }
 
     @Override
