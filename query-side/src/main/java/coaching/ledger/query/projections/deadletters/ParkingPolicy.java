@@ -34,11 +34,14 @@ class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(Failures.describe(cause));
         }
         writes.discard(letter.message());
-        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(), safeMessage(cause)));
+        String type = cause instanceof ViewHandlingFailed failed ? failed.failureType() : cause.getClass().getName();
+        return Decisions.enqueue(new ThrowableCause(type, safeMessage(cause)));
     }
 
+    /** Already safe when described by the views themselves; else described by types and SQLState only. */
     private static String safeMessage(Throwable cause) {
-        String message = cause instanceof ViewWriteFailed ? cause.getMessage() : Failures.describe(cause);
+        String message = cause instanceof ViewWriteFailed || cause instanceof ViewHandlingFailed
+                ? cause.getMessage() : Failures.describe(cause);
         return message.length() <= ThrowableCause.TRUNCATED_MESSAGE_SIZE ? message
                 : message.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE);
     }

@@ -9,7 +9,6 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -49,16 +48,8 @@ public class ViewDeadLetters {
                         .registerDeadLetteringEventHandlerInvokerConfiguration(view, (axon, invoker) -> invoker
                                 .allowReset(true)
                                 .enableSequenceIdentifierCache())
-                        .registerHandlerInterceptor(view, axon -> namingTheView(view));
+                        .registerHandlerInterceptor(view, axon -> new ViewHandling(view));
             }
-        };
-    }
-
-    /** Tells {@link ViewWrites} which view a unit of work writes, for retrying a failed batch isolated. */
-    private static MessageHandlerInterceptor<EventMessage<?>> namingTheView(String view) {
-        return (unitOfWork, chain) -> {
-            unitOfWork.resources().putIfAbsent(ViewWrites.VIEW_RESOURCE, view);
-            return chain.proceed();
         };
     }
 }
