@@ -72,9 +72,10 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         awaitApplied(others);
         int parkedEvents = poisoned.steps().size() - POISONED_VERSION;
         await().atMost(Duration.ofSeconds(30)).until(() -> parked() == parkedBefore + parkedEvents);
-        // the view holds the engagement as it was before the failing event; what its own handler had
+        // the view holds the engagement as it was before the failing event; what the handlers had
         // written for that event was taken back
         assertThat(bossVersion(poisoned)).isEqualTo(POISONED_VERSION - 1);
+        assertThat(bossShortlist(poisoned)).isNull();
 
         LedgerHttp.Response listing = http.get(LETTERS + "?limit=1000", ADMIN);
         assertStatus(listing, 200);
@@ -94,6 +95,7 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(failedAgain.path("eventsApplied").asLong()).isZero();
         assertThat(failedAgain.path("stillParked").asLong()).isEqualTo(parkedBefore + parkedEvents);
         assertThat(bossVersion(poisoned)).isEqualTo(POISONED_VERSION - 1);
+        assertThat(bossShortlist(poisoned)).isNull();
 
         poison.cure(poisoned.engagementId());
         JsonNode retried = retry();
@@ -141,6 +143,27 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(projection("boss").path("parked").asLong()).isZero();
         assertThat(bossVersion(poisoned)).isEqualTo(versionSeenBy(poisoned));
         others.forEach(story -> assertThat(bossVersion(story)).isEqualTo(versionSeenBy(story)));
+    }
+
+    @Test
+    void aHandlerFailingAfterItsWritesWereSentIsParkedByTheIsolatedRetryOfItsBatch() {
+        long parkedBefore = parked();
+        EngagementStory poisoned = EngagementStory.of(newEngagementId("flushed"));
+        List<EngagementStory> others = sameSegmentAs(poisoned, 2);
+        poison.poison(poisoned.engagementId(), Failure.HANDLER_THROWS_AFTER_FLUSH, POISONED_VERSION, "flushed");
+
+        publishInterleaved(poisoned, others);
+
+        // the sent writes could not be taken back, so the batch rolled back; its isolated retry parked the event
+        awaitApplied(others);
+        int parkedEvents = poisoned.steps().size() - POISONED_VERSION;
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked() == parkedBefore + parkedEvents);
+        assertThat(bossVersion(poisoned)).isEqualTo(POISONED_VERSION - 1);
+        assertThat(bossShortlist(poisoned)).isNull();
+
+        poison.cure(poisoned.engagementId());
+        assertThat(retry().path("stillParked").asLong()).isZero();
+        assertThat(bossVersion(poisoned)).isEqualTo(versionSeenBy(poisoned));
     }
 
     @Test
@@ -194,7 +217,8 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
     }
 
     @AfterEach
-    void stopCapturing() {
+    void cureAndStopCapturing() {
+        poison.cureAll();
         if (capturing != null) {
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(capturing);
             capturing = null;
@@ -246,6 +270,11 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
     private long bossVersion(EngagementStory story) {
         return jdbc.sql("SELECT version FROM boss_engagement WHERE engagement_id = ?").param(story.engagementId())
                 .query(Long.class).optional().orElse(-1L);
+    }
+
+    private String bossShortlist(EngagementStory story) {
+        return jdbc.sql("SELECT shortlist FROM boss_engagement WHERE engagement_id = ?").param(story.engagementId())
+                .query((row, number) -> row.getString(1)).list().get(0);
     }
 
     private long parked() {

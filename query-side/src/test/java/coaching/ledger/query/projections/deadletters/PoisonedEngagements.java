@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class PoisonedEngagements {
 
     public enum Failure {
-        /** The handler throws, with the secret in the exception's message. */
+        /** The handler writes the secret into the view, then throws with the secret in the exception's message. */
         HANDLER_THROWS,
+        /** As HANDLER_THROWS, but the handler sends its batch's writes (as a handler that reads its view does) first. */
+        HANDLER_THROWS_AFTER_FLUSH,
         /** The handler's write is refused only when the batch commits (a value too long, quoted by H2's message). */
         WRITE_REFUSED_AT_COMMIT,
         /** The database seems away: a transient failure, which must not park the event. */
@@ -49,6 +51,10 @@ public class PoisonedEngagements {
         poisoned.remove(engagementId);
     }
 
+    public void cureAll() {
+        poisoned.clear();
+    }
+
     /** How often the poisoned event was handled. */
     public int attempts(String engagementId) {
         return attempts.getOrDefault(engagementId, new AtomicInteger()).get();
@@ -62,7 +68,15 @@ public class PoisonedEngagements {
         }
         attempts.computeIfAbsent(message.getAggregateIdentifier(), id -> new AtomicInteger()).incrementAndGet();
         switch (poison.failure()) {
-            case HANDLER_THROWS -> throw new IllegalStateException("cannot apply " + poison.secret());
+            case HANDLER_THROWS -> {
+                markShortlist(message.getAggregateIdentifier(), poison.secret());
+                throw new IllegalStateException("cannot apply " + poison.secret());
+            }
+            case HANDLER_THROWS_AFTER_FLUSH -> {
+                markShortlist(message.getAggregateIdentifier(), poison.secret());
+                writes.flush();
+                throw new IllegalStateException("cannot apply " + poison.secret());
+            }
             case WRITE_REFUSED_AT_COMMIT -> writes.sql(message.getAggregateIdentifier(),
                             "INSERT INTO boss_update (engagement_id, update_id, scope, sequence_number) "
                                     + "VALUES (:engagementId, 'poison', :scope, 0)")
@@ -71,5 +85,13 @@ public class PoisonedEngagements {
                     .execute();
             case DATABASE_AWAY -> throw new TransientDataAccessResourceException("database away " + poison.secret());
         }
+    }
+
+    /** A write of the failing event, which must not stay in the view. */
+    private void markShortlist(String engagementId, String secret) {
+        writes.sql(engagementId, "UPDATE boss_engagement SET shortlist = :secret WHERE engagement_id = :engagementId")
+                .param("secret", secret)
+                .param("engagementId", engagementId)
+                .execute();
     }
 }
