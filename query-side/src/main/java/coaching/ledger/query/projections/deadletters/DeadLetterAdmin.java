@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -64,7 +65,11 @@ public class DeadLetterAdmin {
                 .orElseThrow(() -> new IllegalStateException("view " + view + " parks no events"));
         List<String> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            sequences.add(sequenceOf(sequence.iterator().next()));
+            // a sequence retried meanwhile (by another instance) reads as empty
+            Iterator<DeadLetter<? extends EventMessage<?>>> letters = sequence.iterator();
+            if (letters.hasNext()) {
+                sequences.add(sequenceOf(letters.next()));
+            }
         }
         int cleared = 0;
         long applied = 0;
