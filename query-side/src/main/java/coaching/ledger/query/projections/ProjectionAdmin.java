@@ -6,6 +6,7 @@ import coaching.ledger.query.client.ClientProjection;
 import coaching.ledger.query.coach.CoachProjection;
 import coaching.ledger.query.compliance.ComplianceProjection;
 import coaching.ledger.query.hr.HrProjection;
+import coaching.ledger.query.projections.deadletters.DeadLetterAdmin;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -36,6 +37,7 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final SegmentBalancer instances;
+    private final DeadLetterAdmin deadLetters;
     /** Replays asked for whose processor has not been reset and restarted yet. */
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
     private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
@@ -44,9 +46,18 @@ public class ProjectionAdmin {
         return thread;
     });
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, SegmentBalancer instances) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, SegmentBalancer instances,
+                           DeadLetterAdmin deadLetters) {
         this.processing = processing;
         this.instances = instances;
+        this.deadLetters = deadLetters;
+    }
+
+    /** @throws Rejection 404 for a name that is not one of the views */
+    public static void requireKnown(String name) {
+        if (!NAMES.contains(name)) {
+            throw Rejection.notFound("no such projection: " + name);
+        }
     }
 
     public List<ProjectionStatus> statuses() {
@@ -55,7 +66,8 @@ public class ProjectionAdmin {
 
     /**
      * Stops the processor, resets its tokens to the first event (its @ResetHandler empties the
-     * view's tables in the same transaction) and starts it again, in the background: the caller
+     * view's tables and its dead-letter queue drops the view's parked events, which the replay
+     * handles again, all in the same transaction) and starts it again, in the background: the caller
      * gets an answer at once and every other view keeps serving meanwhile.
      */
     public ProjectionStatus replay(String name) {
@@ -95,7 +107,7 @@ public class ProjectionAdmin {
         boolean caughtUp = processor.isRunning() && allClaimed && !replaying
                 && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         return new ProjectionStatus(name, processor.isRunning(), position(segments), caughtUp, replaying,
-                replaying ? progress(segments) : null);
+                replaying ? progress(segments) : null, deadLetters.parked(name));
     }
 
     /**
@@ -128,9 +140,7 @@ public class ProjectionAdmin {
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (!NAMES.contains(name)) {
-            throw Rejection.notFound("no such projection: " + name);
-        }
+        requireKnown(name);
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("projection " + name + " has no streaming processor"));
     }

@@ -3,6 +3,7 @@ package coaching.ledger.query.projections;
 /**
  * Where one projection stands. {@code position} is the global index of the event store up to which
  * every segment has processed; {@code replayProgress} is a percentage while {@code replaying}, else null.
+ * {@code parked} counts the events the view parked (dead-lettered) and has not applied.
  */
 public record ProjectionStatus(
         String name,
@@ -10,5 +11,6 @@ public record ProjectionStatus(
         Long position,
         boolean caughtUp,
         boolean replaying,
-        Integer replayProgress) {
+        Integer replayProgress,
+        long parked) {
 }

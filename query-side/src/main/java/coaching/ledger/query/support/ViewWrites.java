@@ -1,18 +1,28 @@
 package coaching.ledger.query.support;
 
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the views write their tables. Inside a processor's batch (an Axon unit of work) statements are
@@ -22,14 +32,31 @@ import java.util.TreeMap;
  * they were issued, while different engagements are independent, as the processors' sequencing
  * policy already treats them. Outside a unit of work (a handler called directly) a statement runs at
  * once. A handler that reads its own view calls {@link #flush()} first.
+ * <p>
+ * A view's processor parks an event whose handler fails in its dead-letter queue (see
+ * {@code projections.deadletters}); what that event's handlers had written must then not reach the
+ * view, so {@link #discard} takes back its pending statements. A statement that fails only at the
+ * commit has no handler left to blame, so the batch rolls back (nothing is skipped: the processor
+ * tries it again) and its retry runs <em>isolated</em>: each statement at once, each event behind a
+ * savepoint, so the failing event's handler throws, its writes roll back to its savepoint and it is
+ * parked, while the batch's other events commit. Retrying parked events runs isolated as well.
  */
 @Component
 public class ViewWrites {
+
+    /** The unit-of-work resource naming the view whose processor runs it (set by the views' processors). */
+    public static final String VIEW_RESOURCE = ViewWrites.class.getName() + ".view";
+    /** More events than a few failed batches hold means something is wrong for good; forget rather than grow. */
+    private static final int MAX_ISOLATED = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ViewWrites.class);
 
     private final NamedParameterJdbcTemplate template;
     private final JdbcClient jdbc;
     private final Dialect dialect;
     private final String batchResource = ViewWrites.class.getName() + "@" + System.identityHashCode(this);
+    /** "view/eventId" of the events of batches that rolled back: a batch holding one of them runs isolated. */
+    private final Set<String> isolated = ConcurrentHashMap.newKeySet();
 
     public ViewWrites(NamedParameterJdbcTemplate template) {
         this.template = template;
@@ -64,13 +91,39 @@ public class ViewWrites {
         }
     }
 
+    /**
+     * Takes back what the current unit of work wrote for {@code event}, whose handling failed.
+     *
+     * @throws IllegalStateException when some of it was sent already (a handler flushed before it
+     *                               failed): the batch must roll back, and its retry runs isolated
+     */
+    public void discard(Message<?> event) {
+        Batch batch = currentBatch(false);
+        if (batch != null) {
+            batch.discard(event.getIdentifier());
+        }
+    }
+
     private void submit(String partition, String sql, Map<String, Object> params) {
         Batch batch = currentBatch(true);
         if (batch == null) {
-            template.update(sql, params);
+            update(sql, params);
         } else {
             batch.add(partition, sql, params);
         }
+    }
+
+    private void update(String sql, Map<String, Object> params) {
+        try {
+            template.update(sql, params);
+        } catch (DataAccessException e) {
+            throw refused(sql, e);
+        }
+    }
+
+    /** Trouble with the database goes on as it is (the processor retries it); a refused statement is described safely. */
+    private static RuntimeException refused(String sql, DataAccessException failure) {
+        return Failures.isTransient(failure) ? failure : new ViewWriteFailed(sql, failure);
     }
 
     private Batch currentBatch(boolean create) {
@@ -81,11 +134,49 @@ public class ViewWrites {
         if (!create) {
             return unitOfWork.getResource(batchResource);
         }
-        return unitOfWork.getOrComputeResource(batchResource, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
-            return batch;
-        });
+        return unitOfWork.getOrComputeResource(batchResource, key -> newBatch(unitOfWork));
+    }
+
+    private Batch newBatch(UnitOfWork<?> unitOfWork) {
+        String view = unitOfWork.getResource(VIEW_RESOURCE);
+        boolean retryingDeadLetter = unitOfWork.resources().containsKey(DeadLetter.class.getName());
+        List<String> keys = view == null ? List.of()
+                : messages(unitOfWork).stream().map(message -> view + "/" + message.getIdentifier()).toList();
+        Batch batch;
+        if (retryingDeadLetter) {
+            // the queue keeps the letter in the same transaction when it fails: its writes must not stay
+            IsolatedBatch letter = new IsolatedBatch();
+            unitOfWork.onRollback(rollingBack -> letter.discardCurrent());
+            batch = letter;
+        } else {
+            boolean isolate = keys.stream().anyMatch(isolated::contains);
+            batch = isolate ? new IsolatedBatch() : new Batch();
+            if (!keys.isEmpty()) {
+                unitOfWork.onRollback(rollingBack -> {
+                    if (isolated.size() + keys.size() > MAX_ISOLATED) {
+                        isolated.clear();
+                    }
+                    isolated.addAll(keys);
+                });
+            }
+            if (isolate) {
+                unitOfWork.afterCommit(committed -> keys.forEach(isolated::remove));
+            }
+        }
+        unitOfWork.onPrepareCommit(committing -> batch.flush());
+        return batch;
+    }
+
+    private static List<? extends Message<?>> messages(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages();
+        }
+        return unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage());
+    }
+
+    private static String currentMessageId() {
+        Message<?> message = CurrentUnitOfWork.get().getMessage();
+        return message == null ? "" : message.getIdentifier();
     }
 
     /** One statement with its named parameters, sent by {@link #execute()}. */
@@ -110,36 +201,126 @@ public class ViewWrites {
         }
     }
 
+    /** A statement waiting for its batch's commit, with the event whose handler issued it. */
+    private record Pending(String event, String partition, String sql, Map<String, Object> params) {
+    }
+
     /**
      * The statements of one unit of work. The n-th statement about a partition runs in round n, so
      * one partition's statements keep their order and a round holds at most one statement per
      * partition; within a round, statements of the same text go as one JDBC batch.
      */
-    private final class Batch {
+    private class Batch {
 
-        private final Map<String, Integer> issued = new HashMap<>();
-        private final TreeMap<Integer, Map<String, List<Map<String, Object>>>> rounds = new TreeMap<>();
+        private final List<Pending> pending = new ArrayList<>();
+        /** Events some of whose statements were sent already: they can no longer be taken back. */
+        private final Set<String> sent = new HashSet<>();
 
         void add(String partition, String sql, Map<String, Object> params) {
-            int round = issued.merge(partition, 1, Integer::sum);
-            rounds.computeIfAbsent(round, number -> new LinkedHashMap<>())
-                    .computeIfAbsent(sql, text -> new ArrayList<>())
-                    .add(params);
+            pending.add(new Pending(currentMessageId(), partition, sql, params));
+        }
+
+        void discard(String event) {
+            if (sent.contains(event)) {
+                throw new IllegalStateException("event " + event + " failed after its handler sent writes; "
+                        + "the batch rolls back and is retried one event at a time");
+            }
+            pending.removeIf(statement -> statement.event().equals(event));
         }
 
         @SuppressWarnings("unchecked")
         void flush() {
+            Map<String, Integer> issued = new HashMap<>();
+            TreeMap<Integer, Map<String, List<Map<String, Object>>>> rounds = new TreeMap<>();
+            for (Pending statement : pending) {
+                int round = issued.merge(statement.partition(), 1, Integer::sum);
+                rounds.computeIfAbsent(round, number -> new LinkedHashMap<>())
+                        .computeIfAbsent(statement.sql(), text -> new ArrayList<>())
+                        .add(statement.params());
+                sent.add(statement.event());
+            }
+            pending.clear();
             for (Map<String, List<Map<String, Object>>> round : rounds.values()) {
                 round.forEach((sql, params) -> {
-                    if (params.size() == 1) {
-                        template.update(sql, params.get(0));
-                    } else {
-                        template.batchUpdate(sql, params.toArray(Map[]::new));
+                    try {
+                        if (params.size() == 1) {
+                            template.update(sql, params.get(0));
+                        } else {
+                            template.batchUpdate(sql, params.toArray(Map[]::new));
+                        }
+                    } catch (DataAccessException e) {
+                        throw refused(sql, e);
                     }
                 });
             }
-            rounds.clear();
-            issued.clear();
+        }
+    }
+
+    /**
+     * The statements of a unit of work that runs one event at a time: each is sent at once, and each
+     * event's first statement sets a savepoint, so a failing statement, or a handler failing after
+     * its writes, rolls back that event's writes alone and leaves the transaction usable (PostgreSQL
+     * refuses any further statement in a transaction with a failed one) for parking the event.
+     */
+    private final class IsolatedBatch extends Batch {
+
+        private String event;
+        private Savepoint savepoint;
+
+        @Override
+        void add(String partition, String sql, Map<String, Object> params) {
+            String current = currentMessageId();
+            if (savepoint == null || !current.equals(event)) {
+                releaseSavepoint();
+                event = current;
+                savepoint = template.getJdbcTemplate().execute((ConnectionCallback<Savepoint>) c -> c.setSavepoint());
+            }
+            try {
+                template.update(sql, params);
+            } catch (DataAccessException e) {
+                discardCurrent();
+                throw refused(sql, e);
+            }
+        }
+
+        @Override
+        void discard(String failed) {
+            if (failed.equals(event)) {
+                discardCurrent();
+            }
+        }
+
+        /** Rolls the transaction back to before the current event's first write. */
+        void discardCurrent() {
+            Savepoint rollbackTo = savepoint;
+            savepoint = null;
+            if (rollbackTo != null) {
+                try {
+                    template.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
+                        c.rollback(rollbackTo);
+                        return null;
+                    });
+                } catch (DataAccessException e) {
+                    // the transaction is lost anyway (the connection failed): it rolls back as a whole
+                    log.debug("could not roll back to the event's savepoint", e);
+                }
+            }
+        }
+
+        @Override
+        void flush() {
+            // everything went at once
+        }
+
+        private void releaseSavepoint() {
+            Savepoint done = savepoint;
+            savepoint = null;
+            if (done != null) {
+                template.getJdbcTemplate().execute((ConnectionCallback<Void>) c -> {
+                    c.releaseSavepoint(done);
+                    return null;
+                });
+            }
         }
     }
 

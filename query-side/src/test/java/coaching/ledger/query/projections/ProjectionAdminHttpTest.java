@@ -65,6 +65,7 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
             assertThat(projection.path("running").asBoolean()).isTrue();
             assertThat(projection.path("replaying").asBoolean()).isFalse();
             assertThat(projection.path("replayProgress").isNull()).isTrue();
+            assertThat(projection.path("parked").isIntegralNumber()).isTrue();
         }
     }
 

@@ -1,0 +1,6 @@
+package coaching.ledger.query.projections.deadletters;
+
+import coaching.ledger.query.testing.OnPostgres;
+
+class DeadLettersPostgresTest extends DeadLettersHttpTest implements OnPostgres {
+}
