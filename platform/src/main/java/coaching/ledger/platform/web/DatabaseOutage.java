@@ -17,7 +17,7 @@ import java.sql.SQLTransientConnectionException;
  * or JdbcException around the SQLException, Hikari as SQLTransientConnectionException when no
  * connection came within its timeout. So the whole chain of causes is searched.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     /** SQLSTATE class 08, "connection exception", of the SQL standard (PostgreSQL and H2 alike). */
     private static final String CONNECTION_EXCEPTION = "08";
@@ -33,7 +33,7 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    static boolean caused(Throwable failure) {
+    public static boolean caused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException) {

@@ -1,12 +1,10 @@
 package coaching.ledger.query.support;
 
-import org.springframework.dao.DataAccessResourceFailureException;
+import coaching.ledger.platform.web.DatabaseOutage;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,26 +16,28 @@ import java.util.List;
  */
 public final class Failures {
 
-    /** SQLState classes of trouble that passes: connection (08), rollback/deadlock (40), resources (53), shutdown (57P). */
-    private static final List<String> TRANSIENT_STATES = List.of("08", "40", "53", "57P", "HYT");
+    /** SQLState classes of trouble that passes besides a lost connection: rollback/deadlock (40), resources (53), shutdown (57P). */
+    private static final List<String> TRANSIENT_STATES = List.of("40", "53", "57P", "HYT");
 
     private Failures() {
     }
 
-    /** Whether trying the same thing again later may work: the database was unreachable or busy, not the event wrong. */
+    /**
+     * Whether trying the same thing again later may work: the database was unreachable (judged as the
+     * web layer judges a 503, {@link DatabaseOutage}) or busy, not the event wrong.
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (DatabaseOutage.caused(failure)) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException) {
+                    || cause instanceof SQLTransientException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && TRANSIENT_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
