@@ -2,15 +2,18 @@ package coaching.ledger.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,6 +42,14 @@ public class ProblemResponses {
                         : errors.size() + " fields are invalid");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** 429: the caller may try again after {@code retryAfter} (the Retry-After header, in whole seconds). */
+    public static ResponseEntity<ProblemDetail> tooManyRequests(String detail, Duration retryAfter) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail));
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
