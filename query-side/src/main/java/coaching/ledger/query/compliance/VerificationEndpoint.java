@@ -8,7 +8,6 @@ import coaching.ledger.platform.audit.VerificationReport;
 import coaching.ledger.query.support.RunsPerRole;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -44,20 +42,16 @@ class VerificationEndpoint {
 
     @GetMapping("/api/v1/compliance/verification")
     @PreAuthorize("hasRole('COMPLIANCE')")
-    ResponseEntity<?> verify(@RequestParam(required = false) Long checkpointIndex,
+    VerificationReport verify(@RequestParam(required = false) Long checkpointIndex,
                              @RequestParam(required = false) String checkpointHash, Authentication caller) {
         LedgerVerifier.Checkpoint checkpoint = checkpoint(checkpointIndex, checkpointHash);
-        Optional<Runnable> slot = running.start(caller);
-        if (slot.isEmpty()) {
-            return running.busy(caller);
-        }
+        Runnable release = running.start(caller);
         try {
             // seal what this process can first, so the report covers everything stored until now
             sealer.ifAvailable(EventChainSealer::sealAvailable);
-            VerificationReport report = verifier.verify(checkpoint);
-            return ResponseEntity.ok(report);
+            return verifier.verify(checkpoint);
         } finally {
-            slot.get().run();
+            release.run();
         }
     }
 

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code GET /api/v1/events?after=&limit=}: the history for integrators, one JSON event a line.
@@ -41,7 +40,7 @@ class EventExportEndpoint {
 
     @GetMapping("/api/v1/events")
     @PreAuthorize("hasAnyRole('INTEGRATOR', 'COMPLIANCE')")
-    ResponseEntity<?> events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
+    ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
                              Authentication caller) {
         long from = after == null ? 0 : after;
         int count = limit == null ? DEFAULT_LIMIT : limit;
@@ -51,15 +50,12 @@ class EventExportEndpoint {
         if (count < 1 || count > MAX_LIMIT) {
             throw Rejection.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        Optional<Runnable> slot = running.start(caller);
-        if (slot.isEmpty()) {
-            return running.busy(caller);
-        }
+        Runnable release = running.start(caller);
         StreamingResponseBody body = out -> {
             try {
                 export.write(from, count, out);
             } finally {
-                slot.get().run();
+                release.run();
             }
         };
         return ResponseEntity.ok().contentType(NDJSON).body(body);

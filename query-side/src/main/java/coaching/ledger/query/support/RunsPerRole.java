@@ -1,13 +1,10 @@
 package coaching.ledger.query.support;
 
-import coaching.ledger.platform.web.ProblemResponses;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import coaching.ledger.platform.web.TooManyRequests;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
@@ -32,24 +29,23 @@ public final class RunsPerRole {
         this.retryAfter = retryAfter;
     }
 
-    /** A free slot of the caller's role, released by running the answer (more than once does no harm). */
-    public Optional<Runnable> start(Authentication caller) {
-        Semaphore semaphore = slots.computeIfAbsent(role(caller), role -> new Semaphore(perRole));
+    /**
+     * Takes a free slot of the caller's role; running the answer releases it (more than once does no
+     * harm). Throws TooManyRequests (429) when the role's slots are all taken.
+     */
+    public Runnable start(Authentication caller) {
+        String role = role(caller);
+        Semaphore semaphore = slots.computeIfAbsent(role, any -> new Semaphore(perRole));
         if (!semaphore.tryAcquire()) {
-            return Optional.empty();
+            throw new TooManyRequests(perRole + " " + what + " of role " + role.replace("ROLE_", "")
+                    + " are running already; try again later", retryAfter);
         }
         AtomicBoolean released = new AtomicBoolean();
-        return Optional.of(() -> {
+        return () -> {
             if (released.compareAndSet(false, true)) {
                 semaphore.release();
             }
-        });
-    }
-
-    /** The answer when {@link #start} found no free slot. */
-    public ResponseEntity<ProblemDetail> busy(Authentication caller) {
-        return ProblemResponses.tooManyRequests(perRole + " " + what + " of role " + role(caller).replace("ROLE_", "")
-                + " are running already; try again later", retryAfter);
+        };
     }
 
     private static String role(Authentication caller) {
