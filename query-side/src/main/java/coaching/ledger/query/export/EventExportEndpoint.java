@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
@@ -54,6 +55,9 @@ class EventExportEndpoint {
         StreamingResponseBody body = out -> {
             try {
                 export.write(from, count, out);
+            } catch (UncheckedIOException e) {
+                // as the IOException it is: Spring ends a request whose client went away without an error log
+                throw e.getCause();
             } finally {
                 release.run();
             }
