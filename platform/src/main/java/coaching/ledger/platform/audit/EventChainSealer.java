@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,9 +26,14 @@ import java.util.Map;
  * stored. Appends stay parallel (nothing is serialised on the command path); the sealer is the one
  * writer of the chain, and the locked head row keeps it one writer across several processes.
  *
- * <p>A gap in the global index is either a transaction still committing or one rolled back. The
- * sealer waits at a gap until the event after it is older than {@code gap-timeout}, then links over
- * it; an event that commits into a gap later than that is never sealed and verification reports it.
+ * <p>A gap in the global index is either a transaction still committing or one rolled back. This is
+ * the ledger's one gap rule, judged by the database's clock (processes with skewed clocks share the
+ * database): the sealer records when it first finds a gap ({@code event_chain_gap}), waits until the
+ * gap has been open for {@code gap-timeout}, then gives it up in one round and links over it in the
+ * next. Giving up is committed before the linking round reads, and the views stop taking events in a
+ * given-up range from that commit on (SealPacedEventStorageEngine): so an event that commits in time
+ * is sealed, exported and applied by every view, and one that commits later is in none of them and
+ * verification reports it as {@code LATE_COMMIT}.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
@@ -42,7 +48,7 @@ public class EventChainSealer implements SmartLifecycle {
 
     public EventChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                             @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
-                            @Value("${ledger.chain.sealer.gap-timeout:PT10S}") Duration gapTimeout,
+                            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
                             @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -54,15 +60,15 @@ public class EventChainSealer implements SmartLifecycle {
     /** Seals every event that can be sealed now; answers how many were. */
     public int sealAvailable() {
         int total = 0;
-        int sealed;
+        Round round;
         do {
-            sealed = transaction.execute(status -> sealBatch());
-            total += sealed;
-        } while (sealed == batchSize);
+            round = transaction.execute(status -> sealBatch());
+            total += round.sealed();
+        } while (round.sealed() == batchSize || round.gaveUp());
         return total;
     }
 
-    private int sealBatch() {
+    private Round sealBatch() {
         ChainHead head = jdbc.queryForObject("SELECT lastIndex, lastHash FROM event_chain_head WHERE id = 1 FOR UPDATE",
                 (row, n) -> new ChainHead(row.getLong("lastIndex"), row.getString("lastHash")));
         List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS
@@ -73,9 +79,14 @@ public class EventChainSealer implements SmartLifecycle {
         long last = head.lastIndex();
         String chain = head.lastHash();
         String sealedAt = Instant.now(clock).toString();
+        boolean gaveUp = false;
         for (StoredEvent event : events) {
-            if (event.globalIndex() != last + 1 && mayStillFill(event)) {
-                break;
+            if (event.globalIndex() != last + 1) {
+                Gap gap = gap(last + 1, event.globalIndex() - 1);
+                gaveUp = gap == Gap.GIVEN_UP_NOW;
+                if (gap != Gap.LINK_OVER) {
+                    break;
+                }
             }
             String eventHash = ChainHash.of(event);
             String previousInStream = event.sequenceNumber() == 0 ? ChainHash.GENESIS
@@ -88,17 +99,47 @@ public class EventChainSealer implements SmartLifecycle {
             last = event.globalIndex();
         }
         if (links.isEmpty()) {
-            return 0;
+            return new Round(0, gaveUp);
         }
         jdbc.batchUpdate("INSERT INTO event_chain (globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
                 + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", links);
         jdbc.update("UPDATE event_chain_head SET lastIndex = ?, lastHash = ? WHERE id = 1", last, chain);
-        return links.size();
+        // gaps still waited for whose first position is now sealed: they filled in time
+        jdbc.update("DELETE FROM event_chain_gap WHERE givenUpAt IS NULL AND firstIndex <= ?", last);
+        return new Round(links.size(), gaveUp);
     }
 
-    /** The gap before this event may belong to a transaction that has not committed yet. */
-    private boolean mayStillFill(StoredEvent eventAfterGap) {
-        return Instant.parse(eventAfterGap.timeStamp()).plus(gapTimeout).isAfter(Instant.now(clock));
+    /**
+     * Decides about the empty positions {@code first..last} before a stored event, by the database's
+     * clock. Linking over needs a give-up committed in an earlier round: a view that read the range
+     * before that commit saw no event there that this round does not see (and seal) either.
+     */
+    private Gap gap(long first, long last) {
+        List<GapRecord> records = jdbc.query("SELECT firstIndex, lastIndex, observedAt, givenUpAt, CURRENT_TIMESTAMP"
+                        + " FROM event_chain_gap WHERE firstIndex <= ? AND lastIndex >= ? ORDER BY firstIndex DESC",
+                (row, n) -> new GapRecord(row.getLong(1), row.getLong(2), row.getObject(3, OffsetDateTime.class),
+                        row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class)), first, first);
+        if (records.isEmpty()) {
+            jdbc.update("INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
+                    + " VALUES (?, ?, CURRENT_TIMESTAMP, " + (gapTimeout.isZero() ? "CURRENT_TIMESTAMP" : "NULL") + ")", first, last);
+            return gapTimeout.isZero() ? Gap.GIVEN_UP_NOW : Gap.WAIT;
+        }
+        GapRecord record = records.get(0);
+        boolean givenUp = record.givenUpAt() != null;
+        if (givenUp && record.lastIndex() >= last) {
+            return Gap.LINK_OVER;
+        }
+        if (!givenUp && Duration.between(record.observedAt(), record.databaseNow()).compareTo(gapTimeout) < 0) {
+            return Gap.WAIT;
+        }
+        if (record.firstIndex() == first) {
+            jdbc.update("UPDATE event_chain_gap SET lastIndex = ?, givenUpAt = CURRENT_TIMESTAMP WHERE firstIndex = ?",
+                    last, first);
+        } else {
+            jdbc.update("INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
+                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)", first, last, record.observedAt());
+        }
+        return Gap.GIVEN_UP_NOW;
     }
 
     /**
@@ -144,5 +185,15 @@ public class EventChainSealer implements SmartLifecycle {
     }
 
     record ChainHead(long lastIndex, String lastHash) {
+    }
+
+    /** What one round did: events sealed, and whether it gave up a gap (the next round links over it). */
+    private record Round(int sealed, boolean gaveUp) {
+    }
+
+    private enum Gap { WAIT, GIVEN_UP_NOW, LINK_OVER }
+
+    private record GapRecord(long firstIndex, long lastIndex, OffsetDateTime observedAt, OffsetDateTime givenUpAt,
+                             OffsetDateTime databaseNow) {
     }
 }

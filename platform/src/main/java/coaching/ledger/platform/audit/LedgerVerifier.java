@@ -5,47 +5,44 @@ import coaching.ledger.platform.audit.VerificationReport.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * Verifies the ledger from the event store itself, never from the views: recomputes every event's
  * hash from its stored bytes, walks the global and per-stream chains, optionally proves the history
  * up to an auditor's checkpoint is unchanged, and re-checks every disclosure against its consent.
  *
- * <p>It streams both tables in global order with JDBC cursors, so memory grows with the number of
- * engagements (a few facts each), not with the number of events.
+ * <p>It reads both tables in global order, in short keyset pages ({@code globalIndex > last ORDER BY
+ * globalIndex LIMIT n}), each on a connection borrowed for that one query: a long verification never
+ * pins a pooled connection. Memory grows with the number of engagements (a few facts each), not with
+ * the number of events. Sealed history is append-only, so pages read one after another see one history.
  */
 @Component
 @ConditionalOnAudit
 public class LedgerVerifier {
 
     static final int MAX_PROBLEMS = 1_000;
-    private static final int FETCH_SIZE = 1_000;
+    private static final int PAGE_SIZE = 500;
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
     private final ObjectMapper json;
 
-    public LedgerVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
-                          @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.dataSource = dataSource;
+    public LedgerVerifier(DataSource dataSource, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
         this.json = json;
     }
 
@@ -54,34 +51,49 @@ public class LedgerVerifier {
     }
 
     public VerificationReport verify(Checkpoint checkpoint) {
-        return readOnly.execute(status -> {
-            long sealedUpTo = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
-            Long unsealed = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?",
-                    Long.class, sealedUpTo);
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try (PreparedStatement events = cursor(connection, "SELECT " + StoredEvent.COLUMNS
-                    + " FROM DomainEventEntry WHERE globalIndex <= ? ORDER BY globalIndex", sealedUpTo);
-                 PreparedStatement links = cursor(connection, "SELECT globalIndex, previousGlobalIndex, eventIdentifier,"
-                         + " aggregateIdentifier, sequenceNumber, eventHash, streamHash, chainHash FROM event_chain"
-                         + " WHERE globalIndex <= ? ORDER BY globalIndex", sealedUpTo);
-                 ResultSet eventRows = events.executeQuery();
-                 ResultSet linkRows = links.executeQuery()) {
-                Walk walk = new Walk(checkpoint, unsealed == null ? 0 : unsealed);
-                walk.run(eventRows, linkRows);
-                return walk.report();
-            } catch (SQLException e) {
-                throw new IllegalStateException("reading the event store failed: " + e.getMessage(), e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-        });
+        long sealedUpTo = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
+        Long unsealed = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?",
+                Long.class, sealedUpTo);
+        Pages<StoredEvent> events = new Pages<>("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
+                (row, n) -> StoredEvent.read(row), StoredEvent::globalIndex, sealedUpTo);
+        Pages<Link> links = new Pages<>("SELECT globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
+                + " sequenceNumber, eventHash, streamHash, chainHash FROM event_chain",
+                (row, n) -> Link.read(row), Link::globalIndex, sealedUpTo);
+        Walk walk = new Walk(checkpoint, unsealed == null ? 0 : unsealed);
+        walk.run(events, links);
+        return walk.report();
     }
 
-    private static PreparedStatement cursor(Connection connection, String sql, long upTo) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(FETCH_SIZE);
-        statement.setLong(1, upTo);
-        return statement;
+    /** One table's rows up to the sealed head in global order, fetched a page at a time. */
+    private final class Pages<T> {
+
+        private final String sql;
+        private final RowMapper<T> mapper;
+        private final ToLongFunction<T> globalIndex;
+        private final long upTo;
+        private Iterator<T> page = Collections.emptyIterator();
+        private long after = Long.MIN_VALUE;
+        private boolean exhausted;
+
+        Pages(String select, RowMapper<T> mapper, ToLongFunction<T> globalIndex, long upTo) {
+            this.sql = select + " WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex LIMIT " + PAGE_SIZE;
+            this.mapper = mapper;
+            this.globalIndex = globalIndex;
+            this.upTo = upTo;
+        }
+
+        /** The next row, or null after the last. */
+        T next() {
+            if (!page.hasNext() && !exhausted) {
+                List<T> rows = jdbc.query(sql, mapper, after, upTo);
+                exhausted = rows.size() < PAGE_SIZE;
+                if (!rows.isEmpty()) {
+                    after = globalIndex.applyAsLong(rows.get(rows.size() - 1));
+                }
+                page = rows.iterator();
+            }
+            return page.hasNext() ? page.next() : null;
+        }
     }
 
     private record Link(long globalIndex, long previousGlobalIndex, String eventIdentifier, String aggregateIdentifier,
@@ -118,20 +130,20 @@ public class LedgerVerifier {
             this.unsealed = unsealed;
         }
 
-        void run(ResultSet eventRows, ResultSet linkRows) throws SQLException {
-            StoredEvent event = eventRows.next() ? StoredEvent.read(eventRows) : null;
-            Link link = linkRows.next() ? Link.read(linkRows) : null;
+        void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows) {
+            StoredEvent event = eventRows.next();
+            Link link = linkRows.next();
             while (event != null || link != null) {
                 if (link == null || (event != null && event.globalIndex() < link.globalIndex())) {
                     unchained(event);
-                    event = eventRows.next() ? StoredEvent.read(eventRows) : null;
+                    event = eventRows.next();
                 } else if (event == null || link.globalIndex() < event.globalIndex()) {
                     missing(link);
-                    link = linkRows.next() ? Link.read(linkRows) : null;
+                    link = linkRows.next();
                 } else {
                     sealed(event, link);
-                    event = eventRows.next() ? StoredEvent.read(eventRows) : null;
-                    link = linkRows.next() ? Link.read(linkRows) : null;
+                    event = eventRows.next();
+                    link = linkRows.next();
                 }
             }
             checkCheckpoint();
@@ -139,10 +151,27 @@ public class LedgerVerifier {
 
         private void unchained(StoredEvent event) {
             eventsChecked++;
-            problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.INSERTED,
-                    "stored inside the sealed history but never sealed: inserted afterwards, or committed later"
-                            + " than the sealer's gap timeout"));
+            if (problems.size() < MAX_PROBLEMS) {
+                problem(givenUpGap(event.globalIndex())
+                        .map(gap -> new Problem(event.globalIndex(), event.eventIdentifier(), Kind.LATE_COMMIT,
+                                "committed after the sealer gave its position up (global index " + gap + "): not"
+                                        + " in the sealed history, the export or the views; its command may have been"
+                                        + " answered, so re-issue it if it is still wanted"))
+                        .orElseGet(() -> new Problem(event.globalIndex(), event.eventIdentifier(), Kind.INSERTED,
+                                "stored inside the sealed history but never sealed: inserted afterwards")));
+            } else {
+                problemsTruncated = true;
+            }
             disclosures.accept(event);
+        }
+
+        /** The given-up gap this position lies in, described with its database times, if any. */
+        private Optional<String> givenUpGap(long globalIndex) {
+            return jdbc.query("SELECT firstIndex, lastIndex, observedAt, givenUpAt FROM event_chain_gap"
+                            + " WHERE givenUpAt IS NOT NULL AND firstIndex <= ? AND lastIndex >= ?",
+                    (row, n) -> row.getLong(1) + ".." + row.getLong(2) + " empty since "
+                            + row.getObject(3, OffsetDateTime.class) + ", given up " + row.getObject(4, OffsetDateTime.class)
+                            + " by the database's clock", globalIndex, globalIndex).stream().findFirst();
         }
 
         private void missing(Link link) {

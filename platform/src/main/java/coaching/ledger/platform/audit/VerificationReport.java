@@ -31,6 +31,11 @@ public record VerificationReport(
         REORDERED,
         /** An event inside the sealed history that was never sealed: inserted afterwards. */
         INSERTED,
+        /**
+         * An event in positions the sealer gave up after the gap timeout (by the database's clock): a
+         * transaction that committed too late. Not in the sealed history, the export or the views.
+         */
+        LATE_COMMIT,
         /** A stored chain hash does not follow from its predecessor: the chain itself was edited. */
         CHAIN_BROKEN,
         /** An engagement's own sequence has a hole or its stream hash does not follow. */

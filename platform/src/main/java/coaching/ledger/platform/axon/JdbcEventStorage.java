@@ -22,6 +22,7 @@ import java.time.Duration;
  * Axon's JDBC event store, tuned for several processes sharing one database (settings and reasons in
  * ledger-platform.properties). Axon's auto-configuration has no properties for polling or gaps, so
  * the engine and the store are declared here; with the 'axonserver' profile Axon Server is the store.
+ * Its tracking streams follow the chain sealer's gap rule (SealPacedEventStorageEngine).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 // matchIfMissing: component scanning judges this before ledger-platform.properties is read
@@ -49,9 +50,8 @@ public class JdbcEventStorage {
                                                  Configuration axon, ConnectionProvider connections,
                                                  TransactionManager transactions,
                                                  @Value("${ledger.event-store.batch-size}") int batchSize,
-                                                 @Value("${ledger.event-store.gap-timeout}") Duration gapTimeout,
                                                  @Value("${ledger.event-store.max-gap-offset}") int maxGapOffset) {
-        return JdbcEventStorageEngine.builder()
+        return new SealPacedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -59,10 +59,7 @@ public class JdbcEventStorage {
                 .persistenceExceptionResolver(uniqueViolationResolver)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .batchSize(batchSize)
-                .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-                .maxGapOffset(maxGapOffset)
-                .build();
+                .batchSize(batchSize), maxGapOffset);
     }
 
     /** Polls the table every {@code fetch-delay} when idle: events of other processes only show up that way. */

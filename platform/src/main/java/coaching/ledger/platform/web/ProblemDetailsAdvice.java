@@ -101,6 +101,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the engagement was changed concurrently; retry the command");
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequests e) {
+        return ProblemResponses.tooManyRequests(e.getMessage(), e.retryAfter());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletResponse response) {
         if (DatabaseOutage.caused(e)) {

@@ -44,7 +44,7 @@ public class ProblemResponses {
         return problem;
     }
 
-    /** A limit on concurrent work was reached: 429 with the seconds after which a retry may succeed. */
+    /** 429: the caller may try again after {@code retryAfter} (the Retry-After header, in whole seconds). */
     public static ResponseEntity<ProblemDetail> tooManyRequests(String detail, Duration retryAfter) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))

@@ -52,9 +52,13 @@ abstract class TamperEvidenceTest {
     private EventChainSealer sealer;
     private String grantId;
 
-    /** Every test starts with an empty store; identity columns keep counting, so seal over the gap at once. */
+    /**
+     * Every test starts with an empty store; identity columns keep counting, so seal over the gap at
+     * once, and forget it: it is left by the reset, not by this store's history.
+     */
     @BeforeEach
     void storeAndSealAStory() {
+        jdbc.update("DELETE FROM event_chain_gap");
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("DELETE FROM DomainEventEntry");
         jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
@@ -70,6 +74,7 @@ abstract class TamperEvidenceTest {
         append("eng-a", 3, new UpdateConsentRevoked("eng-a", "c-1", "changed my mind"));
         append("eng-b", 2, new SessionLogged("eng-b", "s-2", "coach-chen", LocalDate.of(2026, 11, 9), 60, "private"));
         assertThat(sealer.sealAvailable()).isEqualTo(7);
+        jdbc.update("DELETE FROM event_chain_gap");
         assertThat(verifier.verify(null).problems()).isEmpty();
     }
 

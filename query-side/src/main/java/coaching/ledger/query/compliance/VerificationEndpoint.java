@@ -5,17 +5,22 @@ import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
 import coaching.ledger.platform.audit.VerificationReport;
+import coaching.ledger.query.support.RunsPerRole;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/v1/compliance/verification}: a fresh check from the event store itself, optionally
- * against a checkpoint (headGlobalIndex and headHash of an earlier report) an auditor kept.
+ * against a checkpoint (headGlobalIndex and headHash of an earlier report) an auditor kept. At most
+ * {@code ledger.verification.max-concurrent-per-role} run at once per role; more answer 429.
  */
 @RestController
 @ConditionalOnAudit
@@ -25,20 +30,29 @@ class VerificationEndpoint {
 
     private final LedgerVerifier verifier;
     private final ObjectProvider<EventChainSealer> sealer;
+    private final RunsPerRole running;
 
-    VerificationEndpoint(LedgerVerifier verifier, ObjectProvider<EventChainSealer> sealer) {
+    VerificationEndpoint(LedgerVerifier verifier, ObjectProvider<EventChainSealer> sealer,
+                         @Value("${ledger.verification.max-concurrent-per-role}") int perRole,
+                         @Value("${ledger.long-reads.retry-after}") Duration retryAfter) {
         this.verifier = verifier;
         this.sealer = sealer;
+        this.running = new RunsPerRole("verifications", perRole, retryAfter);
     }
 
     @GetMapping("/api/v1/compliance/verification")
     @PreAuthorize("hasRole('COMPLIANCE')")
     VerificationReport verify(@RequestParam(required = false) Long checkpointIndex,
-                              @RequestParam(required = false) String checkpointHash) {
+                             @RequestParam(required = false) String checkpointHash, Authentication caller) {
         LedgerVerifier.Checkpoint checkpoint = checkpoint(checkpointIndex, checkpointHash);
-        // seal what this process can first, so the report covers everything stored until now
-        sealer.ifAvailable(EventChainSealer::sealAvailable);
-        return verifier.verify(checkpoint);
+        Runnable release = running.start(caller);
+        try {
+            // seal what this process can first, so the report covers everything stored until now
+            sealer.ifAvailable(EventChainSealer::sealAvailable);
+            return verifier.verify(checkpoint);
+        } finally {
+            release.run();
+        }
     }
 
     private static LedgerVerifier.Checkpoint checkpoint(Long index, String hash) {

@@ -15,21 +15,24 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Writes the event history as NDJSON for integrators: ascending global index, each event upcast to
- * its current revision, confidential text redacted. It reads only sealed history (see
+ * its current revision, confidential text redacted. It reads only sealed events (see
  * EventChainSealer), so a position once passed is final: resuming after it never misses an event
- * that was still committing. Rows stream through a JDBC cursor; nothing is buffered.
+ * that was still committing, and an event the sealer gave up is never exported.
+ *
+ * <p>It reads in short keyset pages ({@code globalIndex > last ORDER BY globalIndex LIMIT n}), each
+ * on a connection borrowed for that one query and returned before the page is written: a client that
+ * reads slowly holds a request thread, never a pooled database connection. Memory: one page.
  */
 @Component
 @ConditionalOnAudit
@@ -41,19 +44,15 @@ public class EventExport {
             "UpdateShared", Set.of("content"),
             "SatisfactionRecorded", Set.of("comment"));
 
-    private static final int FETCH_SIZE = 500;
+    /** Events a page; a page is in memory while it is written (events are a few KB, at most 256 KB). */
+    static final int PAGE_SIZE = 200;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
     private final Configuration axon;
     private final ObjectMapper json;
 
-    public EventExport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Configuration axon,
-                       @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(FETCH_SIZE);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+    public EventExport(JdbcTemplate jdbc, Configuration axon, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
         this.axon = axon;
         this.json = json;
     }
@@ -62,19 +61,24 @@ public class EventExport {
     public long write(long after, int limit, OutputStream out) {
         EventUpcaster upcasters = axon.upcasterChain();
         Serializer serializer = axon.eventSerializer();
-        Long written = readOnly.execute(status -> {
-            long[] count = {0};
-            jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ?"
-                            + " AND globalIndex <= (SELECT lastIndex FROM event_chain_head WHERE id = 1)"
-                            + " ORDER BY globalIndex LIMIT " + limit,
-                    row -> {
-                        StoredEvent event = StoredEvent.read(row);
-                        upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
-                        count[0]++;
-                    }, after);
-            return count[0];
-        });
-        return written == null ? 0 : written;
+        long written = 0;
+        long position = after;
+        while (written < limit) {
+            int size = (int) Math.min(PAGE_SIZE, limit - written);
+            List<StoredEvent> page = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry e"
+                            + " WHERE globalIndex > ? AND EXISTS (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)"
+                            + " ORDER BY globalIndex LIMIT " + size,
+                    (row, n) -> StoredEvent.read(row), position);
+            for (StoredEvent event : page) {
+                upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
+            }
+            written += page.size();
+            if (page.size() < size) {
+                break;
+            }
+            position = page.get(page.size() - 1).globalIndex();
+        }
+        return written;
     }
 
     private static Stream<IntermediateEventRepresentation> upcast(StoredEvent event, EventUpcaster upcasters,

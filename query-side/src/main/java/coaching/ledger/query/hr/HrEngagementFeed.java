@@ -1,5 +1,6 @@
 package coaching.ledger.query.hr;
 
+import coaching.ledger.platform.web.TooManyRequests;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,7 +74,8 @@ public class HrEngagementFeed {
                 cutOff::incrementAndGet);
         synchronized (streams) {
             if (streams.stream().filter(open -> open.hrUserId().equals(hrUserId)).count() >= maxPerUser) {
-                throw new TooManyStreams(maxPerUser, heartbeat);
+                throw new TooManyRequests("at most " + maxPerUser
+                        + " HR live streams per user are open at a time; close one or retry later", heartbeat);
             }
             streams.add(stream);
         }
@@ -133,20 +135,5 @@ public class HrEngagementFeed {
         CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
         threads.setDaemon(true);
         return threads;
-    }
-
-    /** Beyond the per-user limit; a slot frees when a stream ends, one whose client left by the next heartbeat. */
-    static final class TooManyStreams extends RuntimeException {
-
-        private final Duration retryAfter;
-
-        TooManyStreams(int maxPerUser, Duration retryAfter) {
-            super("at most " + maxPerUser + " HR live streams per user are open at a time; close one or retry later");
-            this.retryAfter = retryAfter;
-        }
-
-        Duration retryAfter() {
-            return retryAfter;
-        }
     }
 }

@@ -1,12 +1,8 @@
 package coaching.ledger.query.hr;
 
 import coaching.ledger.platform.security.CurrentActor;
-import coaching.ledger.platform.web.ProblemResponses;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,10 +45,5 @@ public class HrViewEndpoint {
     @GetMapping(path = "/engagements/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream() {
         return feed.open(CurrentActor.require().id());
-    }
-
-    @ExceptionHandler(HrEngagementFeed.TooManyStreams.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(HrEngagementFeed.TooManyStreams e) {
-        return ProblemResponses.tooManyRequests(e.getMessage(), e.retryAfter());
     }
 }

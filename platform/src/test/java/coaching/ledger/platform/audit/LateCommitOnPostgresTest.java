@@ -1,0 +1,13 @@
+package coaching.ledger.platform.audit;
+
+import coaching.ledger.platform.testing.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class LateCommitOnPostgresTest extends LateCommitTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres(registry);
+    }
+}
