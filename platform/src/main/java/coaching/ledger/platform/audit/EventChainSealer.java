@@ -33,7 +33,8 @@ import java.util.Map;
  * next. Giving up is committed before the linking round reads, and the views stop taking events in a
  * given-up range from that commit on (SealPacedEventStorageEngine): so an event that commits in time
  * is sealed, exported and applied by every view, and one that commits later is in none of them and
- * verification reports it as {@code LATE_COMMIT}.
+ * verification reports it as {@code LATE_COMMIT}. A gap that can no longer fill is given up sooner
+ * ({@link GapWriters}: on PostgreSQL, once no transaction is writing events).
  */
 @Component
 @ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
@@ -44,6 +45,7 @@ public class EventChainSealer implements SmartLifecycle {
     private final PeriodicTask rounds;
     private final Duration gapTimeout;
     private final int batchSize;
+    private final GapWriters writers;
     private final Clock clock = Clock.systemUTC();
 
     public EventChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
@@ -55,6 +57,7 @@ public class EventChainSealer implements SmartLifecycle {
         this.rounds = new PeriodicTask("event-chain-sealer", interval, this::sealAvailable);
         this.gapTimeout = gapTimeout;
         this.batchSize = batchSize;
+        this.writers = new GapWriters(jdbc);
     }
 
     /** Seals every event that can be sealed now; answers how many were. */
@@ -129,7 +132,8 @@ public class EventChainSealer implements SmartLifecycle {
         if (givenUp && record.lastIndex() >= last) {
             return Gap.LINK_OVER;
         }
-        if (!givenUp && Duration.between(record.observedAt(), record.databaseNow()).compareTo(gapTimeout) < 0) {
+        if (!givenUp && Duration.between(record.observedAt(), record.databaseNow()).compareTo(gapTimeout) < 0
+                && !writers.noneCanFill()) {
             return Gap.WAIT;
         }
         if (record.firstIndex() == first) {
