@@ -71,12 +71,21 @@ final class Cpu {
 
     /** Peak resident set size (VmHWM) in kB, or -1. */
     static long peakRssKb(long pid) {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    /** Resident set size now (VmRSS) in kB, or -1. */
+    static long rssKb(long pid) {
+        return statusKb(pid, "VmRSS:");
+    }
+
+    private static long statusKb(long pid, String field) {
         String status = read(Path.of("/proc", Long.toString(pid), "status"));
         if (status == null) {
             return -1;
         }
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

@@ -95,6 +95,22 @@ final class InProcessLedger implements Ledger {
     }
 
     @Override
+    public long rssKb() {
+        return Cpu.rssKb(ProcessHandle.current().pid());
+    }
+
+    /** The bench's own heap, load driver included: a smoke run's figure, not the ledger's. */
+    @Override
+    public long heapUsedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void collectGarbage() {
+        System.gc();
+    }
+
+    @Override
     public String where() {
         return "in-process";
     }

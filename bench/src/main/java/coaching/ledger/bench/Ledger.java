@@ -24,6 +24,15 @@ interface Ledger extends AutoCloseable {
 
     String where();
 
+    /** Resident set size of the ledger's process now (VmRSS), in kB. */
+    long rssKb();
+
+    /** Java heap in use now, in bytes. */
+    long heapUsedBytes();
+
+    /** A full garbage collection, so that {@link #heapUsedBytes()} answers the live heap (the soak, once a minute). */
+    void collectGarbage();
+
     @Override
     void close();
 

@@ -1,7 +1,13 @@
 package coaching.ledger.bench;
 
 import coaching.ledger.platform.testing.PackagedJar;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,9 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged ledger-app.jar as its own process: what an operator runs, measured from /proc. */
 final class LedgerProcess implements Ledger {
+
+    /** The packaged ledger runs on the bench's own JVM (PackagedJar), so this jcmd matches it. */
+    private static final String JCMD = jcmd();
 
     private final Store store;
     private final PackagedJar jar;
@@ -68,6 +78,64 @@ final class LedgerProcess implements Ledger {
     @Override
     public long peakRssKb() {
         return Cpu.peakRssKb(jar.pid());
+    }
+
+    @Override
+    public long rssKb() {
+        return Cpu.rssKb(jar.pid());
+    }
+
+    /**
+     * The actuator's {@code jvm.memory.used} over the heap areas; the bench starts the ledger with the
+     * {@code metrics} endpoint exposed (production exposes health and info only).
+     */
+    @Override
+    public long heapUsedBytes() {
+        HttpResponse<String> response = http.get("admin-ada", "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("jvm.memory.used answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
+                if (measurement.path("statistic").asText().equals("VALUE")) {
+                    return measurement.path("value").asLong();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("jvm.memory.used has no VALUE: " + response.body());
+    }
+
+    /** {@code jcmd <pid> GC.run} (what {@code System.gc()} does inside it), with the jcmd of the JDK running the bench. */
+    @Override
+    public void collectGarbage() {
+        try {
+            Process jcmd = new ProcessBuilder(JCMD, Long.toString(jar.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                throw new IllegalStateException("jcmd GC.run did not finish within 60 s");
+            }
+            if (jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run exited with " + jcmd.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + JCMD, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String jcmd() {
+        try {
+            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath();
+            Path jcmd = java.resolveSibling("jcmd");
+            return Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd";
+        } catch (IOException | RuntimeException e) {
+            return "jcmd";
+        }
     }
 
     @Override
