@@ -106,8 +106,22 @@ final class InProcessLedger implements Ledger {
     }
 
     @Override
-    public void collectGarbage() {
+    public long heapCommittedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    }
+
+    @Override
+    public long nonHeapCommittedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
+    }
+
+    /** Every heap pool's usage after its last collection, which {@code System.gc()} makes a full one. */
+    @Override
+    public long liveHeapBytes() {
         System.gc();
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
     }
 
     @Override

@@ -30,8 +30,18 @@ interface Ledger extends AutoCloseable {
     /** Java heap in use now, in bytes. */
     long heapUsedBytes();
 
-    /** A full garbage collection, so that {@link #heapUsedBytes()} answers the live heap (the soak, once a minute). */
-    void collectGarbage();
+    /** Memory the JVM has committed for the heap (what of it the RSS can hold), in bytes. */
+    long heapCommittedBytes();
+
+    /** Memory the JVM has committed outside the heap (metaspace, code cache), in bytes. */
+    long nonHeapCommittedBytes();
+
+    /**
+     * Forces a full garbage collection and answers the heap it left: the live set (the soak, once a
+     * minute). As the collector reported it, not read again afterwards: at a few hundred commands a
+     * second the young generation refills by tens of MB before a second reading arrives.
+     */
+    long liveHeapBytes();
 
     @Override
     void close();

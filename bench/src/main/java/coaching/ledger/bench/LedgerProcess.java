@@ -91,9 +91,42 @@ final class LedgerProcess implements Ledger {
      */
     @Override
     public long heapUsedBytes() {
-        HttpResponse<String> response = http.get("admin-ada", "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        return metric("jvm.memory.used?tag=area:heap");
+    }
+
+    @Override
+    public long heapCommittedBytes() {
+        return metric("jvm.memory.committed?tag=area:heap");
+    }
+
+    @Override
+    public long nonHeapCommittedBytes() {
+        return metric("jvm.memory.committed?tag=area:nonheap");
+    }
+
+    /**
+     * {@code jcmd <pid> GC.run} (a full GC, as {@code System.gc()} inside it), then Micrometer's
+     * {@code jvm.gc.live.data.size}: the old generation after that collection, which a full GC leaves
+     * holding every live object. Micrometer sets it from the GC notification (after a full GC, or a
+     * young one that shrank the old generation), a moment after jcmd returns: polled until it changes.
+     */
+    @Override
+    public long liveHeapBytes() {
+        long before = metric("jvm.gc.live.data.size");
+        runJcmd("GC.run");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long after = metric("jvm.gc.live.data.size");
+        while (after == before && System.nanoTime() < deadline) {
+            Ledger.sleep(50);
+            after = metric("jvm.gc.live.data.size");
+        }
+        return after;
+    }
+
+    private long metric(String nameAndTags) {
+        HttpResponse<String> response = http.get("admin-ada", "/actuator/metrics/" + nameAndTags);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("jvm.memory.used answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(nameAndTags + " answered " + response.statusCode() + ": " + response.body());
         }
         try {
             for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
@@ -104,21 +137,20 @@ final class LedgerProcess implements Ledger {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("jvm.memory.used has no VALUE: " + response.body());
+        throw new IllegalStateException(nameAndTags + " has no VALUE: " + response.body());
     }
 
-    /** {@code jcmd <pid> GC.run} (what {@code System.gc()} does inside it), with the jcmd of the JDK running the bench. */
-    @Override
-    public void collectGarbage() {
+    /** With the jcmd of the JDK running the bench, which also runs the packaged ledger (PackagedJar). */
+    private void runJcmd(String command) {
         try {
-            Process jcmd = new ProcessBuilder(JCMD, Long.toString(jar.pid()), "GC.run").redirectErrorStream(true)
+            Process jcmd = new ProcessBuilder(JCMD, Long.toString(jar.pid()), command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
                 jcmd.destroyForcibly();
-                throw new IllegalStateException("jcmd GC.run did not finish within 60 s");
+                throw new IllegalStateException("jcmd " + command + " did not finish within 60 s");
             }
             if (jcmd.exitValue() != 0) {
-                throw new IllegalStateException("jcmd GC.run exited with " + jcmd.exitValue());
+                throw new IllegalStateException("jcmd " + command + " exited with " + jcmd.exitValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + JCMD, e);

@@ -35,7 +35,8 @@ final class Soak {
     }
 
     /** One sample: minutes since the soak started, memory in MB, counters since the start. */
-    record Sample(double minute, double heapMb, double liveHeapMb, double rssMb, long acknowledged, long errors,
+    record Sample(double minute, double heapMb, double liveHeapMb, double heapCommittedMb, double nonHeapCommittedMb,
+                  double rssMb, long acknowledged, long errors,
                   long streamEvents, long exported, long ledgerCpuNanos, String load) {
     }
 
@@ -206,10 +207,10 @@ final class Soak {
         double minute = minutesSince(start);
         try {
             double heap = ledger.heapUsedBytes() / 1024.0 / 1024.0;
-            ledger.collectGarbage();
-            double live = ledger.heapUsedBytes() / 1024.0 / 1024.0;
+            double live = ledger.liveHeapBytes() / 1024.0 / 1024.0;
             double rss = ledger.rssKb() / 1024.0;
-            Sample sample = new Sample(minute, heap, live, rss, acknowledged.get(), errors.get(), stream.events(),
+            Sample sample = new Sample(minute, heap, live, ledger.heapCommittedBytes() / 1024.0 / 1024.0,
+                    ledger.nonHeapCommittedBytes() / 1024.0 / 1024.0, rss, acknowledged.get(), errors.get(), stream.events(),
                     export.events(), ledger.cpuNanos(), Cpu.loadAverage());
             synchronized (samples) {
                 samples.add(sample);
@@ -262,8 +263,10 @@ final class Soak {
                 .append(" hot engagements. All the while one HR live stream is read (reconnecting when it ends) and one"
                         + " integrator follows the event export (1,000-event pages to the tail, then polling it every second)."
                         + " Every ").append(plan.sample()).append(": heap in use, then a full GC and the live heap, and the RSS (`VmRSS`)")
-                .append(options.externalLedger() ? "; the GC by `jcmd <pid> GC.run`, the heap from the actuator's `jvm.memory.used`"
-                        + " (area heap, the `metrics` endpoint exposed for the run)" : "; in-process: the bench's own JVM, load driver included")
+                .append(options.externalLedger() ? "; the GC by `jcmd <pid> GC.run`, the heap in use from the actuator's"
+                        + " `jvm.memory.used` (area heap), the live heap from its `jvm.gc.live.data.size` (the old generation after"
+                        + " that full GC; the `metrics` endpoint exposed for the run)"
+                        : "; in-process: the bench's own JVM, load driver included")
                 .append(".\n\n");
 
         out.append("| count | value |\n|---|---|\n");
@@ -289,21 +292,24 @@ final class Soak {
 
         out.append(verdict()).append("\n\n");
 
-        out.append("| minute | heap in use MB | live heap after GC MB | RSS MB | acknowledged/s | errors | HR stream events"
-                + " | exported events | ledger CPU % of a core | load average |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB"
+                + " | acknowledged/s | errors | HR stream events | exported events | ledger CPU % of a core | load average |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Sample previous = null;
         for (Sample sample : samples) {
             double elapsed = previous == null ? 0 : (sample.minute() - previous.minute()) * 60;
-            out.append(String.format(Locale.ROOT, "| %.1f | %.0f | %.1f | %.0f | %s | %,d | %,d | %,d | %s | %s |\n", sample.minute(),
-                    sample.heapMb(), sample.liveHeapMb(), sample.rssMb(),
+            out.append(String.format(Locale.ROOT, "| %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %s | %,d | %,d | %,d | %s | %s |\n",
+                    sample.minute(), sample.heapMb(), sample.liveHeapMb(), sample.heapCommittedMb(), sample.nonHeapCommittedMb(),
+                    sample.rssMb(),
                     previous == null ? "" : String.format(Locale.ROOT, "%.0f", (sample.acknowledged() - previous.acknowledged()) / elapsed),
                     sample.errors(), sample.streamEvents(), sample.exported(),
                     previous == null ? "" : String.format(Locale.ROOT, "%.0f", (sample.ledgerCpuNanos() - previous.ledgerCpuNanos()) / 1e7 / elapsed),
                     sample.load()));
             previous = sample;
         }
-        sampleFailures.forEach(failure -> out.append("\nSample failed: ").append(failure).append('\n'));
+        if (!sampleFailures.isEmpty()) {
+            out.append("\nSamples that failed (the ledger did not answer): ").append(String.join("; ", sampleFailures)).append('\n');
+        }
         out.append("\n| minutes | new engagements seen | lag p50 ms | lag p99 ms | lag max ms |\n|---|---|---|---|---|\n");
         for (Window window : windows) {
             out.append(String.format(Locale.ROOT, "| %.1f–%.1f | %,d | %.1f | %.1f | %.1f |\n", window.fromMinute(),

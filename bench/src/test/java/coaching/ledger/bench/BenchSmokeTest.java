@@ -44,9 +44,9 @@ class BenchSmokeTest {
 
         assertThat(report).contains("## Soak: H2", "| commands acknowledged (2xx) |", "| errors (non-2xx or no answer) |",
                 "| HR stream events received |", "| events exported |",
-                "| minute | heap in use MB | live heap after GC MB | RSS MB |", "| minutes | new engagements seen | lag p50 ms |");
+                "| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB |", "| minutes | new engagements seen | lag p50 ms |");
         assertThat(report).containsPattern("Memory flat: \\*\\*(yes|no)\\*\\*");
-        assertThat(report).containsPattern("\\| 0\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+ \\|"); // the first sample's memory figures
+        assertThat(report).containsPattern("\\| 0\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+ \\| \\d+ \\| \\d+ \\|"); // the first sample's memory figures
         assertThat(report).containsPattern("\\| commands acknowledged \\(2xx\\) \\| [1-9]");
         assertThat(report).containsPattern("\\| events exported \\| [1-9]");
     }
