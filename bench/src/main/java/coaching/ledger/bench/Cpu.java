@@ -92,6 +92,21 @@ final class Cpu {
         return -1;
     }
 
+    /** Sockets the process holds open (HTTP connections, its database pool, its listener), or -1. */
+    static long openSockets(long pid) {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return descriptors.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+                } catch (IOException | RuntimeException closedMeanwhile) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException | RuntimeException unavailable) {
+            return -1;
+        }
+    }
+
     /** 1, 5 and 15 minute load averages as printed by uptime. */
     static String loadAverage() {
         String load = read(Path.of("/proc/loadavg"));

@@ -95,6 +95,11 @@ final class InProcessLedger implements Ledger {
     }
 
     @Override
+    public long openSockets() {
+        return Cpu.openSockets(ProcessHandle.current().pid());
+    }
+
+    @Override
     public long rssKb() {
         return Cpu.rssKb(ProcessHandle.current().pid());
     }

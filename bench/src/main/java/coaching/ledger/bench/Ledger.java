@@ -27,6 +27,9 @@ interface Ledger extends AutoCloseable {
     /** Resident set size of the ledger's process now (VmRSS), in kB. */
     long rssKb();
 
+    /** Sockets the ledger's process holds open: with Tomcat's buffers per connection, a share of its heap. */
+    long openSockets();
+
     /** Java heap in use now, in bytes. */
     long heapUsedBytes();
 

@@ -81,6 +81,11 @@ final class LedgerProcess implements Ledger {
     }
 
     @Override
+    public long openSockets() {
+        return Cpu.openSockets(jar.pid());
+    }
+
+    @Override
     public long rssKb() {
         return Cpu.rssKb(jar.pid());
     }

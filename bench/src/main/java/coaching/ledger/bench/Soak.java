@@ -36,7 +36,7 @@ final class Soak {
 
     /** One sample: minutes since the soak started, memory in MB, counters since the start. */
     record Sample(double minute, double heapMb, double liveHeapMb, double heapCommittedMb, double nonHeapCommittedMb,
-                  double rssMb, long acknowledged, long errors,
+                  double rssMb, long sockets, long acknowledged, long errors,
                   long streamEvents, long exported, long ledgerCpuNanos, String load) {
     }
 
@@ -210,13 +210,13 @@ final class Soak {
             double live = ledger.liveHeapBytes() / 1024.0 / 1024.0;
             double rss = ledger.rssKb() / 1024.0;
             Sample sample = new Sample(minute, heap, live, ledger.heapCommittedBytes() / 1024.0 / 1024.0,
-                    ledger.nonHeapCommittedBytes() / 1024.0 / 1024.0, rss, acknowledged.get(), errors.get(), stream.events(),
+                    ledger.nonHeapCommittedBytes() / 1024.0 / 1024.0, rss, ledger.openSockets(), acknowledged.get(), errors.get(), stream.events(),
                     export.events(), ledger.cpuNanos(), Cpu.loadAverage());
             synchronized (samples) {
                 samples.add(sample);
             }
-            log.accept(String.format(Locale.ROOT, "  soak %5.1f min: heap %.0f MB, after GC %.1f MB, RSS %.0f MB;"
-                            + " %d acknowledged, %d errors, %d stream events, %d exported", minute, heap, live, rss,
+            log.accept(String.format(Locale.ROOT, "  soak %5.1f min: heap %.0f MB, after GC %.1f MB, RSS %.0f MB, %d sockets;"
+                            + " %d acknowledged, %d errors, %d stream events, %d exported", minute, heap, live, rss, sample.sockets(),
                     sample.acknowledged(), sample.errors(), sample.streamEvents(), sample.exported()));
         } catch (RuntimeException e) {
             synchronized (samples) {
@@ -293,14 +293,14 @@ final class Soak {
         out.append(verdict()).append("\n\n");
 
         out.append("| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB"
-                + " | acknowledged/s | errors | HR stream events | exported events | ledger CPU % of a core | load average |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | open sockets | acknowledged/s | errors | HR stream events | exported events | ledger CPU % of a core | load average |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Sample previous = null;
         for (Sample sample : samples) {
             double elapsed = previous == null ? 0 : (sample.minute() - previous.minute()) * 60;
-            out.append(String.format(Locale.ROOT, "| %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %s | %,d | %,d | %,d | %s | %s |\n",
+            out.append(String.format(Locale.ROOT, "| %.1f | %.0f | %.1f | %.0f | %.0f | %.0f | %,d | %s | %,d | %,d | %,d | %s | %s |\n",
                     sample.minute(), sample.heapMb(), sample.liveHeapMb(), sample.heapCommittedMb(), sample.nonHeapCommittedMb(),
-                    sample.rssMb(),
+                    sample.rssMb(), sample.sockets(),
                     previous == null ? "" : String.format(Locale.ROOT, "%.0f", (sample.acknowledged() - previous.acknowledged()) / elapsed),
                     sample.errors(), sample.streamEvents(), sample.exported(),
                     previous == null ? "" : String.format(Locale.ROOT, "%.0f", (sample.ledgerCpuNanos() - previous.ledgerCpuNanos()) / 1e7 / elapsed),
