@@ -276,7 +276,7 @@ final class Soak {
         row(out, "errors (non-2xx or no answer)", String.format(Locale.ROOT, "%,d", errors.get())
                 + (errorsByAnswer.isEmpty() ? "" : " (" + errorsByAnswer.entrySet().stream()
                 .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(", ")) + ")"));
-        row(out, "new engagements on the HR stream", String.format(Locale.ROOT, "%,d of %,d accepted (%,d never arrived)",
+        row(out, "new engagements on the HR stream", String.format(Locale.ROOT, "%,d of %,d accepted (%,d not there 30 s after the last command)",
                 lag.seen(), lag.sent() - lag.failed(), missing));
         row(out, "HR stream events received", String.format(Locale.ROOT, "%,d (stream reopened %d times)", stream.events(),
                 stream.reconnects()));
