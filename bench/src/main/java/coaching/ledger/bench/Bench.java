@@ -49,7 +49,7 @@ public final class Bench {
             options.databases().forEach(workloads::ensureReplayTemplate);
         }
         Map<Integer, String> loads = new LinkedHashMap<>();
-        for (int round = 1; round <= options.rounds(); round++) {
+        for (int round = 1; options.runsRounds() && round <= options.rounds(); round++) {
             String before = Cpu.loadAverage();
             log("round " + round + "/" + options.rounds() + " (load " + before + ")");
             Map<Integer, Measurement> appendReference = new LinkedHashMap<>();
@@ -78,7 +78,8 @@ public final class Bench {
         if (options.smoke()) {
             options.databases().forEach(workloads::dropReplayTemplate);
         }
-        String report = report(started, loads);
+        String soak = options.runs("soak") ? new Soak(options, Bench::log).run(options.databases().get(0)) : "";
+        String report = report(started, loads) + (soak.isEmpty() ? "" : "\n" + soak);
         write(report);
         return report;
     }
@@ -90,11 +91,16 @@ public final class Bench {
         report.append("Machine: ").append(Machine.describe(options)).append("\n\n");
         report.append("Run: `").append(options.describe()).append("`; took ")
                 .append(Duration.between(started, Instant.now().truncatedTo(ChronoUnit.SECONDS)).toMinutes())
-                .append(" min. Load average (1/5/15 min) at the start → end of each round: ");
-        loads.forEach((round, load) -> report.append("round ").append(round).append(": ").append(load).append("; "));
+                .append(" min.");
+        if (!loads.isEmpty()) {
+            report.append(" Load average (1/5/15 min) at the start → end of each round: ");
+            loads.forEach((round, load) -> report.append("round ").append(round).append(": ").append(load).append("; "));
+        }
         report.append("\n\n");
-        report.append("Each cell: median of the rounds (min–max). Ratio: result ÷ reference per round (paired), median (min–max).\n\n");
-        report.append(results.markdown());
+        if (options.runsRounds()) {
+            report.append("Each cell: median of the rounds (min–max). Ratio: result ÷ reference per round (paired), median (min–max).\n\n");
+            report.append(results.markdown());
+        }
         return report.toString();
     }
 

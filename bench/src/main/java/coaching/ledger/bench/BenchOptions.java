@@ -1,6 +1,7 @@
 package coaching.ledger.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,14 @@ record BenchOptions(
         boolean reseed,
         int maxOpsPerCell,
         Map<String, String> ledgerProperties,
-        String databasePrefix) {
+        String databasePrefix,
+        Soak.Plan soak) {
 
     /** The heap bench/README.md and the README recommend for ledger-app; W5 measures the RSS it leads to. */
     static final String DEFAULT_LEDGER_JVM = "-Xmx256m";
 
-    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4");
+    /** The soak is not among the defaults: it takes half an hour. */
+    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "soak");
 
     static BenchOptions parse(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -77,13 +80,24 @@ record BenchOptions(
                 Boolean.parseBoolean(given.getOrDefault("reseed", "false")),
                 Integer.parseInt(given.getOrDefault("max-ops", smoke ? "100" : String.valueOf(Integer.MAX_VALUE))),
                 properties(given.getOrDefault("ledger-props", "")),
-                given.getOrDefault("db-prefix", smoke ? "ledger_smoke_" + Long.toHexString(System.nanoTime()) : "ledger_bench"));
+                given.getOrDefault("db-prefix", smoke ? "ledger_smoke_" + Long.toHexString(System.nanoTime()) : "ledger_bench"),
+                new Soak.Plan(
+                        Duration.parse(given.getOrDefault("soak-duration", smoke ? "PT20S" : "PT30M")),
+                        Double.parseDouble(given.getOrDefault("soak-rate", "0")),
+                        Duration.parse(given.getOrDefault("soak-warmup", smoke ? "PT4S" : "PT5M")),
+                        Duration.parse(given.getOrDefault("soak-sample", smoke ? "PT2S" : "PT1M")),
+                        Duration.parse(given.getOrDefault("soak-window", smoke ? "PT8S" : "PT5M"))));
         for (String workload : options.workloads) {
             if (!ALL_WORKLOADS.contains(workload)) {
                 throw new IllegalArgumentException("unknown workload " + workload + "; known: " + ALL_WORKLOADS);
             }
         }
         return options;
+    }
+
+    /** Whether any workload that runs in rounds (all but the soak) is asked for. */
+    boolean runsRounds() {
+        return workloads.stream().anyMatch(workload -> !workload.equals("soak"));
     }
 
     /** The packaged ledger runs as its own process (W1b, W3, W5); the smoke run keeps everything in-process. */
@@ -107,6 +121,7 @@ record BenchOptions(
                 + (lagRate > 0 ? " lag-rate=" + lagRate : "") + " replay-events=" + replayEvents + " hot=" + hotEngagements + " query-rate=" + queryRate
                 + " ledger-jvm=" + String.join(" ", ledgerJvmArgs)
                 + (ledgerProperties.isEmpty() ? "" : " ledger-props=" + ledgerProperties)
+                + (runs("soak") ? " " + soak.describe() : "")
                 + (smoke ? " SMOKE" : "");
     }
 

@@ -71,16 +71,40 @@ final class Cpu {
 
     /** Peak resident set size (VmHWM) in kB, or -1. */
     static long peakRssKb(long pid) {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    /** Resident set size now (VmRSS) in kB, or -1. */
+    static long rssKb(long pid) {
+        return statusKb(pid, "VmRSS:");
+    }
+
+    private static long statusKb(long pid, String field) {
         String status = read(Path.of("/proc", Long.toString(pid), "status"));
         if (status == null) {
             return -1;
         }
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
         return -1;
+    }
+
+    /** Sockets the process holds open (HTTP connections, its database pool, its listener), or -1. */
+    static long openSockets(long pid) {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return descriptors.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+                } catch (IOException | RuntimeException closedMeanwhile) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException | RuntimeException unavailable) {
+            return -1;
+        }
     }
 
     /** 1, 5 and 15 minute load averages as printed by uptime. */

@@ -95,6 +95,41 @@ final class InProcessLedger implements Ledger {
     }
 
     @Override
+    public long openSockets() {
+        return Cpu.openSockets(ProcessHandle.current().pid());
+    }
+
+    @Override
+    public long rssKb() {
+        return Cpu.rssKb(ProcessHandle.current().pid());
+    }
+
+    /** The bench's own heap, load driver included: a smoke run's figure, not the ledger's. */
+    @Override
+    public long heapUsedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public long heapCommittedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    }
+
+    @Override
+    public long nonHeapCommittedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
+    }
+
+    /** Every heap pool's usage after its last collection, which {@code System.gc()} makes a full one. */
+    @Override
+    public long liveHeapBytes() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+    }
+
+    @Override
     public String where() {
         return "in-process";
     }

@@ -24,6 +24,28 @@ interface Ledger extends AutoCloseable {
 
     String where();
 
+    /** Resident set size of the ledger's process now (VmRSS), in kB. */
+    long rssKb();
+
+    /** Sockets the ledger's process holds open: with Tomcat's buffers per connection, a share of its heap. */
+    long openSockets();
+
+    /** Java heap in use now, in bytes. */
+    long heapUsedBytes();
+
+    /** Memory the JVM has committed for the heap (what of it the RSS can hold), in bytes. */
+    long heapCommittedBytes();
+
+    /** Memory the JVM has committed outside the heap (metaspace, code cache), in bytes. */
+    long nonHeapCommittedBytes();
+
+    /**
+     * Forces a full garbage collection and answers the heap it left: the live set (the soak, once a
+     * minute). As the collector reported it, not read again afterwards: at a few hundred commands a
+     * second the young generation refills by tens of MB before a second reading arrives.
+     */
+    long liveHeapBytes();
+
     @Override
     void close();
 

@@ -30,6 +30,10 @@ record Store(Kind kind, String name, String url, String user, String password, B
         }
     }
 
+    static Store of(Kind kind, BenchOptions options, String name) {
+        return kind == Kind.POSTGRES ? postgres(options, name) : h2(options, name);
+    }
+
     static Store postgres(BenchOptions options, String name) {
         return new Store(Kind.POSTGRES, name, options.postgresUrl() + name, options.postgresUser(),
                 options.postgresPassword(), options);

@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -63,7 +62,7 @@ final class Workloads {
     }
 
     private Store store(Store.Kind kind, String name) {
-        return kind == Store.Kind.POSTGRES ? Store.postgres(options, name) : Store.h2(options, name);
+        return Store.of(kind, options, name);
     }
 
     // --- W1, W4, W2: the ledger in this JVM, commands through the gateway ----------------------
@@ -139,6 +138,10 @@ final class Workloads {
         return hot;
     }
 
+    static void registerCoachesOverHttp(Http http) {
+        registerCoaches(command -> expectCreated(http.post("hr-hana", "/api/v1/coaches", json(command))));
+    }
+
     private static void registerCoaches(Consumer<RegisterCoach> send) {
         for (String coach : List.of("coach-cole", "coach-chen")) {
             send.accept(new RegisterCoach(coach, coach, List.of(new Certification("ICF", "PCC", LocalDate.of(2028, 6, 30))),
@@ -174,45 +177,32 @@ final class Workloads {
      */
     private void projectionLag(int round, InProcessLedger ledger, CommandGateway gateway) {
         double rate = options.lagRate() > 0 ? options.lagRate() : 0.5 * bestNew.getOrDefault(ledger.store().label(), 100.0);
-        String prefix = "lag" + round + "-";
-        Histogram lag = new ConcurrentHistogram(3_600_000_000L, 3);
-        Histogram endToEnd = new ConcurrentHistogram(3_600_000_000L, 3);
-        Map<String, long[]> timings = new ConcurrentHashMap<>();
-        AtomicLong seen = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        HrStream.Listener visible = (engagementId, version, at) -> {
-            if (engagementId.startsWith(prefix) && version == 0) {
-                complete(timings, engagementId, 2, at, lag, endToEnd, seen);
-            }
-        };
-        try (HrStream ignored = new HrStream(ledger.http(), visible)) {
+        ProjectionLag timings = new ProjectionLag("lag" + round + "-");
+        try (HrStream ignored = new HrStream(ledger.http(), timings)) {
             long cpu = ledger.cpuNanos();
             long pgCpu = Cpu.postgresNanos();
             double seconds = Load.openLoop(rate, options.lagSeconds(), options.maxOpsPerCell(), "w2-sender", (i, intended) -> {
-                String id = prefix + i;
-                complete(timings, id, 0, intended, lag, endToEnd, seen);
+                String id = "lag" + round + "-" + i;
+                timings.due(id, intended);
                 try {
                     open(gateway, id);
-                    complete(timings, id, 1, System.nanoTime(), lag, endToEnd, seen);
+                    timings.accepted(id, System.nanoTime());
                 } catch (RuntimeException e) {
-                    errors.incrementAndGet();
+                    timings.failed(id);
                 }
             });
-            long sent = timings.size();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (seen.get() < sent - errors.get() && System.nanoTime() < deadline) {
-                Ledger.sleep(20);
-            }
+            long missing = timings.awaitSeen(Duration.ofSeconds(30));
+            long sent = timings.sent();
             long cpuUsed = ledger.cpuNanos() - cpu;
             long pgUsed = Cpu.postgresNanos() - pgCpu;
-            long missing = sent - errors.get() - seen.get();
+            Histogram lag = timings.lag();
             Measurement measurement = Measurement.throughput(sent / seconds, cpuUsed, pgUsed, sent);
             measurement = new Measurement(lag.getValueAtPercentile(99) / 1000.0, measurement.appCpuMsPer1k(),
-                    ledger.store().isPostgres() ? measurement.pgCpuMsPer1k() : Double.NaN, errors.get() + missing,
+                    ledger.store().isPostgres() ? measurement.pgCpuMsPer1k() : Double.NaN, timings.failed() + missing,
                     new java.util.LinkedHashMap<>())
                     .with("p50 ms", lag.getValueAtPercentile(50) / 1000.0)
                     .with("max ms", lag.getMaxValue() / 1000.0)
-                    .with("p99 from intended start ms", endToEnd.getValueAtPercentile(99) / 1000.0)
+                    .with("p99 from intended start ms", timings.endToEnd().getValueAtPercentile(99) / 1000.0)
                     .with("rate cmd/s", sent / seconds);
             results.row("W2 projection lag p99 (accepted → on HR stream)", ledger.store().label(),
                     // the rate of each round goes into the detail, so the rounds share one row
@@ -222,20 +212,6 @@ final class Workloads {
             log.accept(String.format("  W2 %s at %.0f/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, missing %d",
                     ledger.store().label(), rate, lag.getValueAtPercentile(50) / 1000.0,
                     lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0, missing));
-        }
-    }
-
-    /** Slots: 0 intended start, 1 accepted, 2 visible; once all three are known the latencies are recorded. */
-    private static void complete(Map<String, long[]> timings, String id, int slot, long at, Histogram lag,
-                                 Histogram endToEnd, AtomicLong seen) {
-        long[] times = timings.computeIfAbsent(id, key -> new long[]{-1, -1, -1});
-        synchronized (times) {
-            times[slot] = at;
-            if (times[0] >= 0 && times[1] >= 0 && times[2] >= 0) {
-                lag.recordValue(Math.max(0, times[2] - times[1]) / 1_000);
-                endToEnd.recordValue(Math.max(0, times[2] - times[0]) / 1_000);
-                seen.incrementAndGet();
-            }
         }
     }
 
@@ -319,7 +295,7 @@ final class Workloads {
         Store store = store(kind, options.database("http")).recreate();
         try (Ledger ledger = LedgerProcess.start(options, store, options.ledgerProperties(),
                 "w1b-" + kind.name().toLowerCase() + "-" + round)) {
-            registerCoaches(command -> expectCreated(ledger.http().post("hr-hana", "/api/v1/coaches", json(command))));
+            registerCoachesOverHttp(ledger.http());
             appendOverHttp(round, ledger, appendReference);
             results.row("W5 peak RSS of ledger-app.jar", store.label(), "during W1b (start-up, setup, every W1b cell)",
                             "MB", Results.Goal.AT_MOST, 512, "")
@@ -332,24 +308,14 @@ final class Workloads {
         Store store = ledger.store();
         Http http = ledger.http();
         {
-            List<String> hot = new ArrayList<>();
-            for (int i = 0; i < options.hotEngagements(); i++) {
-                hot.add("hot-http-" + round + "-" + i);
-            }
-            parallel(hot.size(), i -> {
-                expectCreated(http.post("hr-hana", "/api/v1/engagements", openBody(hot.get(i))));
-                expectCreated(http.post("hr-hana", "/api/v1/engagements/" + hot.get(i) + "/shortlist",
-                        "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
-            });
+            List<String> hot = openHotOverHttp(http, "hot-http-" + round + "-", options.hotEngagements());
             quiet(ledger);
             for (int clients : options.clients()) {
                 String prefix = "r" + round + "c" + clients + "-";
                 long driverCpu = Cpu.jvmNanos();
                 Load.Outcome outcome = Load.closedLoop(clients, options.warmupSeconds(), options.seconds(),
-                        options.maxOpsPerCell(), client -> sequence -> expectCreated(http.post("hr-hana",
-                                "/api/v1/engagements/" + hot.get(ThreadLocalRandom.current().nextInt(hot.size()))
-                                        + "/update-requests", "{\"requestId\":\"" + prefix + sequence
-                                        + "\",\"scope\":\"PROGRESS\",\"message\":\"" + REQUEST_MESSAGE + "\"}")),
+                        options.maxOpsPerCell(), client -> sequence -> expectCreated(requestUpdateOverHttp(http, hot,
+                                prefix + sequence)),
                         ledger::cpuNanos);
                 driverCpu = Cpu.jvmNanos() - driverCpu;
                 recordHttp(round, store, ledger, clients, "hot", outcome, driverCpu, appendReference.get(clients));
@@ -359,8 +325,8 @@ final class Workloads {
                 String prefix = "h" + round + "c" + clients + "-";
                 long driverCpu = Cpu.jvmNanos();
                 Load.Outcome outcome = Load.closedLoop(clients, options.warmupSeconds(), options.seconds(),
-                        options.maxOpsPerCell(), client -> sequence -> expectCreated(http.post("hr-hana",
-                                "/api/v1/engagements", openBody(prefix + sequence))), ledger::cpuNanos);
+                        options.maxOpsPerCell(), client -> sequence -> expectCreated(openOverHttp(http, prefix + sequence)),
+                        ledger::cpuNanos);
                 driverCpu = Cpu.jvmNanos() - driverCpu;
                 recordHttp(round, store, ledger, clients, "new", outcome, driverCpu, appendReference.get(clients));
                 quiet(ledger);
@@ -373,6 +339,32 @@ final class Workloads {
         Results.Row row = record(round, "W1b append, HTTP", store, clients + " clients, " + mode, "cmd/s", 0.3, clients,
                 outcome, reference, "pgbench");
         row.measured.put(round, row.measured.get(round).with("driver CPU-ms/1k", driverCpu / 1e6 / outcome.operations() * 1000));
+    }
+
+    /** Opens and shortlists {@code count} engagements over HTTP: the hot set of W1b and the soak. */
+    static List<String> openHotOverHttp(Http http, String prefix, int count) {
+        List<String> hot = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hot.add(prefix + i);
+        }
+        parallel(hot.size(), i -> {
+            expectCreated(openOverHttp(http, hot.get(i)));
+            expectCreated(http.post("hr-hana", "/api/v1/engagements/" + hot.get(i) + "/shortlist",
+                    "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
+        });
+        return hot;
+    }
+
+    /** W1b's hot command: HR asks for a progress update on one of the hot engagements. */
+    static HttpResponse<String> requestUpdateOverHttp(Http http, List<String> hot, String requestId) {
+        return http.post("hr-hana", "/api/v1/engagements/" + hot.get(ThreadLocalRandom.current().nextInt(hot.size()))
+                + "/update-requests", "{\"requestId\":\"" + requestId + "\",\"scope\":\"PROGRESS\",\"message\":\""
+                + REQUEST_MESSAGE + "\"}");
+    }
+
+    /** W1b's new command: HR opens an engagement. */
+    static HttpResponse<String> openOverHttp(Http http, String engagementId) {
+        return http.post("hr-hana", "/api/v1/engagements", openBody(engagementId));
     }
 
     private static String openBody(String engagementId) {

@@ -30,4 +30,24 @@ class BenchSmokeTest {
                 "W4 query p99, HR list", "W4 query p99, client view");
         assertThat(Files.readString(out)).isEqualTo(report);
     }
+
+    /**
+     * The soak for 20 seconds instead of 30 minutes: it must produce every figure (memory per sample,
+     * lag per window, the counts and a verdict), whatever their values.
+     */
+    @Test
+    void soaksAndReportsMemoryLagCountsAndAVerdict() {
+        BenchOptions options = BenchOptions.parse("--smoke", "--workloads=soak", "--work=" + work,
+                "--out=" + work.resolve("soak.md"));
+
+        String report = new Bench(options).run();
+
+        assertThat(report).contains("## Soak: H2", "| commands acknowledged (2xx) |", "| errors (non-2xx or no answer) |",
+                "| HR stream events received |", "| events exported |",
+                "| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB |", "| minutes | new engagements seen | lag p50 ms |");
+        assertThat(report).containsPattern("Memory flat: \\*\\*(yes|no)\\*\\*");
+        assertThat(report).containsPattern("\\| 0\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+ \\| \\d+ \\| \\d+ \\|"); // the first sample's memory figures
+        assertThat(report).containsPattern("\\| commands acknowledged \\(2xx\\) \\| [1-9]");
+        assertThat(report).containsPattern("\\| events exported \\| [1-9]");
+    }
 }
