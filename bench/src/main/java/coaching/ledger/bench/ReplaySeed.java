@@ -102,7 +102,7 @@ final class ReplaySeed {
                 Duration.ofSeconds(10), 10_000).sealAvailable();
         log.accept(String.format("sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
         start = System.nanoTime();
-        VerificationReport report = new LedgerVerifier(dataSource, transactions, StoredForm.MAPPER).verify(null);
+        VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER).verify(null);
         log.accept(String.format("verified: %s, %,d events and %,d disclosures checked in %.1f s", report.verified(),
                 report.eventsChecked(), report.disclosuresChecked(), (System.nanoTime() - start) / 1e9));
         if (!report.verified()) {
