@@ -307,8 +307,9 @@ abstract class CrashSafetyScenarios {
     /**
      * Copies of the engagements' whole streams under new ids (payloads and the consent event ids they
      * cite rewritten), straight into the event table while no ledger runs: valid history no sealer has
-     * seen. At explicit global indexes: H2 handed out an index already stored right after a kill
-     * (a duplicate key at 290 of 292 once), which is not what this step is about.
+     * seen. At explicit global indexes: right after a kill H2's identity can be behind the stored rows
+     * (it once handed out 290 with 290 to 292 stored); the ledger corrects that when it starts
+     * (H2DurableCommits), this test's own connection does not.
      */
     private static void storeCopiesOfTheEngagements(JdbcTemplate jdbc, int atLeast) {
         List<Map<String, Object>> originals = jdbc.queryForList("SELECT * FROM DomainEventEntry"
