@@ -26,8 +26,9 @@ import java.util.List;
  * MVStore at the end of every commit. The setting is database-wide and persistent, but a datasource
  * URL applies its own settings to every connection it opens ({@code ;WRITE_DELAY=500} would undo
  * it), so the pool applies it to every new connection after the URL's settings, and start-up fails
- * when the database does not report 0. H2 does not fsync a commit: it survives a process crash, not
- * a power loss (README, "What each store guarantees").
+ * when the database does not report 0. Start-up also moves identities a crash left behind their
+ * stored rows past them. H2 does not fsync a commit: it survives a process crash, not a power loss
+ * (README, "What each store guarantees").
  */
 @Configuration(proxyBeanMethods = false)
 public class H2DurableCommits {
