@@ -56,7 +56,8 @@ public class ComplianceProjection {
     @EventHandler
     void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
-        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token), version, at));
+        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()),
+                version, at));
         advance(event.engagementId(), version);
     }
 
@@ -74,7 +75,7 @@ public class ComplianceProjection {
         Optional<Grant> grant = grantOf(event);
         Row.in("compliance_disclosure").key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
-                .set("global_index", Sql.globalIndex(token))
+                .set("global_index", Sql.globalIndex(token, eventId, writes.jdbc()))
                 .set("update_id", event.updateId())
                 .set("shared_at", Sql.timestamp(event.sharedAt()))
                 .set("actor_id", actorId)
@@ -101,7 +102,7 @@ public class ComplianceProjection {
             @MetaDataValue(Actor.ACTOR_ROLE) String actorRole) {
         Row.in("compliance_refusal").key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
-                .set("global_index", Sql.globalIndex(token))
+                .set("global_index", Sql.globalIndex(token, eventId, writes.jdbc()))
                 .set("update_id", event.updateId())
                 .set("refused_at", Sql.timestamp(at))
                 .set("actor_id", actorId)

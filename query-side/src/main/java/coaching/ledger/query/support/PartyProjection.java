@@ -47,7 +47,8 @@ public abstract class PartyProjection extends LifecycleProjection {
     @EventHandler
     void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
-        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token), version, at));
+        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()),
+                version, at));
         lifecycle.advance(event.engagementId(), version);
     }
 

@@ -68,6 +68,20 @@ class ComplianceProjectionTest {
         });
     }
 
+    /** A fresh replay reads it in index order; live, it came after the later event. Both must record the same. */
+    @Test
+    void aDisclosureThatCommittedAfterLaterEventsIsRecordedAtItsOwnGlobalIndex() {
+        EngagementStory story = EngagementStory.of("eng-late-commit");
+        story.steps().subList(0, 9).forEach(step -> harness.tell(story.engagementId(), step));
+        long gap = harness.leaveGap();
+        EngagementStory meanwhile = EngagementStory.of("eng-meanwhile");
+        harness.tell(meanwhile.engagementId(), meanwhile.steps().get(0));
+        harness.tellFillingAGap(story.engagementId(), story.steps().get(9), gap);
+
+        assertThat(single("eng-late-commit").disclosures()).singleElement()
+                .satisfies(disclosure -> assertThat(disclosure.globalIndex()).isEqualTo(gap));
+    }
+
     @Test
     void keepsNoContentOfAnyKind() {
         EngagementStory story = EngagementStory.of("eng-audit-leak");

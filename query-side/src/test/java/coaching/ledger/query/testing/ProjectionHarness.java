@@ -6,6 +6,7 @@ import coaching.ledger.query.support.ViewTables;
 import coaching.ledger.query.support.ViewWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -94,6 +95,26 @@ public final class ProjectionHarness {
 
     public void tellCoach(CoachRegistered event) {
         handle(events.coach(EngagementStory.HR, event));
+    }
+
+    /**
+     * Tells a step as Axon's JDBC store delivers an event that committed after later ones: stored at
+     * {@code storedAt} (a gap the harness left, see {@link #leaveGap()}), with the stream's token, whose
+     * index is the highest seen so far, not the event's own.
+     */
+    public void tellFillingAGap(String engagementId, Step step, long storedAt) {
+        DomainEventMessage<?> message = events.engagement(engagementId, step);
+        jdbc.sql("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier,"
+                        + " payload, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(storedAt, engagementId, message.getSequenceNumber(), message.getIdentifier(), new byte[0],
+                        message.getPayloadType().getName(), message.getTimestamp().toString())
+                .update();
+        deliver(new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(globalIndex, List.of()), message));
+    }
+
+    /** Skips a global index, as a transaction still committing leaves one; answers it. */
+    public long leaveGap() {
+        return ++globalIndex;
     }
 
     /** The global index the next event gets; the first event of the harness has index 1. */
