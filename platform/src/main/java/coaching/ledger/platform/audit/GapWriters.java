@@ -5,23 +5,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Whether a gap the sealer found in an earlier round can still fill, asked of the database itself so
- * that a gap nobody will ever fill (a rolled-back conflict, a transaction cut off by an outage) does
- * not hold the export and verification back for the whole gap timeout.
- *
- * <p>On PostgreSQL an INSERT takes ROW EXCLUSIVE on {@code DomainEventEntry} when it starts, before
- * it draws its global index, and keeps it until its transaction ends. A transaction holding the gap's
- * index drew it before the later event that revealed the gap committed, so it held the lock then and
- * holds it still while it may commit. With no other session holding a writing lock on the table now,
- * every such transaction has ended: the gap is final. Sound without clocks, and conservative: any
- * writer at all makes the sealer wait, so under steady writes the gap timeout still decides.
- * Elsewhere (H2) the answer is "may still fill".
+ * that a gap nobody will ever fill (a rolled-back conflict, an append cut off by an outage or a kill)
+ * does not hold the export and verification back for the whole gap timeout. A transaction holding
+ * the gap's index drew it before the later event that revealed the gap committed, so it was already
+ * writing then and is still open while it may commit:
+ * <ul>
+ *   <li>PostgreSQL: an INSERT takes ROW EXCLUSIVE on {@code DomainEventEntry} when it starts, before
+ *       it draws its index, and keeps it until its transaction ends. No other session holding a
+ *       writing lock on the table means every such transaction has ended.</li>
+ *   <li>H2: every session of the database, in this process or connected to it, is listed with its
+ *       running statement and whether it holds uncommitted changes (visible to an admin user only,
+ *       which the ledger's H2 user is; otherwise unknown).</li>
+ * </ul>
+ * Conservative: any writer at all makes the sealer wait, so under steady writes the gap timeout
+ * still decides. Other databases: unknown, the timeout decides.
  */
 final class GapWriters {
 
-    private static final String POSTGRESQL = "PostgreSQL";
+    private enum Dialect { POSTGRESQL, H2, OTHER }
+
+    private static final String POSTGRESQL_WRITERS = "SELECT COUNT(*) FROM pg_locks"
+            + " WHERE locktype = 'relation' AND relation = to_regclass('domainevententry')"
+            + " AND mode NOT IN ('AccessShareLock', 'RowShareLock') AND pid IS DISTINCT FROM pg_backend_pid()";
+    private static final String H2_WRITERS = "SELECT CASE WHEN (SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS"
+            + " WHERE USER_NAME = CURRENT_USER) THEN (SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+            + " WHERE SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL))"
+            + " ELSE -1 END";
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private volatile Dialect dialect;
 
     GapWriters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -29,22 +41,25 @@ final class GapWriters {
 
     /** True only when it is certain that no transaction still open can store an event into a known gap. */
     boolean noneCanFill() {
-        if (!isPostgres()) {
+        String writers = switch (dialect()) {
+            case POSTGRESQL -> POSTGRESQL_WRITERS;
+            case H2 -> H2_WRITERS;
+            case OTHER -> null;
+        };
+        if (writers == null) {
             return false;
         }
-        Integer writers = jdbc.queryForObject("SELECT COUNT(*) FROM pg_locks"
-                + " WHERE locktype = 'relation' AND relation = to_regclass('domainevententry')"
-                + " AND mode NOT IN ('AccessShareLock', 'RowShareLock')"
-                + " AND pid IS DISTINCT FROM pg_backend_pid()", Integer.class);
-        return writers != null && writers == 0;
+        Long count = jdbc.queryForObject(writers, Long.class);
+        return count != null && count == 0;
     }
 
-    private boolean isPostgres() {
-        Boolean known = postgres;
+    private Dialect dialect() {
+        Dialect known = dialect;
         if (known == null) {
-            known = POSTGRESQL.equals(jdbc.execute((ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName()));
-            postgres = known;
+            String product = jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName());
+            known = "PostgreSQL".equals(product) ? Dialect.POSTGRESQL : "H2".equals(product) ? Dialect.H2 : Dialect.OTHER;
+            dialect = known;
         }
         return known;
     }
