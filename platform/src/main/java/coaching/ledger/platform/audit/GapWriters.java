@@ -1,5 +1,6 @@
 package coaching.ledger.platform.audit;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class GapWriters {
 
-    private enum Dialect { POSTGRESQL, H2, OTHER }
-
     private static final String POSTGRESQL_WRITERS = "SELECT COUNT(*) FROM pg_locks"
             + " WHERE locktype = 'relation' AND relation = to_regclass('domainevententry')"
             + " AND mode NOT IN ('AccessShareLock', 'RowShareLock') AND pid IS DISTINCT FROM pg_backend_pid()";
@@ -33,7 +32,7 @@ final class GapWriters {
             + " ELSE -1 END";
 
     private final JdbcTemplate jdbc;
-    private volatile Dialect dialect;
+    private volatile DatabaseDriver database;
 
     GapWriters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -41,10 +40,10 @@ final class GapWriters {
 
     /** True only when it is certain that no transaction still open can store an event into a known gap. */
     boolean noneCanFill() {
-        String writers = switch (dialect()) {
+        String writers = switch (database()) {
             case POSTGRESQL -> POSTGRESQL_WRITERS;
             case H2 -> H2_WRITERS;
-            case OTHER -> null;
+            default -> null;
         };
         if (writers == null) {
             return false;
@@ -53,13 +52,12 @@ final class GapWriters {
         return count != null && count == 0;
     }
 
-    private Dialect dialect() {
-        Dialect known = dialect;
+    private DatabaseDriver database() {
+        DatabaseDriver known = database;
         if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equals(product) ? Dialect.POSTGRESQL : "H2".equals(product) ? Dialect.H2 : Dialect.OTHER;
-            dialect = known;
+            known = DatabaseDriver.fromProductName(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+            database = known;
         }
         return known;
     }
