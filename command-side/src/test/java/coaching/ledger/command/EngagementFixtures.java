@@ -20,10 +20,12 @@ import coaching.ledger.kernel.selection.EngagementOpened;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.platform.fingerprint.Fingerprints;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -33,6 +35,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,6 +93,10 @@ public final class EngagementFixtures {
     public static final Map<String, String> AS_RUNNER_UP = as(Role.COACH, RUNNER_UP);
     public static final Map<String, String> AS_OUTSIDER = as(Role.COACH, OUTSIDER);
 
+    /** The fingerprint key of every write-model test (a server's own is random and secret). */
+    public static final Fingerprints FINGERPRINTS = new Fingerprints(
+            "a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
+
     private EngagementFixtures() {
     }
 
@@ -99,6 +106,7 @@ public final class EngagementFixtures {
     public static FixtureConfiguration<Engagement> engagementFixture() {
         FixtureConfiguration<Engagement> fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource((CoachRegistry) REGISTERED_COACHES::contains);
+        fixture.registerInjectableResource(FINGERPRINTS);
         return fixture;
     }
 
@@ -140,8 +148,14 @@ public final class EngagementFixtures {
         return new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, HR, Purpose.DEVELOPMENTAL, Urgency.NORMAL);
     }
 
-    public static CoachesShortlisted shortlisted() {
-        return new CoachesShortlisted(ENGAGEMENT, List.of(COACH, RUNNER_UP));
+    /** Shortlisted by {@link #HR}: the event names no actor, its metadata does (as every stored event's). */
+    public static EventMessage<CoachesShortlisted> shortlisted() {
+        return byActor(new CoachesShortlisted(ENGAGEMENT, List.of(COACH, RUNNER_UP)), AS_HR);
+    }
+
+    /** A given event with the actor metadata the ledger stores with every event. */
+    public static <E> EventMessage<E> byActor(E payload, Map<String, String> actor) {
+        return GenericEventMessage.<E>asEventMessage(payload).andMetaData(actor);
     }
 
     public static CoachSelected selected() {

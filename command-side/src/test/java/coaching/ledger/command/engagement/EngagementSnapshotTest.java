@@ -85,6 +85,7 @@ import static coaching.ledger.command.EngagementFixtures.BOSS;
 import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.COACH;
+import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.REGISTERED_COACHES;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
@@ -129,12 +130,13 @@ class EngagementSnapshotTest {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .snapshotFilter(new EngagementSnapshotFilter(FINGERPRINTS))
                 .build();
         eventStore = EmbeddedEventStore.builder().storageEngine(storageEngine).build();
 
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
-                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains)));
+                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains, FINGERPRINTS)));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -231,7 +233,7 @@ class EngagementSnapshotTest {
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
         assertThat(stored.type()).isEqualTo(Engagement.class.getName());
-        assertThat(stored.revision()).isEqualTo("1");
+        assertThat(stored.revision()).isEqualTo("2");
         assertThat(stored.sequence()).isEqualTo(SCRIPT_LAST_SEQUENCE);
         assertThat(stored.json())
                 .doesNotContain("NOTES-SECRET", "CONTENT-SECRET", NOTES_1, NOTES_2, CONTENT_1, CONTENT_2)
@@ -242,7 +244,7 @@ class EngagementSnapshotTest {
                 new SimpleSerializedType(stored.type(), stored.revision())));
         SerializedObject<String> again = serializer.serialize(restored, String.class);
 
-        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "1"));
+        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "2"));
         assertThat(mapper.readTree(again.getData())).isEqualTo(mapper.readTree(stored.json()));
         assertThat(again.getData()).isEqualTo(stored.json());
     }
