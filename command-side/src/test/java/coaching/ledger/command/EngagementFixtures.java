@@ -231,6 +231,39 @@ public final class EngagementFixtures {
         };
     }
 
+    /** What every conflict over a used id adds; nothing in it depends on the content tried. */
+    public static final String USED_ONCE = "; an id is used once, by one principal, with one content";
+
+    /**
+     * A {@link Rejection} of this kind with exactly this message: a test giving two contents the same
+     * expected message proves the answer does not depend on the content (no oracle for guesses).
+     */
+    public static Matcher<Throwable> rejected(Rejection.Kind kind, String message) {
+        return rejected(kind, message, null);
+    }
+
+    /** A {@link Rejection} of this kind with exactly this message and this reason code. */
+    public static Matcher<Throwable> rejected(Rejection.Kind kind, String message, Enum<?> reason) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable actual, Description mismatch) {
+                if (actual instanceof Rejection rejection && rejection.kind() == kind
+                        && message.equals(rejection.getMessage())
+                        && Objects.equals(reason == null ? null : reason.name(), rejection.reason())) {
+                    return true;
+                }
+                mismatch.appendText("was ").appendValue(actual);
+                return false;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a Rejection of kind ").appendValue(kind).appendText(" saying ").appendValue(message)
+                        .appendText(" for reason ").appendValue(reason);
+            }
+        };
+    }
+
     /** An INVALID {@link Rejection} naming this request field. */
     public static Matcher<Throwable> invalid(String field) {
         return new TypeSafeDiagnosingMatcher<>() {

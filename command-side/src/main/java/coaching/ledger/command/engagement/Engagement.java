@@ -82,6 +82,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision("2")
 public class Engagement {
 
+    /** Ends every conflict over a used id; nothing in such a message depends on the content tried. */
+    private static final String USED_ONCE = "; an id is used once, by one principal, with one content";
+
     /** The state field naming the fingerprint key; read by the snapshot filter. */
     public static final String FINGERPRINT_KEY_ID = "fingerprintKeyId";
 
@@ -280,7 +283,7 @@ public class Engagement {
         UpdateRecord earlier = updates.get(command.updateId());
         if (earlier != null) {
             if (!earlier.isRetryOf(command, actor, fingerprints)) {
-                throw Rejection.conflict("update " + command.updateId() + " is already used");
+                throw Rejection.conflict("update " + command.updateId() + " is already used" + USED_ONCE);
             }
             return earlier.refusal() == null ? Receipt.repeated(command.updateId(), earlier.version())
                     : Receipt.refused(command.updateId(), earlier.version(), true, earlier.refusal());
@@ -511,7 +514,7 @@ public class Engagement {
      */
     private static Receipt repeatOrConflict(Recorded earlier, String fingerprint, String id, String conflict) {
         if (!earlier.isRepeat(fingerprint)) {
-            throw Rejection.conflict(conflict + "; an id is used once, by one principal, with one content");
+            throw Rejection.conflict(conflict + USED_ONCE);
         }
         return Receipt.repeated(id, earlier.version());
     }

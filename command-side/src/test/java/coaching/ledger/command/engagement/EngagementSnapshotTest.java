@@ -184,11 +184,14 @@ class EngagementSnapshotTest {
 
         assertThat(fromSnapshot).isEqualTo(fromEvents);
 
-        // and what they both answer is the rule of API.md, not merely the same mistake twice
+        // and what they both answer is the rule of API.md, not merely the same mistake twice; every
+        // receipt answers its actor's version (client: sequence number; coach: without refusals and
+        // the satisfaction), a repeat the version of its original receipt
         Map<String, ProbeResult> byName = new LinkedHashMap<>();
         fromSnapshot.forEach(result -> byName.put(result.probe(), result));
         long next = SCRIPT_LAST_SEQUENCE + 1;
-        assertThat(byName.get("share under c-boss").answer()).isEqualTo(Receipt.recorded("u-3", next));
+        long coachNext = SCRIPT_COACH_VERSION + 1;
+        assertThat(byName.get("share under c-boss").answer()).isEqualTo(Receipt.recorded("u-3", coachNext));
         assertThat(byName.get("share under c-boss").recorded()).singleElement().satisfies(shared -> {
             assertThat(shared).containsEntry("type", "UpdateShared")
                     .containsEntry("consentId", "c-boss")
@@ -201,28 +204,29 @@ class EngagementSnapshotTest {
         assertThat(byName.get("share under expired c-hr").answer())
                 .isEqualTo(Receipt.refused("u-4", next + 1, false, "CONSENT_EXPIRED"));
         assertThat(byName.get("share under revoked c-goals").answer())
-                .isEqualTo(Receipt.refused("u-5", next + 2, false, "CONSENT_REVOKED"));
+                .isEqualTo(Receipt.refused("u-5", coachNext, false, "CONSENT_REVOKED"));
         assertThat(byName.get("share to HR outside c-hr's scope").answer())
-                .isEqualTo(Receipt.refused("u-6", next + 3, false, "SCOPE_NOT_COVERED"));
-        assertThat(byName.get("retry of shared u-1").answer()).isEqualTo(Receipt.repeated("u-1", next + 3));
+                .isEqualTo(Receipt.refused("u-6", coachNext, false, "SCOPE_NOT_COVERED"));
+        assertThat(byName.get("retry of shared u-1").answer()).isEqualTo(Receipt.repeated("u-1", 9));
         assertThat(byName.get("u-1 with other content").answer()).isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(byName.get("retry of refused u-2").answer())
-                .isEqualTo(Receipt.refused("u-2", next + 3, true, "CONSENT_REVOKED"));
-        assertThat(byName.get("runner-up shares").answer())
-                .isEqualTo(Receipt.refused("u-7", next + 4, false, "NOT_SELECTED_COACH"));
-        assertThat(byName.get("retry of session s-2").answer()).isEqualTo(Receipt.repeated("s-2", next + 4));
+                .isEqualTo(Receipt.refused("u-2", 11, true, "CONSENT_REVOKED"));
+        assertThat(byName.get("runner-up shares").answer()).isEqualTo(Rejection.Kind.FORBIDDEN);
+        assertThat(byName.get("runner-up shares").recorded()).isEmpty();
+        assertThat(byName.get("retry of session s-2").answer()).isEqualTo(Receipt.repeated("s-2", 5));
         assertThat(byName.get("s-2 with other notes").answer()).isEqualTo(Rejection.Kind.CONFLICT);
-        assertThat(byName.get("last approved session").answer()).isEqualTo(Receipt.recorded("s-3", next + 5));
+        assertThat(byName.get("last approved session").answer()).isEqualTo(Receipt.recorded("s-3", coachNext + 1));
         assertThat(byName.get("session beyond the budget").answer()).isEqualTo(Rejection.Kind.CONFLICT);
-        assertThat(byName.get("retry of grant c-boss").answer()).isEqualTo(Receipt.repeated("c-boss", next + 5));
+        assertThat(byName.get("retry of grant c-boss").answer()).isEqualTo(Receipt.repeated("c-boss", 6));
         assertThat(byName.get("c-boss with other scopes").answer()).isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(byName.get("another client").answer()).isEqualTo(Rejection.Kind.NOT_FOUND);
         assertThat(byName.get("another boss").answer()).isEqualTo(Rejection.Kind.NOT_FOUND);
-        assertThat(byName.get("close").answer()).isEqualTo(Receipt.recorded(THIS_ENGAGEMENT, next + 6));
+        // the boss's view: the four lifecycle events, u-1 and u-3 to him, and now the closure
+        assertThat(byName.get("close").answer()).isEqualTo(Receipt.recorded(THIS_ENGAGEMENT, 6));
         assertThat(byName.get("close").recorded()).singleElement()
                 .satisfies(closed -> assertThat(closed).containsEntry("endedConsentIds", List.of("c-boss")));
         assertThat(byName.get("share after close").answer())
-                .isEqualTo(Receipt.refused("u-8", next + 7, false, "ENGAGEMENT_CLOSED"));
+                .isEqualTo(Receipt.refused("u-8", coachNext + 2, false, "ENGAGEMENT_CLOSED"));
     }
 
     @Test
@@ -253,8 +257,9 @@ class EngagementSnapshotTest {
     void aClosedEngagementLoadedFromItsSnapshotStaysClosed() throws Exception {
         clockAt(SCRIPT_TIME);
         runScript(SNAPSHOTTED);
+        // HR's view: the four lifecycle events, the satisfaction score, and now the closure
         assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
-                .isEqualTo(Receipt.recorded(SNAPSHOTTED, SCRIPT_LAST_SEQUENCE + 1));
+                .isEqualTo(Receipt.recorded(SNAPSHOTTED, 5));
         snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
@@ -269,15 +274,17 @@ class EngagementSnapshotTest {
                 .containsExactly(new EngagementClosed(SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR,
                         List.of("c-boss", "c-hr")));
         assertThat(send(new ShareUpdate(SNAPSHOTTED, "u-9", Audience.BOSS, Scope.PROGRESS, "late"), AS_COACH))
-                .isEqualTo(Receipt.refused("u-9", closedAt + 1, false, "ENGAGEMENT_CLOSED"));
-        assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_BOSS))
-                .isEqualTo(Receipt.repeated(SNAPSHOTTED, closedAt + 1));
+                .isEqualTo(Receipt.refused("u-9", SCRIPT_COACH_VERSION + 1, false, "ENGAGEMENT_CLOSED"));
+        assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
+                .isEqualTo(Receipt.repeated(SNAPSHOTTED, 5));
+        assertThat(rejectionOf(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_BOSS))
+                .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(rejectionOf(new CloseEngagement(SNAPSHOTTED, Outcome.COMPLETED, "budget cut"), AS_HR))
                 .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(rejectionOf(new RevokeUpdateConsent(SNAPSHOTTED, "c-boss", null), AS_CLIENT))
                 .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(send(new RevokeUpdateConsent(SNAPSHOTTED, "c-goals", null), AS_CLIENT))
-                .isEqualTo(Receipt.repeated("c-goals", closedAt + 1));
+                .isEqualTo(Receipt.repeated("c-goals", 10));
         assertThat(eventStore.lastSequenceNumberFor(SNAPSHOTTED)).contains(closedAt + 1);
     }
 
@@ -285,6 +292,8 @@ class EngagementSnapshotTest {
 
     /** Sequence number of the last event {@link #runScript} records (14 events: 0 to 13). */
     private static final long SCRIPT_LAST_SEQUENCE = 13;
+    /** The coach's version after the script: its view shows neither the refusal (11) nor the satisfaction (13). */
+    private static final long SCRIPT_COACH_VERSION = 11;
 
     private void runScript(String id) {
         send(new OpenEngagement(id, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR);         // 0
