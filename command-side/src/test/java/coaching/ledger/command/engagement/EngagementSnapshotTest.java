@@ -25,6 +25,7 @@ import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.LogSession;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.axon.AxonInfrastructure;
+import coaching.ledger.platform.fingerprint.Fingerprints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -32,7 +33,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -124,19 +127,23 @@ class EngagementSnapshotTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:snapshot-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         createProjectSchema();
+        wire(FINGERPRINTS);
+    }
 
+    /** The event store, snapshotter and command handling of a process whose fingerprint key is this one. */
+    private void wire(Fingerprints fingerprints) {
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .snapshotFilter(new EngagementSnapshotFilter(FINGERPRINTS))
+                .snapshotFilter(new EngagementSnapshotFilter(fingerprints))
                 .build();
         eventStore = EmbeddedEventStore.builder().storageEngine(storageEngine).build();
 
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
-                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains, FINGERPRINTS)));
+                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints)));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -251,6 +258,61 @@ class EngagementSnapshotTest {
         assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "2"));
         assertThat(mapper.readTree(again.getData())).isEqualTo(mapper.readTree(stored.json()));
         assertThat(again.getData()).isEqualTo(stored.json());
+    }
+
+    /** Revision 1 snapshots (before per-party versions and keyed fingerprints) are never trusted. */
+    @Test
+    void aSnapshotOfTheOldStateShapeIsIgnoredAndTheEngagementRebuiltFromItsEvents() throws Exception {
+        clockAt(SCRIPT_TIME);
+        runScript(SNAPSHOTTED);
+        snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isInstanceOf(Engagement.class);
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE SnapshotEventEntry SET payloadRevision = '1'");
+        }
+
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isNotInstanceOf(Engagement.class);
+        assertThat(send(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH))
+                .isEqualTo(Receipt.repeated("s-2", 5));
+    }
+
+    /**
+     * A process with another fingerprint key distrusts the snapshot (its fingerprints cannot be
+     * compared) and rebuilds from events under its own key: repeats are still recognised as such.
+     */
+    @Test
+    void aSnapshotMadeUnderAnotherFingerprintKeyIsIgnored() throws Exception {
+        clockAt(SCRIPT_TIME);
+        runScript(SNAPSHOTTED);
+        snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
+        StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
+        assertThat(stored.json()).contains("\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"");
+
+        eventStore.shutDown();
+        wire(new Fingerprints("another key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isNotInstanceOf(Engagement.class);
+        assertThat(send(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH))
+                .isEqualTo(Receipt.repeated("s-2", 5));
+        assertThat(rejectionOf(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, "guess"), AS_COACH))
+                .isEqualTo(Rejection.Kind.CONFLICT);
+    }
+
+    @Test
+    void theFilterJudgesOnlyEngagementSnapshots() {
+        EngagementSnapshotFilter filter = new EngagementSnapshotFilter(FINGERPRINTS);
+        assertThat(filter.test(snapshotData("some.other.Aggregate", "1", "{}"))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2",
+                "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}"))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "{\"fingerprintKeyId\":\"other\"}")))
+                .isFalse();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "not json"))).isFalse();
+    }
+
+    private static DomainEventData<?> snapshotData(String type, String revision, String json) {
+        return new GenericDomainEventEntry<>("Engagement", "eng-x", 3, "snapshot-id", NOW, type, revision,
+                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
