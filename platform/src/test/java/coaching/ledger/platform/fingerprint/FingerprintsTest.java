@@ -2,6 +2,8 @@ package coaching.ledger.platform.fingerprint;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +59,14 @@ class FingerprintsTest {
     void theConfiguredKeyIsUsed() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty(FingerprintKeys.KEY, Base64.getEncoder().encodeToString(KEY));
+        assertThat(FingerprintKeys.fromEnvironment(environment).keyId()).isEqualTo(new Fingerprints(KEY).keyId());
+    }
+
+    @Test
+    void theEnvironmentVariableSetsTheKey() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
+                Map.<String, Object>of("LEDGER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(KEY))));
         assertThat(FingerprintKeys.fromEnvironment(environment).keyId()).isEqualTo(new Fingerprints(KEY).keyId());
     }
 
