@@ -1,5 +1,8 @@
 package coaching.ledger.command;
 
+import coaching.ledger.command.engagement.EngagementSnapshotFilter;
+import coaching.ledger.platform.fingerprint.FingerprintKeys;
+import coaching.ledger.platform.fingerprint.Fingerprints;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
@@ -10,12 +13,14 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -50,6 +55,21 @@ public class CommandSideConfiguration {
     public SnapshotTriggerDefinition engagementSnapshotTrigger(
             Snapshotter snapshotter, @Value("${ledger.snapshot.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * The secret behind the fingerprints aggregates keep of recorded content (README, "Configuration"):
+     * every process appending to one event store must use the same key. Axon hands this bean to
+     * command and event-sourcing handlers that declare a {@link Fingerprints} parameter.
+     */
+    @Bean
+    public Fingerprints fingerprints(Environment environment) {
+        return FingerprintKeys.fromEnvironment(environment);
+    }
+
+    @Bean
+    public SnapshotFilter engagementSnapshotFilter(Fingerprints fingerprints) {
+        return new EngagementSnapshotFilter(fingerprints);
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sends a command and answers as API.md says: 201 with what was recorded and the engagement's version,
- * 200 with the same body for an idempotent repeat, 403 for a refused disclosure (which is recorded).
+ * Sends a command and answers as API.md says: 201 with what was recorded and the actor's version of
+ * the engagement ({@link Receipt}), 200 with the same body for an idempotent repeat, 403 for a refused
+ * disclosure (which is recorded).
  */
 @Component
 public class CommandSubmission {

@@ -20,10 +20,12 @@ import coaching.ledger.kernel.selection.EngagementOpened;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.platform.fingerprint.Fingerprints;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -33,6 +35,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.hamcrest.TypeSafeMatcher;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,6 +93,10 @@ public final class EngagementFixtures {
     public static final Map<String, String> AS_RUNNER_UP = as(Role.COACH, RUNNER_UP);
     public static final Map<String, String> AS_OUTSIDER = as(Role.COACH, OUTSIDER);
 
+    /** The fingerprint key of every write-model test (a server's own is random and secret). */
+    public static final Fingerprints FINGERPRINTS = new Fingerprints(
+            "a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
+
     private EngagementFixtures() {
     }
 
@@ -99,6 +106,7 @@ public final class EngagementFixtures {
     public static FixtureConfiguration<Engagement> engagementFixture() {
         FixtureConfiguration<Engagement> fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource((CoachRegistry) REGISTERED_COACHES::contains);
+        fixture.registerInjectableResource(FINGERPRINTS);
         return fixture;
     }
 
@@ -140,8 +148,14 @@ public final class EngagementFixtures {
         return new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, HR, Purpose.DEVELOPMENTAL, Urgency.NORMAL);
     }
 
-    public static CoachesShortlisted shortlisted() {
-        return new CoachesShortlisted(ENGAGEMENT, List.of(COACH, RUNNER_UP));
+    /** Shortlisted by {@link #HR}: the event names no actor, its metadata does (as every stored event's). */
+    public static EventMessage<CoachesShortlisted> shortlisted() {
+        return byActor(new CoachesShortlisted(ENGAGEMENT, List.of(COACH, RUNNER_UP)), AS_HR);
+    }
+
+    /** A given event with the actor metadata the ledger stores with every event. */
+    public static <E> EventMessage<E> byActor(E payload, Map<String, String> actor) {
+        return GenericEventMessage.<E>asEventMessage(payload).andMetaData(actor);
     }
 
     public static CoachSelected selected() {
@@ -213,6 +227,39 @@ public final class EngagementFixtures {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a Rejection of kind ").appendValue(kind);
+            }
+        };
+    }
+
+    /** What every conflict over a used id adds; nothing in it depends on the content tried. */
+    public static final String USED_ONCE = "; an id is used once, by one principal, with one content";
+
+    /**
+     * A {@link Rejection} of this kind with exactly this message: a test giving two contents the same
+     * expected message proves the answer does not depend on the content (no oracle for guesses).
+     */
+    public static Matcher<Throwable> rejected(Rejection.Kind kind, String message) {
+        return rejected(kind, message, null);
+    }
+
+    /** A {@link Rejection} of this kind with exactly this message and this reason code. */
+    public static Matcher<Throwable> rejected(Rejection.Kind kind, String message, Enum<?> reason) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable actual, Description mismatch) {
+                if (actual instanceof Rejection rejection && rejection.kind() == kind
+                        && message.equals(rejection.getMessage())
+                        && Objects.equals(reason == null ? null : reason.name(), rejection.reason())) {
+                    return true;
+                }
+                mismatch.appendText("was ").appendValue(actual);
+                return false;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a Rejection of kind ").appendValue(kind).appendText(" saying ").appendValue(message)
+                        .appendText(" for reason ").appendValue(reason);
             }
         };
     }

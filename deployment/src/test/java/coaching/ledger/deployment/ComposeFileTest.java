@@ -36,7 +36,8 @@ class ComposeFileTest {
         assertThat(services.get("axonserver").get("image")).isEqualTo("docker.axoniq.io/axoniq/axonserver:2025.2.0");
         assertThat((Map<String, Object>) services.get("command").get("environment"))
                 .containsEntry("SPRING_PROFILES_ACTIVE", "postgres,axonserver,prod")
-                .containsEntry("LEDGER_SECURITY_DEMO_USERS", "false");
+                .containsEntry("LEDGER_SECURITY_DEMO_USERS", "false")
+                .containsEntry("LEDGER_FINGERPRINT_KEY", "placeholder");
     }
 
     /** Proves the check can fail: a dependency condition compose does not know. */
@@ -56,6 +57,7 @@ class ComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder("docker-compose", "-f", file.toAbsolutePath().toString(), "config")
                 .redirectErrorStream(true);
         builder.environment().put("LEDGER_DB_PASSWORD", "placeholder");
+        builder.environment().put("LEDGER_FINGERPRINT_KEY", "placeholder");
         Process process;
         try {
             process = builder.start();

@@ -2,6 +2,7 @@ package coaching.ledger.deployment;
 
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.PackagedJar;
+import coaching.ledger.platform.testing.SharedFingerprintKey;
 import coaching.ledger.platform.testing.TestDatabases;
 
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(PackagedJar.start(name, Path.of(jar), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 List.of("--spring.datasource.url=" + TestDatabases.postgresUrl() + "?currentSchema=" + schema,
                         "--spring.datasource.username=" + TestDatabases.postgresUser(),
-                        "--spring.datasource.password=" + TestDatabases.postgresPassword()),
+                        "--spring.datasource.password=" + TestDatabases.postgresPassword(),
+                        SharedFingerprintKey.argument()),
                 Path.of("target", name + ".log")));
     }
 

@@ -114,12 +114,14 @@ class ServicesOnPostgresIT {
             List<Future<?>> done = IntStream.range(0, 8).mapToObj(sender -> senders.submit(() -> {
                 LedgerHttp http = (sender % 2 == 0 ? commandA : commandB).http();
                 for (int n = 0; n < 20; n++) {
-                    String requestId = "r-" + sender + "-" + n;
-                    LedgerHttp.Response response = http.post("/api/v1/engagements/" + id + "/update-requests", "boss-ben",
-                            "{\"requestId\":\"%s\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}".formatted(requestId));
+                    // the client's version is the sequence number (her view shows every event)
+                    String consentId = "c-" + sender + "-" + n;
+                    LedgerHttp.Response response = http.post("/api/v1/engagements/" + id + "/consents", "client-cara",
+                            "{\"consentId\":\"%s\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\"],\"purpose\":\"review\"}"
+                                    .formatted(consentId));
                     statuses.merge(response.status(), 1, Integer::sum);
                     if (response.status() == 201) {
-                        acknowledged.put(requestId, response.json().get("version").asLong());
+                        acknowledged.put(consentId, response.json().get("version").asLong());
                     }
                 }
             })).<Future<?>>map(future -> future).toList();
@@ -139,9 +141,9 @@ class ServicesOnPostgresIT {
         Map<String, Long> stored = new ConcurrentHashMap<>();
         for (Map<String, Object> row : stream) {
             String payload = new String((byte[]) row.get("payload"), StandardCharsets.UTF_8);
-            if (((String) row.get("payloadType")).endsWith("UpdateRequested")) {
-                String requestId = payload.replaceAll(".*\"requestId\":\"([^\"]+)\".*", "$1");
-                stored.put(requestId, ((Number) row.get("sequenceNumber")).longValue());
+            if (((String) row.get("payloadType")).endsWith("UpdateConsentGranted")) {
+                String consentId = payload.replaceAll(".*\"consentId\":\"([^\"]+)\".*", "$1");
+                stored.put(consentId, ((Number) row.get("sequenceNumber")).longValue());
             }
         }
         assertThat(stored).as("exactly the acknowledged commands, each at the version it was answered with")

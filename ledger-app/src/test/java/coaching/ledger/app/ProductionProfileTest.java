@@ -1,5 +1,6 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.testing.SharedFingerprintKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The 'prod' profile refuses to start with the demo users or unhashed passwords. */
+/** The 'prod' profile refuses to start with the demo users, unhashed passwords or without a fingerprint key. */
 class ProductionProfileTest {
 
     @Test
@@ -39,6 +40,16 @@ class ProductionProfileTest {
         }
     }
 
+    @Test
+    void refusesToStartWithoutAConfiguredFingerprintKey() {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-real-secret");
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        args.addAll(Arrays.asList(user("hr-real", hash)));
+        assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)))
+                .rootCause().hasMessageContaining("profile prod needs a fingerprint key");
+    }
+
     private static String[] user(String id, String password) {
         return new String[]{"--ledger.security.users[0].id=" + id, "--ledger.security.users[0].password=" + password,
                 "--ledger.security.users[0].role=HR"};
@@ -46,7 +57,8 @@ class ProductionProfileTest {
 
     private static ConfigurableApplicationContext start(String... extra) {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                SharedFingerprintKey.argument()));
         args.addAll(Arrays.asList(extra));
         return SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new));
     }

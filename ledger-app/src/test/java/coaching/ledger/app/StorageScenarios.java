@@ -1,11 +1,15 @@
 package coaching.ledger.app;
 
+import coaching.ledger.command.engagement.Engagement;
+import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.testing.LedgerHttp;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.awaitility.Awaitility;
@@ -19,6 +23,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.test.util.ReflectionTestUtils;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -74,8 +79,23 @@ interface StorageScenarios extends LedgerScenario {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, id)).isEqualTo(1));
 
-        expect(200, http().post(path(id, "update-requests"), "boss-ben",
+        // the snapshot has the current state shape and names its fingerprint key, never holds content
+        assertThat(jdbc.queryForObject("SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                String.class, id)).isEqualTo("2");
+        String snapshot = new String(jdbc.queryForObject("SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                byte[].class, id), StandardCharsets.UTF_8);
+        assertThat(snapshot).contains("\"fingerprintKeyId\":\"" + context().getBean(Fingerprints.class).keyId() + "\"")
+                .doesNotContain("how is it going?");
+        EventStore events = context().getBean(EventStore.class);
+        assertThat(events.readEvents(id).peek().getPayload()).isInstanceOf(Engagement.class);
+        // Axon's configured store ignores a snapshot of another revision (the filter replaces Axon's own)
+        jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '1' WHERE aggregateIdentifier = ?", id);
+        assertThat(events.readEvents(id).peek().getPayload()).isNotInstanceOf(Engagement.class);
+        jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '2' WHERE aggregateIdentifier = ?", id);
+
+        LedgerHttp.Response repeat = expect(200, http().post(path(id, "update-requests"), "boss-ben",
                 "{\"requestId\":\"r-7\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
+        assertThat(repeat.json().get("version").asLong()).as("the boss's view shows no requests").isEqualTo(3);
         expect(201, http().post(path(id, "updates"), "coach-cole",
                 "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
         expect(201, http().post(path(id, "consents/c-1/revocation"), "client-cara", "{}"));

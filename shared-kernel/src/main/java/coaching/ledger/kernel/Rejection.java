@@ -19,11 +19,17 @@ public class Rejection extends RuntimeException {
 
     private final Kind kind;
     private final String field;
+    private final String reason;
 
-    private Rejection(Kind kind, String field, String message) {
+    private Rejection(Kind kind, String field, String message, String reason) {
         super(message, null, false, false);
         this.kind = kind;
         this.field = field;
+        this.reason = reason;
+    }
+
+    private Rejection(Kind kind, String field, String message) {
+        this(kind, field, message, null);
     }
 
     public static Rejection invalid(String field, String message) {
@@ -32,6 +38,11 @@ public class Rejection extends RuntimeException {
 
     public static Rejection forbidden(String message) {
         return new Rejection(Kind.FORBIDDEN, null, message);
+    }
+
+    /** A refusal a caller can tell by a stable code (e.g. {@code NOT_SELECTED_COACH}), besides its message. */
+    public static Rejection forbidden(String message, Enum<?> reason) {
+        return new Rejection(Kind.FORBIDDEN, null, message, reason.name());
     }
 
     public static Rejection notFound(String message) {
@@ -51,15 +62,20 @@ public class Rejection extends RuntimeException {
         return field;
     }
 
-    /** The rejection as data: exceptions do not cross Axon Server, a command result's details do. */
-    public Details details() {
-        return new Details(kind, field, getMessage());
+    /** A stable code naming why, where the caller may act on it; otherwise null. */
+    public String reason() {
+        return reason;
     }
 
-    public record Details(Kind kind, String field, String message) {
+    /** The rejection as data: exceptions do not cross Axon Server, a command result's details do. */
+    public Details details() {
+        return new Details(kind, field, getMessage(), reason);
+    }
+
+    public record Details(Kind kind, String field, String message, String reason) {
 
         public Rejection rejection() {
-            return new Rejection(kind, field, message);
+            return new Rejection(kind, field, message, reason);
         }
     }
 }

@@ -1,12 +1,16 @@
 package coaching.ledger.command.consent;
 
+import coaching.ledger.command.engagement.Recorded;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 
 import java.time.Instant;
 import java.util.Set;
 
-/** A consent as the engagement knows it, with the grant event a disclosure under it must cite. */
+/**
+ * A consent as the engagement knows it, with the grant event a disclosure under it must cite, the
+ * grant as its repeat must find it, and the client's version of its revocation (null while in force).
+ */
 public record ConsentRecord(
         String consentId,
         Audience audience,
@@ -15,8 +19,12 @@ public record ConsentRecord(
         String purpose,
         String grantEventId,
         long grantSequence,
-        String fingerprint,
-        boolean revoked) {
+        Recorded grant,
+        Long revocationVersion) {
+
+    public boolean revoked() {
+        return revocationVersion != null;
+    }
 
     public boolean covers(Audience wanted, Scope scope) {
         return audience == wanted && scopes.contains(scope);
@@ -27,11 +35,11 @@ public record ConsentRecord(
     }
 
     public boolean inForceAt(Instant moment) {
-        return !revoked && !expiredAt(moment);
+        return !revoked() && !expiredAt(moment);
     }
 
-    ConsentRecord revoke() {
+    ConsentRecord revoke(long version) {
         return new ConsentRecord(consentId, audience, scopes, validUntil, purpose, grantEventId, grantSequence,
-                fingerprint, true);
+                grant, version);
     }
 }

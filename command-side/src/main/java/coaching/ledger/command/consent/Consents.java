@@ -27,8 +27,8 @@ public class Consents {
         byId.put(consent.consentId(), consent);
     }
 
-    public void revoked(String consentId) {
-        byId.computeIfPresent(consentId, (id, consent) -> consent.revoke());
+    public void revoked(String consentId, long version) {
+        byId.computeIfPresent(consentId, (id, consent) -> consent.revoke(version));
     }
 
     /** Consents neither revoked nor expired at that moment: the ones closing the engagement ends. */

@@ -16,6 +16,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.closed;
 import static coaching.ledger.command.EngagementFixtures.command;
@@ -128,7 +131,8 @@ class ClosureTest {
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_HR)
                     .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR,
                             List.of("c-open-ended", "c-long")))
-                    .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE + 5));
+                    // HR's version: its view shows none of the consents, so the closure is its fifth event
+                    .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
 
         @Test
@@ -150,15 +154,26 @@ class ClosureTest {
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, "late news"), AS_COACH)
                     .expectEvents(new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH,
                             RefusalReason.ENGAGEMENT_CLOSED))
-                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE + 2, false, "ENGAGEMENT_CLOSED"));
+                    // the coach's version: its view shows the grant and the closure, not its own refusal
+                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE + 1, false, "ENGAGEMENT_CLOSED"));
         }
 
         @Test
         void closingAgainWithTheSameContentIsAnIdempotentRepeat() {
             given(fixture, events(activeEngagement(), closed()))
-                    .when(close(Outcome.COMPLETED, "goals reached"), AS_BOSS)
+                    .when(close(Outcome.COMPLETED, "goals reached"), AS_HR)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated(ENGAGEMENT, AFTER_ACTIVE));
+        }
+
+        /** The boss repeating HR's closure word for word learns nothing: it is not his closure. */
+        @ParameterizedTest
+        @ValueSource(strings = {"goals reached", "a guess"})
+        void closingAgainByAnotherPrincipalConflictsWhateverTheContent(String reason) {
+            given(fixture, events(activeEngagement(), closed()))
+                    .when(close(Outcome.COMPLETED, reason), AS_BOSS)
+                    .expectException(rejected(CONFLICT, "the engagement is already closed as COMPLETED" + USED_ONCE))
+                    .expectNoEvents();
         }
 
         @Test

@@ -6,6 +6,7 @@ import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.coaches.CoachStream;
 import coaching.ledger.kernel.coaches.RegisterCoach;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,10 @@ import java.util.stream.Stream;
 import static coaching.ledger.command.EngagementFixtures.AS_HR;
 import static coaching.ledger.command.EngagementFixtures.AS_OTHER_HR;
 import static coaching.ledger.command.EngagementFixtures.COACH;
+import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.as;
+import static coaching.ledger.command.EngagementFixtures.byActor;
 import static coaching.ledger.command.EngagementFixtures.rejected;
 import static coaching.ledger.kernel.Rejection.Kind.CONFLICT;
 import static coaching.ledger.kernel.Rejection.Kind.FORBIDDEN;
@@ -39,14 +43,17 @@ class CoachesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Coach.class);
+        fixture.registerInjectableResource(FINGERPRINTS);
     }
 
     private static RegisterCoach register() {
         return new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership", "transitions"));
     }
 
-    private static CoachRegistered registered() {
-        return new CoachRegistered(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership", "transitions"));
+    /** Registered by HR hana, as its stored metadata says. */
+    private static EventMessage<CoachRegistered> registered() {
+        return byActor(new CoachRegistered(COACH, "Cole Carter", CERTIFICATIONS, 12,
+                List.of("leadership", "transitions")), AS_HR);
     }
 
     @Test
@@ -58,7 +65,7 @@ class CoachesTest {
     void hrRegistersACoach() {
         fixture.givenNoPriorActivity()
                 .when(register(), AS_HR)
-                .expectEvents(registered())
+                .expectEvents(registered().getPayload())
                 .expectResultMessagePayload(Receipt.recorded(COACH, 0));
     }
 
@@ -82,9 +89,18 @@ class CoachesTest {
     @Test
     void registeringTheSameCoachAgainIsAnIdempotentRepeat() {
         fixture.given(registered())
-                .when(register(), AS_OTHER_HR)
+                .when(register(), AS_HR)
                 .expectNoEvents()
                 .expectResultMessagePayload(Receipt.repeated(COACH, 0));
+    }
+
+    /** Idempotency is bound to the principal: another HR person's same registration is no repeat of his. */
+    @Test
+    void anotherHrPersonRegisteringTheSameCoachConflicts() {
+        fixture.given(registered())
+                .when(register(), AS_OTHER_HR)
+                .expectException(rejected(CONFLICT, "coach " + COACH + " is already registered" + USED_ONCE))
+                .expectNoEvents();
     }
 
     static Stream<RegisterCoach> otherContent() {
@@ -93,7 +109,12 @@ class CoachesTest {
                 new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS.subList(0, 1), 12,
                         List.of("leadership", "transitions")),
                 new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 13, List.of("leadership", "transitions")),
-                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership")));
+                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership")),
+                // joined text is not a list: these once collided with ["leadership", "transitions"]
+                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership, transitions")),
+                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("[leadership, transitions]")),
+                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership", "transitions", "")),
+                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("transitions", "leadership")));
     }
 
     @ParameterizedTest
@@ -101,7 +122,7 @@ class CoachesTest {
     void theSameCoachWithOtherContentConflicts(RegisterCoach command) {
         fixture.given(registered())
                 .when(command, AS_HR)
-                .expectException(rejected(CONFLICT))
+                .expectException(rejected(CONFLICT, "coach " + COACH + " is already registered" + USED_ONCE))
                 .expectNoEvents();
     }
 }

@@ -21,11 +21,15 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static coaching.ledger.command.EngagementFixtures.AFTER_ACTIVE;
 import static coaching.ledger.command.EngagementFixtures.AS_BOSS;
@@ -42,6 +46,7 @@ import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.OTHER_HR;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
@@ -60,6 +65,7 @@ import static coaching.ledger.command.EngagementFixtures.purposeOf;
 import static coaching.ledger.command.EngagementFixtures.rejected;
 import static coaching.ledger.command.EngagementFixtures.revoked;
 import static coaching.ledger.command.EngagementFixtures.selected;
+import static coaching.ledger.command.EngagementFixtures.sessionLogged;
 import static coaching.ledger.command.EngagementFixtures.share;
 import static coaching.ledger.command.EngagementFixtures.shortlisted;
 import static coaching.ledger.command.EngagementFixtures.storedPayloads;
@@ -225,7 +231,7 @@ class DisclosureTest {
         void withoutAnyConsent() {
             ShareUpdate command = progressForBoss("u-1");
             expectRefused(given(fixture, activeEngagement()).when(command, AS_COACH),
-                    command, COACH, RefusalReason.NO_CONSENT, AFTER_ACTIVE);
+                    command, COACH, RefusalReason.NO_CONSENT, AFTER_ACTIVE - 1); // the coach's view shows no refusal
         }
 
         @Test
@@ -234,7 +240,7 @@ class DisclosureTest {
             expectRefused(given(fixture, events(activeEngagement(),
                             granted("c-hr", Audience.HR, IN_A_MONTH, Scope.PROGRESS)))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.AUDIENCE_NOT_COVERED, AFTER_ACTIVE + 1);
+                    command, COACH, RefusalReason.AUDIENCE_NOT_COVERED, AFTER_ACTIVE);
         }
 
         @Test
@@ -253,7 +259,7 @@ class DisclosureTest {
             expectRefused(given(fixture, events(activeEngagement(),
                             granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS), revoked("c-1")))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.CONSENT_REVOKED, AFTER_ACTIVE + 2);
+                    command, COACH, RefusalReason.CONSENT_REVOKED, AFTER_ACTIVE + 1);
         }
 
         @Test
@@ -264,7 +270,7 @@ class DisclosureTest {
                             .andGivenCommands(command(grant("c-1", Audience.BOSS, validUntil, Scope.PROGRESS), AS_CLIENT))
                             .andGivenCurrentTime(validUntil.plus(Duration.ofDays(1)))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.CONSENT_EXPIRED, AFTER_ACTIVE + 1);
+                    command, COACH, RefusalReason.CONSENT_EXPIRED, AFTER_ACTIVE);
         }
 
         @Test
@@ -273,16 +279,7 @@ class DisclosureTest {
             expectRefused(given(fixture, events(activeEngagement(),
                             granted("c-1", Audience.BOSS, null, Scope.PROGRESS), closed("c-1")))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.ENGAGEMENT_CLOSED, AFTER_ACTIVE + 2);
-        }
-
-        @Test
-        void whenAShortlistedCoachWhoWasNotSelectedShares() {
-            ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, events(activeEngagement(),
-                            granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS)))
-                            .when(command, AS_RUNNER_UP),
-                    command, RUNNER_UP, RefusalReason.NOT_SELECTED_COACH, AFTER_ACTIVE + 1);
+                    command, COACH, RefusalReason.ENGAGEMENT_CLOSED, AFTER_ACTIVE + 1);
         }
 
         @Test
@@ -297,7 +294,7 @@ class DisclosureTest {
                     .when(after, AS_COACH)
                     .expectEvents(new DisclosureRefused(ENGAGEMENT, "u-2", Audience.BOSS, Scope.PROGRESS, COACH,
                             RefusalReason.CONSENT_REVOKED))
-                    .expectResultMessagePayload(Receipt.refused("u-2", AFTER_ACTIVE + 3, false, "CONSENT_REVOKED"));
+                    .expectResultMessagePayload(Receipt.refused("u-2", AFTER_ACTIVE + 2, false, "CONSENT_REVOKED"));
 
             // the earlier share, before the revocation in the same order, went through under c-1
             assertThat(storedPayloads(fixture)).filteredOn(UpdateShared.class::isInstance)
@@ -311,7 +308,7 @@ class DisclosureTest {
                     Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
-                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE, true, "NO_CONSENT"));
+                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE - 1, true, "NO_CONSENT"));
         }
 
         @Test
@@ -322,7 +319,8 @@ class DisclosureTest {
                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
-                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE + 1, true, "NO_CONSENT"));
+                    // the version the first answer had, though the coach's view has moved on since
+                    .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE - 1, true, "NO_CONSENT"));
         }
 
         @Test
@@ -332,6 +330,112 @@ class DisclosureTest {
                     .when(share("u-1", Audience.HR, Scope.PROGRESS, CONTENT), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
+        }
+    }
+
+    /**
+     * Issue 12, finding 2: a shortlisted coach who is not the selected one gets one answer whatever
+     * the id and content, before anything is looked up, and nothing is recorded: no content oracle,
+     * no squatting on ids, no unbounded refusals in the engagement's history.
+     */
+    @Nested
+    class NotTheSelectedCoach {
+
+        private static final String REFUSAL = "only the selected coach of " + ENGAGEMENT
+                + " may share updates; nothing was recorded";
+
+        static Stream<ShareUpdate> probes() {
+            return Stream.of(
+                    progressForBoss("u-1"),                                    // what the selected coach shared
+                    share("u-1", Audience.BOSS, Scope.PROGRESS, "a wrong guess"),
+                    share("u-1", Audience.HR, Scope.OUTCOME, CONTENT),
+                    progressForBoss("u-9"));                                   // an id nobody used yet
+        }
+
+        @ParameterizedTest
+        @MethodSource("probes")
+        void theRunnerUpGetsTheSameRefusalWhateverTheIdAndContentAndNothingIsRecorded(ShareUpdate probe) {
+            given(fixture, events(activeEngagement(),
+                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
+                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+                    .when(probe, AS_RUNNER_UP)
+                    .expectException(rejected(FORBIDDEN, REFUSAL, RefusalReason.NOT_SELECTED_COACH))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aShortlistedCoachBeforeAnySelectionIsRefusedAlikeAndNothingIsRecorded() {
+            given(fixture, opened(), shortlisted(), granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS))
+                    .when(progressForBoss("u-1"), AS_COACH)
+                    .expectException(rejected(FORBIDDEN, REFUSAL, RefusalReason.NOT_SELECTED_COACH))
+                    .expectNoEvents();
+        }
+
+        /** Stores from before the fix hold such refusals; they do not keep the id from the selected coach. */
+        @Test
+        void anOldRecordedRunnerUpRefusalDoesNotTakeTheIdFromTheSelectedCoach() {
+            given(fixture, events(activeEngagement(),
+                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                    new DisclosureRefused(ENGAGEMENT, "u-9", Audience.BOSS, Scope.PROGRESS, RUNNER_UP,
+                            RefusalReason.NOT_SELECTED_COACH)))
+                    .when(progressForBoss("u-9"), AS_COACH)
+                    .expectEventsMatching(captor(UpdateShared.class).single())
+                    // the coach's view shows the grant, not the runner-up's refusal
+                    .expectResultMessagePayload(Receipt.recorded("u-9", AFTER_ACTIVE + 1));
+        }
+    }
+
+    /**
+     * An update id belongs to the principal who used it first: the other sharer (client or coach)
+     * reusing it gets a conflict whose message is the same whether its content matches or not.
+     */
+    @Nested
+    class BoundToTheActor {
+
+        @ParameterizedTest
+        @ValueSource(strings = {CONTENT, "a wrong guess"})
+        void theCoachReusingTheClientsUpdateIdConflictsWhateverTheContent(String content) {
+            given(fixture, events(activeEngagement(),
+                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, CLIENT, NOW,
+                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+                    .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_COACH)
+                    .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {CONTENT, "a wrong guess"})
+        void theClientReusingTheCoachsUpdateIdConflictsWhateverTheContent(String content) {
+            given(fixture, events(activeEngagement(),
+                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
+                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+                    .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_CLIENT)
+                    .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theClientRetryingTheCoachsRefusedUpdateConflicts() {
+            given(fixture, events(activeEngagement(), new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS,
+                    Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
+                    .when(progressForBoss("u-1"), AS_CLIENT)
+                    .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSameContentByTheSameActorIsARepeatWithTheOriginalVersion() {
+            given(fixture, events(activeEngagement(),
+                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, CLIENT, NOW,
+                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE),
+                    sessionLogged("s-1", "later")))
+                    .when(progressForBoss("u-1"), AS_CLIENT)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Receipt.repeated("u-1", AFTER_ACTIVE + 1));
         }
     }
 
@@ -402,7 +506,8 @@ class DisclosureTest {
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
                     .expectEvents(new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS,
                             "how is it going?"))
-                    .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE));
+                    // the boss's view does not show requests: his version does not move
+                    .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
 
         @Test
@@ -411,7 +516,7 @@ class DisclosureTest {
                     .when(request("r-1", Scope.ATTENDANCE, "are the sessions happening?"), AS_HR)
                     .expectEvents(new UpdateRequested(ENGAGEMENT, "r-1", Audience.HR, HR, Scope.ATTENDANCE,
                             "are the sessions happening?"))
-                    .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE));
+                    .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
 
         @Test
@@ -438,7 +543,7 @@ class DisclosureTest {
                     Scope.PROGRESS, "how is it going?")))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
                     .expectNoEvents()
-                    .expectResultMessagePayload(Receipt.repeated("r-1", AFTER_ACTIVE));
+                    .expectResultMessagePayload(Receipt.repeated("r-1", AFTER_ACTIVE - 1));
         }
 
         @Test
@@ -451,7 +556,7 @@ class DisclosureTest {
             given(fixture, events(activeEngagement(), new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS,
                     Scope.PROGRESS, "how is it going?")))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_HR)
-                    .expectException(rejected(CONFLICT))
+                    .expectException(rejected(CONFLICT, "update request r-1 is already made" + USED_ONCE))
                     .expectNoEvents();
         }
 

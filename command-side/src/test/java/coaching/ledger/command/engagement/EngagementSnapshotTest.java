@@ -25,6 +25,7 @@ import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.LogSession;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.axon.AxonInfrastructure;
+import coaching.ledger.platform.fingerprint.Fingerprints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -32,7 +33,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -85,6 +88,7 @@ import static coaching.ledger.command.EngagementFixtures.BOSS;
 import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.COACH;
+import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.REGISTERED_COACHES;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
@@ -123,18 +127,23 @@ class EngagementSnapshotTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:snapshot-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         createProjectSchema();
+        wire(FINGERPRINTS);
+    }
 
+    /** The event store, snapshotter and command handling of a process whose fingerprint key is this one. */
+    private void wire(Fingerprints fingerprints) {
         JdbcEventStorageEngine storageEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .snapshotFilter(new EngagementSnapshotFilter(fingerprints))
                 .build();
         eventStore = EmbeddedEventStore.builder().storageEngine(storageEngine).build();
 
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
-                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains)));
+                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints)));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -182,11 +191,14 @@ class EngagementSnapshotTest {
 
         assertThat(fromSnapshot).isEqualTo(fromEvents);
 
-        // and what they both answer is the rule of API.md, not merely the same mistake twice
+        // and what they both answer is the rule of API.md, not merely the same mistake twice; every
+        // receipt answers its actor's version (client: sequence number; coach: without refusals and
+        // the satisfaction), a repeat the version of its original receipt
         Map<String, ProbeResult> byName = new LinkedHashMap<>();
         fromSnapshot.forEach(result -> byName.put(result.probe(), result));
         long next = SCRIPT_LAST_SEQUENCE + 1;
-        assertThat(byName.get("share under c-boss").answer()).isEqualTo(Receipt.recorded("u-3", next));
+        long coachNext = SCRIPT_COACH_VERSION + 1;
+        assertThat(byName.get("share under c-boss").answer()).isEqualTo(Receipt.recorded("u-3", coachNext));
         assertThat(byName.get("share under c-boss").recorded()).singleElement().satisfies(shared -> {
             assertThat(shared).containsEntry("type", "UpdateShared")
                     .containsEntry("consentId", "c-boss")
@@ -199,28 +211,29 @@ class EngagementSnapshotTest {
         assertThat(byName.get("share under expired c-hr").answer())
                 .isEqualTo(Receipt.refused("u-4", next + 1, false, "CONSENT_EXPIRED"));
         assertThat(byName.get("share under revoked c-goals").answer())
-                .isEqualTo(Receipt.refused("u-5", next + 2, false, "CONSENT_REVOKED"));
+                .isEqualTo(Receipt.refused("u-5", coachNext, false, "CONSENT_REVOKED"));
         assertThat(byName.get("share to HR outside c-hr's scope").answer())
-                .isEqualTo(Receipt.refused("u-6", next + 3, false, "SCOPE_NOT_COVERED"));
-        assertThat(byName.get("retry of shared u-1").answer()).isEqualTo(Receipt.repeated("u-1", next + 3));
+                .isEqualTo(Receipt.refused("u-6", coachNext, false, "SCOPE_NOT_COVERED"));
+        assertThat(byName.get("retry of shared u-1").answer()).isEqualTo(Receipt.repeated("u-1", 9));
         assertThat(byName.get("u-1 with other content").answer()).isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(byName.get("retry of refused u-2").answer())
-                .isEqualTo(Receipt.refused("u-2", next + 3, true, "CONSENT_REVOKED"));
-        assertThat(byName.get("runner-up shares").answer())
-                .isEqualTo(Receipt.refused("u-7", next + 4, false, "NOT_SELECTED_COACH"));
-        assertThat(byName.get("retry of session s-2").answer()).isEqualTo(Receipt.repeated("s-2", next + 4));
+                .isEqualTo(Receipt.refused("u-2", 11, true, "CONSENT_REVOKED"));
+        assertThat(byName.get("runner-up shares").answer()).isEqualTo(Rejection.Kind.FORBIDDEN);
+        assertThat(byName.get("runner-up shares").recorded()).isEmpty();
+        assertThat(byName.get("retry of session s-2").answer()).isEqualTo(Receipt.repeated("s-2", 5));
         assertThat(byName.get("s-2 with other notes").answer()).isEqualTo(Rejection.Kind.CONFLICT);
-        assertThat(byName.get("last approved session").answer()).isEqualTo(Receipt.recorded("s-3", next + 5));
+        assertThat(byName.get("last approved session").answer()).isEqualTo(Receipt.recorded("s-3", coachNext + 1));
         assertThat(byName.get("session beyond the budget").answer()).isEqualTo(Rejection.Kind.CONFLICT);
-        assertThat(byName.get("retry of grant c-boss").answer()).isEqualTo(Receipt.repeated("c-boss", next + 5));
+        assertThat(byName.get("retry of grant c-boss").answer()).isEqualTo(Receipt.repeated("c-boss", 6));
         assertThat(byName.get("c-boss with other scopes").answer()).isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(byName.get("another client").answer()).isEqualTo(Rejection.Kind.NOT_FOUND);
         assertThat(byName.get("another boss").answer()).isEqualTo(Rejection.Kind.NOT_FOUND);
-        assertThat(byName.get("close").answer()).isEqualTo(Receipt.recorded(THIS_ENGAGEMENT, next + 6));
+        // the boss's view: the four lifecycle events, u-1 and u-3 to him, and now the closure
+        assertThat(byName.get("close").answer()).isEqualTo(Receipt.recorded(THIS_ENGAGEMENT, 6));
         assertThat(byName.get("close").recorded()).singleElement()
                 .satisfies(closed -> assertThat(closed).containsEntry("endedConsentIds", List.of("c-boss")));
         assertThat(byName.get("share after close").answer())
-                .isEqualTo(Receipt.refused("u-8", next + 7, false, "ENGAGEMENT_CLOSED"));
+                .isEqualTo(Receipt.refused("u-8", coachNext + 2, false, "ENGAGEMENT_CLOSED"));
     }
 
     @Test
@@ -231,7 +244,7 @@ class EngagementSnapshotTest {
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
         assertThat(stored.type()).isEqualTo(Engagement.class.getName());
-        assertThat(stored.revision()).isEqualTo("1");
+        assertThat(stored.revision()).isEqualTo("2");
         assertThat(stored.sequence()).isEqualTo(SCRIPT_LAST_SEQUENCE);
         assertThat(stored.json())
                 .doesNotContain("NOTES-SECRET", "CONTENT-SECRET", NOTES_1, NOTES_2, CONTENT_1, CONTENT_2)
@@ -242,17 +255,73 @@ class EngagementSnapshotTest {
                 new SimpleSerializedType(stored.type(), stored.revision())));
         SerializedObject<String> again = serializer.serialize(restored, String.class);
 
-        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "1"));
+        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "2"));
         assertThat(mapper.readTree(again.getData())).isEqualTo(mapper.readTree(stored.json()));
         assertThat(again.getData()).isEqualTo(stored.json());
+    }
+
+    /** Revision 1 snapshots (before per-party versions and keyed fingerprints) are never trusted. */
+    @Test
+    void aSnapshotOfTheOldStateShapeIsIgnoredAndTheEngagementRebuiltFromItsEvents() throws Exception {
+        clockAt(SCRIPT_TIME);
+        runScript(SNAPSHOTTED);
+        snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isInstanceOf(Engagement.class);
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE SnapshotEventEntry SET payloadRevision = '1'");
+        }
+
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isNotInstanceOf(Engagement.class);
+        assertThat(send(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH))
+                .isEqualTo(Receipt.repeated("s-2", 5));
+    }
+
+    /**
+     * A process with another fingerprint key distrusts the snapshot (its fingerprints cannot be
+     * compared) and rebuilds from events under its own key: repeats are still recognised as such.
+     */
+    @Test
+    void aSnapshotMadeUnderAnotherFingerprintKeyIsIgnored() throws Exception {
+        clockAt(SCRIPT_TIME);
+        runScript(SNAPSHOTTED);
+        snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
+        StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
+        assertThat(stored.json()).contains("\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"");
+
+        eventStore.shutDown();
+        wire(new Fingerprints("another key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isNotInstanceOf(Engagement.class);
+        assertThat(send(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH))
+                .isEqualTo(Receipt.repeated("s-2", 5));
+        assertThat(rejectionOf(new LogSession(SNAPSHOTTED, "s-2", LocalDate.of(2026, 11, 17), 45, "guess"), AS_COACH))
+                .isEqualTo(Rejection.Kind.CONFLICT);
+    }
+
+    @Test
+    void theFilterJudgesOnlyEngagementSnapshots() {
+        EngagementSnapshotFilter filter = new EngagementSnapshotFilter(FINGERPRINTS);
+        assertThat(filter.test(snapshotData("some.other.Aggregate", "1", "{}"))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2",
+                "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}"))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "{\"fingerprintKeyId\":\"other\"}")))
+                .isFalse();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "not json"))).isFalse();
+    }
+
+    private static DomainEventData<?> snapshotData(String type, String revision, String json) {
+        return new GenericDomainEventEntry<>("Engagement", "eng-x", 3, "snapshot-id", NOW, type, revision,
+                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aClosedEngagementLoadedFromItsSnapshotStaysClosed() throws Exception {
         clockAt(SCRIPT_TIME);
         runScript(SNAPSHOTTED);
+        // HR's view: the four lifecycle events, the satisfaction score, and now the closure
         assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
-                .isEqualTo(Receipt.recorded(SNAPSHOTTED, SCRIPT_LAST_SEQUENCE + 1));
+                .isEqualTo(Receipt.recorded(SNAPSHOTTED, 5));
         snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
@@ -267,15 +336,17 @@ class EngagementSnapshotTest {
                 .containsExactly(new EngagementClosed(SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR,
                         List.of("c-boss", "c-hr")));
         assertThat(send(new ShareUpdate(SNAPSHOTTED, "u-9", Audience.BOSS, Scope.PROGRESS, "late"), AS_COACH))
-                .isEqualTo(Receipt.refused("u-9", closedAt + 1, false, "ENGAGEMENT_CLOSED"));
-        assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_BOSS))
-                .isEqualTo(Receipt.repeated(SNAPSHOTTED, closedAt + 1));
+                .isEqualTo(Receipt.refused("u-9", SCRIPT_COACH_VERSION + 1, false, "ENGAGEMENT_CLOSED"));
+        assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
+                .isEqualTo(Receipt.repeated(SNAPSHOTTED, 5));
+        assertThat(rejectionOf(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_BOSS))
+                .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(rejectionOf(new CloseEngagement(SNAPSHOTTED, Outcome.COMPLETED, "budget cut"), AS_HR))
                 .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(rejectionOf(new RevokeUpdateConsent(SNAPSHOTTED, "c-boss", null), AS_CLIENT))
                 .isEqualTo(Rejection.Kind.CONFLICT);
         assertThat(send(new RevokeUpdateConsent(SNAPSHOTTED, "c-goals", null), AS_CLIENT))
-                .isEqualTo(Receipt.repeated("c-goals", closedAt + 1));
+                .isEqualTo(Receipt.repeated("c-goals", 10));
         assertThat(eventStore.lastSequenceNumberFor(SNAPSHOTTED)).contains(closedAt + 1);
     }
 
@@ -283,6 +354,8 @@ class EngagementSnapshotTest {
 
     /** Sequence number of the last event {@link #runScript} records (14 events: 0 to 13). */
     private static final long SCRIPT_LAST_SEQUENCE = 13;
+    /** The coach's version after the script: its view shows neither the refusal (11) nor the satisfaction (13). */
+    private static final long SCRIPT_COACH_VERSION = 11;
 
     private void runScript(String id) {
         send(new OpenEngagement(id, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR);         // 0

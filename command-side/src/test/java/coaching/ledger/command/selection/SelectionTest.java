@@ -43,6 +43,7 @@ import static coaching.ledger.command.EngagementFixtures.OTHER_BOSS;
 import static coaching.ledger.command.EngagementFixtures.OTHER_CLIENT;
 import static coaching.ledger.command.EngagementFixtures.OUTSIDER;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.UNREGISTERED;
 import static coaching.ledger.command.EngagementFixtures.as;
 import static coaching.ledger.command.EngagementFixtures.budget;
@@ -118,12 +119,13 @@ class SelectionTest {
                     .expectResultMessagePayload(Receipt.repeated(ENGAGEMENT, 0));
         }
 
+        /** Idempotency is bound to the principal: another HR person's same opening is not his repeat. */
         @Test
-        void anotherHrPersonRepeatingTheSameOpeningChangesNothing() {
+        void anotherHrPersonRepeatingTheSameOpeningConflicts() {
             given(fixture, opened())
                     .when(open(), AS_OTHER_HR)
-                    .expectNoEvents()
-                    .expectResultMessagePayload(Receipt.repeated(ENGAGEMENT, 0));
+                    .expectException(rejected(CONFLICT, "engagement " + ENGAGEMENT + " already exists" + USED_ONCE))
+                    .expectNoEvents();
         }
 
         static Stream<OpenEngagement> otherContent() {
@@ -186,6 +188,14 @@ class SelectionTest {
                     .when(shortlist(COACH, RUNNER_UP), AS_HR)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated(ENGAGEMENT, 1));
+        }
+
+        @Test
+        void anotherHrPersonRepeatingTheSameShortlistConflicts() {
+            given(fixture, opened(), shortlisted())
+                    .when(shortlist(COACH, RUNNER_UP), AS_OTHER_HR)
+                    .expectException(rejected(CONFLICT, "the engagement is already shortlisted" + USED_ONCE))
+                    .expectNoEvents();
         }
 
         @Test

@@ -56,10 +56,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(Rejection rejection) {
         return switch (rejection.kind()) {
             case INVALID -> ProblemResponses.invalid(List.of(new FieldError(rejection.field(), rejection.getMessage())));
-            case FORBIDDEN -> ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", rejection.getMessage());
+            case FORBIDDEN -> forbidden(rejection);
             case NOT_FOUND -> ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", rejection.getMessage());
             case CONFLICT -> ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", rejection.getMessage());
         };
+    }
+
+    private static ProblemDetail forbidden(Rejection rejection) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", rejection.getMessage());
+        if (rejection.reason() != null) {
+            problem.setProperty("reason", rejection.reason());
+        }
+        return problem;
     }
 
     /** A command failure: its rejection when it was one (see CommandRejections), otherwise unexpected. */
