@@ -1,7 +1,9 @@
 package coaching.ledger.query.boss;
 
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
     private static final String ENGAGEMENTS = "/api/v1/boss/engagements";
 
     BossViewHttpTest() {
-        super(BossProjection.class);
+        super(ViewVersion.of(PartyView.BOSS));
     }
 
     @Test
@@ -28,7 +30,7 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("budget").path("currency").asText()).isEqualTo("EUR");
         assertThat(row.path("updates").get(0).path("consentId").asText()).isEqualTo(EngagementStory.BOSS_CONSENT);
         JsonNode single = http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-ben").json();
-        assertThat(single.path("version").asLong()).isEqualTo(versionSeenBy(story));
+        assertThat(single.path("version").asLong()).isEqualTo(versionOf(story));
         for (String body : new String[] {engagements.toString(), single.toString()}) {
             assertThat(body).contains(story.secrets().bossContent())
                     .doesNotContain(story.secrets().sessionNotes())
