@@ -4,6 +4,7 @@ import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.support.PartyProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
@@ -28,11 +29,11 @@ public class ClientProjection extends PartyProjection {
             "client_disclosure", "client_refusal", "client_request");
 
     public ClientProjection(ViewWrites writes) {
-        super(writes, NAME, TABLES);
+        super(writes, PartyView.CLIENT, NAME, TABLES);
     }
 
     @EventHandler
-    void on(UpdateShared event, @SequenceNumber long version) {
+    void on(UpdateShared event, @SequenceNumber long sequence) {
         Row.in("client_disclosure").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
                 .set("audience", Sql.name(event.audience()))
                 .set("scope", Sql.name(event.scope()))
@@ -42,14 +43,14 @@ public class ClientProjection extends PartyProjection {
                 .set("shared_at", Sql.timestamp(event.sharedAt()))
                 .set("consent_id", event.consentId())
                 .set("purpose", event.purpose())
-                .set("sequence_number", version)
+                .set("sequence_number", sequence)
                 .upsertIn(writes, event.engagementId());
         requests.answeredBy(event);
-        lifecycle.advance(event.engagementId(), version);
+        counted(event, event.engagementId(), sequence);
     }
 
     @EventHandler
-    void on(DisclosureRefused event, @SequenceNumber long version, @Timestamp Instant at,
+    void on(DisclosureRefused event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId) {
         Row.in("client_refusal").key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
@@ -59,20 +60,20 @@ public class ClientProjection extends PartyProjection {
                 .set("attempted_by", event.actor())
                 .set("reason", Sql.name(event.reason()))
                 .set("refused_at", Sql.timestamp(at))
-                .set("sequence_number", version)
+                .set("sequence_number", sequence)
                 .upsertIn(writes, event.engagementId());
-        lifecycle.advance(event.engagementId(), version);
+        counted(event, event.engagementId(), sequence);
     }
 
     @EventHandler
-    void on(SatisfactionRecorded event, @SequenceNumber long version) {
+    void on(SatisfactionRecorded event, @SequenceNumber long sequence) {
         writes.sql(event.engagementId(), "UPDATE client_engagement SET satisfaction_score = :score,"
-                        + " satisfaction_comment = :comment, version = :version WHERE engagement_id = :id")
+                        + " satisfaction_comment = :comment WHERE engagement_id = :id")
                 .param("score", event.score())
                 .param("comment", event.comment())
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
+        counted(event, event.engagementId(), sequence);
     }
 
     @Override

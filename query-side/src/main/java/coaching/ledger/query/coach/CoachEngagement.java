@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An engagement the coach was selected for: their sessions, the consents in force, open requests. */
+/**
+ * An engagement the coach was selected for: their sessions, the consents in force, open requests,
+ * and the updates shared so far (to whom, of which scope, by whom, when; never their content).
+ */
 public record CoachEngagement(
         String engagementId,
         String clientId,
@@ -19,6 +22,7 @@ public record CoachEngagement(
         List<Session> sessions,
         List<ConsentInForce> consentsInForce,
         List<OpenUpdateRequest> openRequests,
+        List<SharedUpdate> sharedUpdates,
         long version) {
 
     public record Session(String sessionId, LocalDate heldOn, int durationMinutes, String notes) {
@@ -27,5 +31,9 @@ public record CoachEngagement(
     /** What the coach may share now, and with whom. */
     public record ConsentInForce(String consentId, Audience audience, List<Scope> scopes, Instant validUntil,
                                  String purpose) {
+    }
+
+    /** That an update was shared, without what it said. */
+    public record SharedUpdate(String updateId, Audience audience, Scope scope, String sharedBy, Instant sharedAt) {
     }
 }

@@ -1,6 +1,7 @@
 package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.query.support.ConsentState;
 import coaching.ledger.query.support.EngagementFilter;
 import coaching.ledger.query.support.EngagementLifecycle;
@@ -46,12 +47,13 @@ public class CoachView {
         Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter);
         Map<String, List<CoachEngagement.ConsentInForce>> consents = inForce(filter, Instant.now());
         Map<String, List<OpenUpdateRequest>> open = UpdateRequests.open(jdbc, "coach_request", filter);
+        Map<String, List<CoachEngagement.SharedUpdate>> shared = sharedUpdates(filter);
         return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
             return new CoachEngagement(engagementId, rs.getString("client_id"), EngagementLifecycle.status(rs),
                     EngagementLifecycle.budget(rs), sessions.getOrDefault(engagementId, List.of()),
                     consents.getOrDefault(engagementId, List.of()), open.getOrDefault(engagementId, List.of()),
-                    rs.getLong("version"));
+                    shared.getOrDefault(engagementId, List.of()), rs.getLong("version"));
         });
     }
 
@@ -59,6 +61,12 @@ public class CoachView {
         return filter.and(new EngagementFilter("coach_id = :coach", Map.of("coach", coachId)))
                 .children(jdbc, "coach_session", (rs, row) -> new CoachEngagement.Session(rs.getString("session_id"),
                         Sql.date(rs, "held_on"), rs.getInt("duration_minutes"), rs.getString("notes")));
+    }
+
+    private Map<String, List<CoachEngagement.SharedUpdate>> sharedUpdates(EngagementFilter filter) {
+        return filter.children(jdbc, "coach_update", (rs, row) -> new CoachEngagement.SharedUpdate(
+                rs.getString("update_id"), Sql.enumValue(rs, "audience", Audience.class),
+                Sql.enumValue(rs, "scope", Scope.class), rs.getString("shared_by"), Sql.instant(rs, "shared_at")));
     }
 
     /** Active consents short of their validUntil; expiry is not an event, so it is checked now. */

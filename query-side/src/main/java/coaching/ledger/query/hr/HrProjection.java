@@ -2,8 +2,8 @@ package coaching.ledger.query.hr;
 
 import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.coaches.CoachRegistered;
-import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.support.LifecycleProjection;
 import coaching.ledger.query.support.Row;
 import coaching.ledger.query.support.Sql;
@@ -31,7 +31,7 @@ public class HrProjection extends LifecycleProjection {
     private final HrEngagementFeed feed;
 
     public HrProjection(ViewWrites writes, JsonMapper json, HrEngagementFeed feed) {
-        super(writes, "hr_engagement", TABLES);
+        super(writes, PartyView.HR, "hr_engagement", TABLES);
         this.json = json;
         this.feed = feed;
     }
@@ -46,10 +46,13 @@ public class HrProjection extends LifecycleProjection {
                 .upsertIn(writes, event.coachId());
     }
 
-    /** Only updates addressed to HR are kept; one addressed to the boss merely moves the version on. */
+    /**
+     * Only updates addressed to HR are kept; one addressed to the boss leaves no trace: not in the
+     * version, and not on the live stream either (a row sent again would tell HR something happened).
+     */
     @EventHandler
-    void on(UpdateShared event, @SequenceNumber long version) {
-        if (event.audience() == Audience.HR) {
+    void on(UpdateShared event, @SequenceNumber long sequence) {
+        if (shows(event)) {
             Row.in("hr_update").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
                     .set("scope", Sql.name(event.scope()))
                     .set("content", event.content())
@@ -57,22 +60,22 @@ public class HrProjection extends LifecycleProjection {
                     .set("shared_by", event.sharedBy())
                     .set("shared_at", Sql.timestamp(event.sharedAt()))
                     .set("consent_id", event.consentId())
-                    .set("sequence_number", version)
+                    .set("sequence_number", sequence)
                     .upsertIn(writes, event.engagementId());
+            counted(event, event.engagementId(), sequence);
+            changed(event.engagementId());
         }
-        lifecycle.advance(event.engagementId(), version);
-        changed(event.engagementId());
     }
 
     /** The score only: the comment is the client's own words and stays in the client's view. */
     @EventHandler
-    void on(SatisfactionRecorded event, @SequenceNumber long version) {
+    void on(SatisfactionRecorded event, @SequenceNumber long sequence) {
         writes.sql(event.engagementId(),
-                        "UPDATE hr_engagement SET satisfaction_score = :score, version = :version WHERE engagement_id = :id")
+                        "UPDATE hr_engagement SET satisfaction_score = :score WHERE engagement_id = :id")
                 .param("score", event.score())
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
+        counted(event, event.engagementId(), sequence);
         changed(event.engagementId());
     }
 

@@ -5,6 +5,7 @@ import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
 import coaching.ledger.kernel.selection.CoachesShortlisted;
 import coaching.ledger.kernel.selection.EngagementOpened;
+import coaching.ledger.kernel.visibility.PartyView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,12 @@ import java.time.Instant;
  * The lifecycle columns every engagement table of a view has (engagement_id, client_id, boss_id,
  * hr_id, purpose, urgency, status, shortlist, selected_coach_id, budget_*, opened_at, closed_at,
  * outcome, version), kept the same way in every view. None of them is confidential.
- * {@code version} is the sequence number of the engagement's last event the view applied.
+ *
+ * <p>{@code version} counts the engagement's events the view shows ({@link PartyView}): the opening
+ * creates the row at 0 and each later event the view shows adds one, so it never tells its reader
+ * about an event the view hides. The hidden {@code last_sequence} column, never read out, is the
+ * sequence number of the last event counted: an event delivered again (a retried batch, a parked
+ * event retried) is not counted twice.
  */
 public final class EngagementLifecycle {
 
@@ -32,7 +38,8 @@ public final class EngagementLifecycle {
         this.table = table;
     }
 
-    public void opened(EngagementOpened event, long version, Instant at) {
+    /** Creates the row; its version and last_sequence start at their column defaults, 0, the opening's. */
+    public void opened(EngagementOpened event, Instant at) {
         Row.in(table).key("engagement_id", event.engagementId())
                 .set("client_id", event.clientId())
                 .set("boss_id", event.bossId())
@@ -41,55 +48,51 @@ public final class EngagementLifecycle {
                 .set("urgency", Sql.name(event.urgency()))
                 .set("status", EngagementStatus.OPENED.name())
                 .set("opened_at", Sql.timestamp(at))
-                .set("version", version)
                 .upsertIn(writes, event.engagementId());
     }
 
-    public void shortlisted(CoachesShortlisted event, long version) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET shortlist = :shortlist, version = :version,"
+    public void shortlisted(CoachesShortlisted event) {
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET shortlist = :shortlist,"
                         + " status = CASE WHEN status = 'OPENED' THEN 'SHORTLISTED' ELSE status END"
                         + " WHERE engagement_id = :id")
                 .param("shortlist", Sql.ids(event.coachIds()))
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
     }
 
-    public void coachSelected(CoachSelected event, long version) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET selected_coach_id = :coach, version = :version,"
+    public void coachSelected(CoachSelected event) {
+        writes.sql(event.engagementId(), "UPDATE " + table + " SET selected_coach_id = :coach,"
                         + " status = " + ACTIVE_ONCE_FUNDED + " WHERE engagement_id = :id")
                 .param("coach", event.coachId())
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
     }
 
-    public void budgetApproved(BudgetApproved event, long version) {
+    public void budgetApproved(BudgetApproved event) {
         writes.sql(event.engagementId(), "UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
-                        + " budget_currency = :currency, version = :version, status = " + ACTIVE_ONCE_SELECTED
+                        + " budget_currency = :currency, status = " + ACTIVE_ONCE_SELECTED
                         + " WHERE engagement_id = :id")
                 .param("sessions", event.sessions())
                 .param("amount", event.amount())
                 .param("currency", event.currency())
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
     }
 
-    public void closed(EngagementClosed event, long version, Instant at) {
+    public void closed(EngagementClosed event, Instant at) {
         writes.sql(event.engagementId(), "UPDATE " + table + " SET status = 'CLOSED', closed_at = :at,"
-                        + " outcome = :outcome, version = :version WHERE engagement_id = :id")
+                        + " outcome = :outcome WHERE engagement_id = :id")
                 .param("at", Sql.timestamp(at))
                 .param("outcome", Sql.name(event.outcome()))
-                .param("version", version)
                 .param("id", event.engagementId())
                 .execute();
     }
 
-    /** For events the view applies to other tables: the engagement row still moves to their version. */
-    public void advance(String engagementId, long version) {
-        writes.sql(engagementId, "UPDATE " + table + " SET version = :version WHERE engagement_id = :id")
-                .param("version", version)
+    /** Counts an event the view shows into the engagement's version, unless it was counted before. */
+    public void counted(String engagementId, long sequence) {
+        writes.sql(engagementId, "UPDATE " + table + " SET version = version + 1, last_sequence = :sequence"
+                        + " WHERE engagement_id = :id AND last_sequence < :sequence")
+                .param("sequence", sequence)
                 .param("id", engagementId)
                 .execute();
     }

@@ -5,6 +5,7 @@ import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.kernel.visibility.PartyView;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -25,43 +26,43 @@ public abstract class PartyProjection extends LifecycleProjection {
     protected final UpdateRequests requests;
     private final String sessionTable;
 
-    protected PartyProjection(ViewWrites writes, String view, ViewTables tables) {
-        super(writes, view + "_engagement", tables);
+    protected PartyProjection(ViewWrites writes, PartyView party, String view, ViewTables tables) {
+        super(writes, party, view + "_engagement", tables);
         this.consents = new Consents(writes, view + "_consent");
         this.requests = new UpdateRequests(writes, view + "_request");
         this.sessionTable = view + "_session";
     }
 
     @EventHandler
-    void on(SessionLogged event, @SequenceNumber long version) {
+    void on(SessionLogged event, @SequenceNumber long sequence) {
         Row.in(sessionTable).key("engagement_id", event.engagementId()).key("session_id", event.sessionId())
                 .set("coach_id", event.coachId())
                 .set("held_on", event.heldOn())
                 .set("duration_minutes", event.durationMinutes())
                 .set("notes", event.notes())
-                .set("sequence_number", version)
+                .set("sequence_number", sequence)
                 .upsertIn(writes, event.engagementId());
-        lifecycle.advance(event.engagementId(), version);
+        counted(event, event.engagementId(), sequence);
     }
 
     @EventHandler
-    void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
+    void on(UpdateConsentGranted event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MessageIdentifier String eventId, TrackingToken token) {
         consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()),
-                version, at));
-        lifecycle.advance(event.engagementId(), version);
+                sequence, at));
+        counted(event, event.engagementId(), sequence);
     }
 
     @EventHandler
-    void on(UpdateConsentRevoked event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(UpdateConsentRevoked event, @SequenceNumber long sequence, @Timestamp Instant at) {
         consents.revoked(event, at);
-        lifecycle.advance(event.engagementId(), version);
+        counted(event, event.engagementId(), sequence);
     }
 
     @EventHandler
-    void on(UpdateRequested event, @SequenceNumber long version, @Timestamp Instant at) {
-        requests.requested(event, version, at);
-        lifecycle.advance(event.engagementId(), version);
+    void on(UpdateRequested event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        requests.requested(event, sequence, at);
+        counted(event, event.engagementId(), sequence);
     }
 
     @Override

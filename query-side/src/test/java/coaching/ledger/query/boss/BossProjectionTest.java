@@ -6,11 +6,13 @@ import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.support.Budget;
 import coaching.ledger.query.support.EngagementStatus;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.Json;
 import coaching.ledger.query.testing.ProjectionHarness;
+import coaching.ledger.query.testing.ViewVersion;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -46,7 +48,7 @@ class BossProjectionTest {
         assertThat(engagement.clientId()).isEqualTo("client-cara");
         assertThat(engagement.selectedCoachId()).isEqualTo("coach-cole");
         assertThat(engagement.budget()).isEqualTo(new Budget(10, new BigDecimal("6000.00"), "EUR"));
-        assertThat(engagement.version()).isEqualTo(story.versionSeenBy(harness::handles));
+        assertThat(engagement.version()).isEqualTo(story.versionIn(ViewVersion.of(PartyView.BOSS)));
         assertThat(engagement.updates()).singleElement().satisfies(update -> {
             assertThat(update.updateId()).isEqualTo("update-boss");
             assertThat(update.scope()).isEqualTo(Scope.PROGRESS);

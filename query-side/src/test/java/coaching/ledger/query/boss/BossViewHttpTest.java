@@ -1,9 +1,22 @@
 package coaching.ledger.query.boss;
 
+import coaching.ledger.kernel.consent.Audience;
+import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.RefusalReason;
+import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.Step;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +26,7 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
     private static final String ENGAGEMENTS = "/api/v1/boss/engagements";
 
     BossViewHttpTest() {
-        super(BossProjection.class);
+        super(ViewVersion.of(PartyView.BOSS));
     }
 
     @Test
@@ -28,13 +41,37 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("budget").path("currency").asText()).isEqualTo("EUR");
         assertThat(row.path("updates").get(0).path("consentId").asText()).isEqualTo(EngagementStory.BOSS_CONSENT);
         JsonNode single = http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-ben").json();
-        assertThat(single.path("version").asLong()).isEqualTo(versionSeenBy(story));
+        assertThat(single.path("version").asLong()).isEqualTo(versionOf(story));
         for (String body : new String[] {engagements.toString(), single.toString()}) {
             assertThat(body).contains(story.secrets().bossContent())
                     .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().hrContent())
                     .doesNotContain(story.secrets().satisfactionComment());
         }
+    }
+
+    /** Issue 12's probe: a session logged (or anything else the boss does not see) must not move the boss's version. */
+    @Test
+    void theVersionMovesOnlyForWhatTheBossSees() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("boss-version")));
+        awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(story.engagementId()));
+        long before = versionOf(story);
+        String id = story.engagementId();
+        append(id, List.of(
+                Step.of(EngagementStory.COACH, new SessionLogged(id, "session-2", "coach-cole", LocalDate.of(2026, 11, 9),
+                        45, "unseen")),
+                Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(id, EngagementStory.HR_CONSENT, "unseen")),
+                Step.of(EngagementStory.BOSS, new UpdateRequested(id, "request-2", Audience.BOSS, "boss-ben",
+                        Scope.OUTCOME, "and now?")),
+                Step.of(EngagementStory.COACH, new DisclosureRefused(id, "update-2", Audience.BOSS, Scope.GOALS,
+                        "coach-cole", RefusalReason.SCOPE_NOT_COVERED)),
+                EngagementStory.rating(id, 5),
+                story.closure()));
+
+        JsonNode closed = awaitJson(ENGAGEMENTS + "/" + id, "boss-ben",
+                row -> row.path("status").asText().equals("CLOSED"));
+
+        assertThat(closed.path("version").asLong()).as("only the closure moved it").isEqualTo(before + 1);
     }
 
     @Test

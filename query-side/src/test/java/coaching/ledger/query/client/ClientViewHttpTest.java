@@ -1,7 +1,9 @@
 package coaching.ledger.query.client;
 
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
     private static final String ENGAGEMENTS = "/api/v1/client/engagements/";
 
     ClientViewHttpTest() {
-        super(ClientProjection.class);
+        super(ViewVersion.of(PartyView.CLIENT));
     }
 
     @Test
@@ -21,7 +23,7 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
 
         JsonNode engagement = awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara",
-                json -> json.path("version").asLong() >= versionSeenBy(story));
+                json -> json.path("version").asLong() >= versionOf(story));
 
         assertThat(engagement.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(engagement.path("consents")).hasSize(2);
@@ -35,7 +37,7 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
     @Test
     void anotherClientGetsNotFound() {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
-        awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara", json -> json.path("version").asLong() >= versionSeenBy(story));
+        awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara", json -> json.path("version").asLong() >= versionOf(story));
 
         assertStatus(http.get(ENGAGEMENTS + story.engagementId(), "client-carl"), 404);
         assertStatus(http.get(ENGAGEMENTS + newEngagementId("missing"), "client-cara"), 404);

@@ -7,12 +7,14 @@ import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.support.EngagementStatus;
 import coaching.ledger.query.support.OpenUpdateRequest;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.Json;
 import coaching.ledger.query.testing.ProjectionHarness;
 import coaching.ledger.query.testing.Step;
+import coaching.ledger.query.testing.ViewVersion;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,13 +41,38 @@ class CoachProjectionTest {
         CoachEngagement engagement = view.engagementOf("coach-cole", "eng-coach").orElseThrow();
         assertThat(engagement.status()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(engagement.clientId()).isEqualTo("client-cara");
-        assertThat(engagement.version()).isEqualTo(story.versionSeenBy(harness::handles));
+        assertThat(engagement.version()).isEqualTo(story.versionIn(ViewVersion.of(PartyView.COACH)));
         assertThat(engagement.sessions()).singleElement()
                 .satisfies(session -> assertThat(session.notes()).contains(story.secrets().sessionNotes()));
         assertThat(engagement.consentsInForce()).extracting(CoachEngagement.ConsentInForce::audience)
                 .containsExactly(Audience.BOSS, Audience.HR);
         assertThat(engagement.consentsInForce().get(0).scopes()).containsExactly(Scope.PROGRESS, Scope.OUTCOME);
         assertThat(engagement.openRequests()).extracting(OpenUpdateRequest::requestId).containsExactly("request-hr");
+    }
+
+    @Test
+    void theCoachSeesWhichUpdatesWereSharedWithWhomButNotWhatTheySaid() {
+        EngagementStory story = EngagementStory.of("eng-coach-shared");
+        harness.tell(story);
+
+        assertThat(view.engagementOf("coach-cole", "eng-coach-shared").orElseThrow().sharedUpdates())
+                .satisfiesExactly(
+                        boss -> {
+                            assertThat(boss.updateId()).isEqualTo("update-boss");
+                            assertThat(boss.audience()).isEqualTo(Audience.BOSS);
+                            assertThat(boss.scope()).isEqualTo(Scope.PROGRESS);
+                            assertThat(boss.sharedBy()).isEqualTo("coach-cole");
+                            assertThat(boss.sharedAt()).isNotNull();
+                        },
+                        hr -> {
+                            assertThat(hr.updateId()).isEqualTo("update-hr");
+                            assertThat(hr.audience()).isEqualTo(Audience.HR);
+                            assertThat(hr.scope()).isEqualTo(Scope.ATTENDANCE);
+                            assertThat(hr.sharedBy()).isEqualTo("client-cara");
+                        });
+        assertThat(CoachEngagement.SharedUpdate.class.getRecordComponents())
+                .extracting(component -> component.getName())
+                .containsExactly("updateId", "audience", "scope", "sharedBy", "sharedAt");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package coaching.ledger.query.coach;
 
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,7 @@ abstract class CoachViewHttpTest extends QuerySideHttpTest {
     private static final String ENGAGEMENTS = "/api/v1/coach/engagements";
 
     CoachViewHttpTest() {
-        super(CoachProjection.class);
+        super(ViewVersion.of(PartyView.COACH));
     }
 
     @Test
@@ -26,8 +28,13 @@ abstract class CoachViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("sessions").get(0).path("notes").asText()).contains(story.secrets().sessionNotes());
         assertThat(row.path("consentsInForce")).hasSize(2);
         assertThat(row.path("openRequests").get(0).path("requestId").asText()).isEqualTo("request-hr");
+        assertThat(row.path("sharedUpdates")).extracting(update -> update.path("updateId").asText() + " to "
+                        + update.path("audience").asText() + " " + update.path("scope").asText() + " by "
+                        + update.path("sharedBy").asText())
+                .containsExactly("update-boss to BOSS PROGRESS by coach-cole", "update-hr to HR ATTENDANCE by client-cara");
+        assertThat(row.path("sharedUpdates").get(0).path("sharedAt").isTextual()).isTrue();
         assertThat(http.get(ENGAGEMENTS + "/" + story.engagementId(), "coach-cole").json().path("version").asLong())
-                .isEqualTo(versionSeenBy(story));
+                .isEqualTo(versionOf(story));
         assertThat(engagements.toString()).doesNotContain(story.secrets().bossContent())
                 .doesNotContain(story.secrets().hrContent())
                 .doesNotContain(story.secrets().satisfactionComment());

@@ -2,6 +2,7 @@ package coaching.ledger.query.compliance;
 
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,7 +21,7 @@ abstract class ComplianceViewHttpTest extends QuerySideHttpTest {
     private EventStore eventStore;
 
     ComplianceViewHttpTest() {
-        super(ComplianceProjection.class);
+        super(ViewVersion.lastHandledBy(ComplianceProjection.class));
     }
 
     @Test

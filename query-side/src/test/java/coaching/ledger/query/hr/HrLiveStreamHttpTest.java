@@ -2,17 +2,23 @@ package coaching.ledger.query.hr;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.disclosure.DisclosureRefused;
+import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.EngagementOpened;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.SseStream;
 import coaching.ledger.query.testing.Step;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +33,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -50,13 +57,15 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
     private int port;
     @Autowired
     private HrEngagementFeed feed;
+    @Autowired
+    private EventStore eventStore;
     @Value("${ledger.hr.stream.max-pending}")
     private int maxPending;
     @Value("${ledger.hr.stream.max-per-user}")
     private int maxPerUser;
 
     HrLiveStreamHttpTest() {
-        super(HrProjection.class);
+        super(ViewVersion.of(PartyView.HR));
     }
 
     /** Streams of earlier tests were closed by their clients; the heartbeat finds them gone. */
@@ -128,8 +137,10 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
             UpdateShared toOtherHr = new UpdateShared(story.engagementId(), "update-other-hr", Audience.HR,
                     Scope.ATTENDANCE, othersUpdate, "hr-other", EngagementStory.CLIENT.id(), Instant.now(),
                     EngagementStory.HR_CONSENT, "programme tracking", story.steps().get(6).eventId(), 6);
-            append(story.engagementId(), List.of(Step.of(EngagementStory.CLIENT, toOtherHr)));
-            long version = story.steps().size();
+            Step sharedWithOtherHr = Step.of(EngagementStory.CLIENT, toOtherHr);
+            append(story.engagementId(), List.of(sharedWithOtherHr));
+            // one more event HR shows: the HR view's version moves, though only hr-other reads its content
+            long version = versionOf(story.then(sharedWithOtherHr));
 
             String changedRow = live.awaitData(data -> data.contains(story.engagementId())
                     && json(data).path("version").asLong() == version);
@@ -143,6 +154,46 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
                 assertThat(firstAnswerRow).doesNotContain(othersUpdate);
             }
         }
+    }
+
+    /**
+     * The SSE id carries HR's version, and what HR does not see sends nothing: after a session, an
+     * update for the boss and a refusal, the next event of the engagement is the next score, at the
+     * next version.
+     */
+    @Test
+    void eventsHrDoesNotSeeSendNothingAndTheIdCarriesTheHrVersion() throws Exception {
+        try (SseStream live = SseStream.open(port, STREAM, "hr-hana")) {
+            EngagementStory story = tell(EngagementStory.of(newEngagementId("stream-unseen")));
+            String id = story.engagementId();
+            long version = versionOf(story);
+            live.awaitEvent(event -> (id + "@" + version).equals(event.id()));
+
+            append(id, List.of(
+                    Step.of(EngagementStory.COACH, new SessionLogged(id, "session-2", "coach-cole",
+                            LocalDate.of(2026, 11, 9), 45, "unseen")),
+                    Step.of(EngagementStory.COACH, new UpdateShared(id, "update-boss-2", Audience.BOSS, Scope.PROGRESS,
+                            "unseen", "boss-ben", "coach-cole", Instant.now(), EngagementStory.BOSS_CONSENT,
+                            "budget decisions", story.bossConsentGrant().eventId(), 5)),
+                    Step.of(EngagementStory.COACH, new DisclosureRefused(id, "update-3", Audience.HR, Scope.GOALS,
+                            "coach-cole", RefusalReason.NO_CONSENT))));
+            long head = eventStore.createHeadToken().position().orElseThrow();
+            awaitJson("/api/v1/admin/projections", "admin-ada", all -> hrHasProcessed(all, head));
+            append(id, List.of(EngagementStory.rating(id, 2)));
+
+            SseStream.Event next = live.awaitEvent(event -> event.data().contains(id));
+            assertThat(next.id()).isEqualTo(id + "@" + (version + 1));
+            assertThat(json(next.data()).path("satisfactionScore").asInt()).isEqualTo(2);
+        }
+    }
+
+    private static boolean hrHasProcessed(JsonNode projections, long globalIndex) {
+        for (JsonNode projection : projections) {
+            if (projection.path("name").asText().equals(HrProjection.NAME)) {
+                return projection.path("position").asLong(-1) >= globalIndex;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -4,9 +4,11 @@ import coaching.ledger.kernel.Actor;
 import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.selection.Purpose;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.SseStream;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +32,7 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
     private int port;
 
     HrViewHttpTest() {
-        super(HrProjection.class);
+        super(ViewVersion.of(PartyView.HR));
     }
 
     @Test
@@ -44,7 +46,7 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("selectedCoachId").asText()).isEqualTo("coach-cole");
         assertThat(row.path("budget").path("sessions").asInt()).isEqualTo(10);
         assertThat(row.path("satisfactionScore").asInt()).isEqualTo(EngagementStory.SCORE);
-        assertThat(row.path("version").asLong()).isEqualTo(versionSeenBy(story));
+        assertThat(row.path("version").asLong()).isEqualTo(versionOf(story));
         assertThat(row.path("updates")).hasSize(1);
         assertThat(engagements.toString()).contains(story.secrets().hrContent())
                 .doesNotContain(story.secrets().sessionNotes())
@@ -112,7 +114,7 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
             EngagementStory story = tell(EngagementStory.of(newEngagementId("stream")));
 
             String lastRow = stream.awaitData(data -> data.contains(story.engagementId())
-                    && data.contains("\"version\":" + versionSeenBy(story)));
+                    && data.contains("\"version\":" + versionOf(story)));
 
             assertThat(lastRow).contains(story.secrets().hrContent())
                     .doesNotContain(story.secrets().sessionNotes())

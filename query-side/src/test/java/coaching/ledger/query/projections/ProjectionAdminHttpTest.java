@@ -1,5 +1,6 @@
 package coaching.ledger.query.projections;
 
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
@@ -11,6 +12,7 @@ import coaching.ledger.query.hr.HrProjection;
 import coaching.ledger.query.support.ViewTables;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -42,7 +44,7 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
     /** The client view applies every event of an engagement; the admin test waits on it. */
     ProjectionAdminHttpTest() {
-        super(ClientProjection.class);
+        super(ViewVersion.of(PartyView.CLIENT));
     }
 
     @Test

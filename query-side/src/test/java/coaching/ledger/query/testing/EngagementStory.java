@@ -28,13 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 /**
  * One active engagement of the demo users with everything a view might leak: session notes, an
  * update for the boss, an update for HR, a refused update and a satisfaction comment, each carrying
- * a unique marker. {@code version} is the sequence number of its last step.
+ * a unique marker.
  */
 public record EngagementStory(String engagementId, Secrets secrets, List<Step> steps) {
 
@@ -95,18 +93,16 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
         return new EngagementStory(engagementId, secrets, List.copyOf(steps));
     }
 
-    /** The sequence number of the story's last event, as the command side reported it. */
-    public long version() {
-        return steps.size() - 1;
+    /** The version a view shows once it applied the story. */
+    public long versionIn(ViewVersion view) {
+        return view.after(steps.stream().map(Step::event).toList());
     }
 
-    /**
-     * The version a view shows once it applied the story: the sequence number of the last event of a
-     * type it applies. A view never applies what it must not see, so it may stay below {@link #version()}.
-     */
-    public long versionSeenBy(Predicate<Class<?>> applies) {
-        return IntStream.range(0, steps.size()).filter(i -> applies.test(steps.get(i).event().getClass()))
-                .max().orElseThrow();
+    /** The story continued by more steps (told separately, e.g. its closure). */
+    public EngagementStory then(Step... more) {
+        List<Step> continued = new ArrayList<>(steps);
+        continued.addAll(List.of(more));
+        return new EngagementStory(engagementId, secrets, List.copyOf(continued));
     }
 
     /** The grant step the update for the boss cites. */

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.IntStream;
 
 /**
  * Domain event messages as the command side records them: aggregate type, identifier and the next
@@ -25,7 +23,7 @@ public final class LedgerEvents {
     static final String ENGAGEMENT = "Engagement";
     static final String COACH = "Coach";
 
-    private final Map<String, List<Class<?>>> recorded = new HashMap<>();
+    private final Map<String, List<Object>> recorded = new HashMap<>();
 
     public DomainEventMessage<?> engagement(String engagementId, Step step) {
         return message(ENGAGEMENT, engagementId, step);
@@ -35,16 +33,15 @@ public final class LedgerEvents {
         return message(COACH, CoachStream.of(event.coachId()), Step.of(registeredBy, event));
     }
 
-    /** The sequence number of the aggregate's last event of a type the view applies: the version it then shows. */
-    public long versionSeenBy(String aggregateId, Predicate<Class<?>> applies) {
-        List<Class<?>> types = recorded.get(aggregateId);
-        return IntStream.range(0, types.size()).filter(i -> applies.test(types.get(i))).max().orElseThrow();
+    /** The version the view shows of the aggregate once it applied every event recorded so far. */
+    public long versionIn(String aggregateId, ViewVersion view) {
+        return view.after(recorded.get(aggregateId));
     }
 
     private DomainEventMessage<?> message(String type, String aggregateId, Step step) {
-        List<Class<?>> types = recorded.computeIfAbsent(aggregateId, id -> new ArrayList<>());
-        long sequence = types.size();
-        types.add(step.event().getClass());
+        List<Object> events = recorded.computeIfAbsent(aggregateId, id -> new ArrayList<>());
+        long sequence = events.size();
+        events.add(step.event());
         MetaData metaData = MetaData.from(step.actor().asMetaData())
                 .and(Actor.CORRELATION_ID, UUID.randomUUID().toString());
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, step.event(), metaData, step.eventId(),

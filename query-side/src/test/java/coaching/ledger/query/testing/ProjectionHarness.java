@@ -52,17 +52,23 @@ public final class ProjectionHarness {
     }
 
     public static ProjectionHarness onPostgres() {
+        return new ProjectionHarness(postgres(), "postgresql");
+    }
+
+    /** A fresh, empty in-memory H2 database (its Flyway locations: {@code db/migration/h2}). */
+    public static DataSource h2() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    /** A fresh, empty schema of the machine's PostgreSQL (its Flyway locations: {@code db/migration/postgresql}). */
+    public static DataSource postgres() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(TestDatabases.postgresUrl());
         dataSource.setUser(TestDatabases.postgresUser());
         dataSource.setPassword(TestDatabases.postgresPassword());
         dataSource.setCurrentSchema(TestDatabases.newPostgresSchema());
-        return new ProjectionHarness(dataSource, "postgresql");
-    }
-
-    private static DataSource h2() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:projection-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         return dataSource;
     }
 

@@ -37,12 +37,12 @@ public abstract class QuerySideHttpTest {
     private PlatformTransactionManager transactionManager;
 
     protected final LedgerEvents events = new LedgerEvents();
-    /** Which event types the view under test applies: its version follows only those. */
-    private final Predicate<Class<?>> applies;
+    /** How the view under test counts its version. */
+    private final ViewVersion view;
     protected LedgerHttp http;
 
-    protected QuerySideHttpTest(Class<?> projection) {
-        this.applies = AppliedEvents.of(projection)::contains;
+    protected QuerySideHttpTest(ViewVersion view) {
+        this.view = view;
     }
 
     @BeforeEach
@@ -54,8 +54,8 @@ public abstract class QuerySideHttpTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected long versionSeenBy(EngagementStory story) {
-        return story.versionSeenBy(applies);
+    protected long versionOf(EngagementStory story) {
+        return story.versionIn(view);
     }
 
     protected EngagementStory tell(EngagementStory story) {
@@ -91,11 +91,11 @@ public abstract class QuerySideHttpTest {
         return null;
     }
 
-    /** Until each engagement shows in the array at the version of the last appended event the view applies. */
+    /** Until each engagement shows in the array at the version the view has once it applied every appended event. */
     protected Predicate<JsonNode> showsVersion(String... engagementIds) {
         return array -> Arrays.stream(engagementIds).allMatch(engagementId -> {
             JsonNode row = engagement(array, engagementId);
-            return row != null && row.path("version").asLong(-1) >= events.versionSeenBy(engagementId, applies);
+            return row != null && row.path("version").asLong(-1) >= events.versionIn(engagementId, view);
         });
     }
 

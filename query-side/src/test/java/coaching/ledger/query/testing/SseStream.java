@@ -16,19 +16,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** A live server-sent-events connection whose {@code data:} lines a test can wait for. */
+/** A live server-sent-events connection whose events (their {@code id:} and {@code data:} lines) a test can wait for. */
 public final class SseStream implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final BlockingQueue<String> data = new LinkedBlockingQueue<>();
+    /** One event: its id (null when it has none) and its data line (JSON). */
+    public record Event(String id, String data) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
 
     private SseStream(HttpResponse<Stream<String>> response) {
         this.response = response;
-        CompletableFuture.runAsync(() -> response.body()
-                .filter(line -> line.startsWith("data:"))
-                .forEach(line -> data.add(line.substring("data:".length()))));
+        CompletableFuture.runAsync(() -> {
+            String[] id = {null};
+            response.body().forEach(line -> {
+                if (line.startsWith("id:")) {
+                    id[0] = line.substring("id:".length());
+                } else if (line.startsWith("data:")) {
+                    events.add(new Event(id[0], line.substring("data:".length())));
+                } else if (line.isEmpty()) {
+                    id[0] = null; // an event ends at a blank line
+                }
+            });
+        });
     }
 
     /** Connects as {@code user} (password of the demo users) and returns once the response headers arrived. */
@@ -47,13 +60,18 @@ public final class SseStream implements AutoCloseable {
 
     /** Waits up to 30 s for the first data line (JSON) that satisfies {@code wanted}, skipping others as they arrive. */
     public String awaitData(Predicate<String> wanted) throws InterruptedException {
+        return awaitEvent(event -> wanted.test(event.data())).data();
+    }
+
+    /** Waits up to 30 s for the first event that satisfies {@code wanted}, skipping others as they arrive. */
+    public Event awaitEvent(Predicate<Event> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        for (String line; (line = data.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
-            if (wanted.test(line)) {
-                return line;
+        for (Event event; (event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null; ) {
+            if (wanted.test(event)) {
+                return event;
             }
         }
-        throw new AssertionError("no wanted data line within " + WAIT);
+        throw new AssertionError("no wanted event within " + WAIT);
     }
 
     @Override

@@ -4,11 +4,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.testing.LedgerHttp;
-import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.projections.deadletters.PoisonedEngagements.Failure;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -55,7 +56,7 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
     private ListAppender<ILoggingEvent> capturing;
 
     DeadLettersHttpTest() {
-        super(BossProjection.class);
+        super(ViewVersion.of(PartyView.BOSS));
     }
 
     @Test
@@ -102,7 +103,7 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         assertThat(retried.path("eventsApplied").asLong()).isEqualTo(parkedBefore + parkedEvents);
         assertThat(retried.path("stillParked").asLong()).isZero();
         assertThat(projection("boss").path("parked").asLong()).isZero();
-        assertThat(bossVersion(poisoned)).isEqualTo(versionSeenBy(poisoned));
+        assertThat(bossVersion(poisoned)).isEqualTo(versionOf(poisoned));
         // the failure was logged (the retry that failed again), without the handler's message
         assertThat(logged.list).anyMatch(event -> event.getThrowableProxy() != null);
         assertThat(logged.list).noneMatch(event -> mentions(event, secret));
@@ -141,8 +142,8 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         poison.cure(poisoned.engagementId());
         replayBoss();
         assertThat(projection("boss").path("parked").asLong()).isZero();
-        assertThat(bossVersion(poisoned)).isEqualTo(versionSeenBy(poisoned));
-        others.forEach(story -> assertThat(bossVersion(story)).isEqualTo(versionSeenBy(story)));
+        assertThat(bossVersion(poisoned)).isEqualTo(versionOf(poisoned));
+        others.forEach(story -> assertThat(bossVersion(story)).isEqualTo(versionOf(story)));
     }
 
     @Test
@@ -163,7 +164,7 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
 
         poison.cure(poisoned.engagementId());
         assertThat(retry().path("stillParked").asLong()).isZero();
-        assertThat(bossVersion(poisoned)).isEqualTo(versionSeenBy(poisoned));
+        assertThat(bossVersion(poisoned)).isEqualTo(versionOf(poisoned));
     }
 
     @Test
@@ -264,7 +265,7 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
 
     private void awaitApplied(List<EngagementStory> stories) {
         await().atMost(Duration.ofSeconds(30)).until(() -> stories.stream()
-                .allMatch(story -> bossVersion(story) == versionSeenBy(story)));
+                .allMatch(story -> bossVersion(story) == versionOf(story)));
     }
 
     private long bossVersion(EngagementStory story) {
