@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 class LedgerOnH2Test extends LedgerIntegrationTest
         implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
-        ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios, StrictRequestScenarios,
+        ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios, StrictRequestScenarios, SignInThrottlingScenarios,
         BodyLimitScenarios {
 
     @DynamicPropertySource
