@@ -1,7 +1,7 @@
 package coaching.ledger.platform.security.signin;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
