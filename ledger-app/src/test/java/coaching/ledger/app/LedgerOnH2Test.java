@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LedgerOnH2Test extends LedgerIntegrationTest
         implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
         ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios,
-        BodyLimitScenarios, CommandSideChannelScenarios {
+        BodyLimitScenarios, CommandSideChannelScenarios, StrictRequestScenarios, SignInThrottlingScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class LedgerOnPostgresTest extends LedgerIntegrationTest
         implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
         ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios,
-        CommandSideChannelScenarios {
+        CommandSideChannelScenarios, StrictRequestScenarios, SignInThrottlingScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

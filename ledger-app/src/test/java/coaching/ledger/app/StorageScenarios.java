@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.security.CachingAuthenticationProvider;
+import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -58,12 +59,13 @@ interface StorageScenarios extends LedgerScenario {
 
     /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */
     @Test
-    default void basicAuthenticationUsesTheCredentialCache() {
+    default void basicAuthenticationIsThrottledThenUsesTheCredentialCache() {
         BasicAuthenticationFilter basic = context().getBean(SecurityFilterChain.class).getFilters().stream()
                 .filter(BasicAuthenticationFilter.class::isInstance).map(BasicAuthenticationFilter.class::cast)
                 .findFirst().orElseThrow();
         ProviderManager manager = (ProviderManager) ReflectionTestUtils.getField(basic, "authenticationManager");
-        assertThat(manager.getProviders()).singleElement().isInstanceOf(CachingAuthenticationProvider.class);
+        assertThat(manager.getProviders()).singleElement().isInstanceOf(ThrottlingAuthenticationProvider.class)
+                .extracting("delegate").isInstanceOf(CachingAuthenticationProvider.class);
     }
 
     /** A long engagement is snapshotted, and later commands still load and judge it correctly. */

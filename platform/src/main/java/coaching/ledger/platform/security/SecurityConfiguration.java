@@ -1,12 +1,17 @@
 package coaching.ledger.platform.security;
 
+import coaching.ledger.platform.security.signin.SignInThrottle;
+import coaching.ledger.platform.security.signin.ThrottledSignInAnswer;
+import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import coaching.ledger.platform.web.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -39,11 +44,15 @@ public class SecurityConfiguration {
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems,
                                               AuthenticationManager cachingAuthentication) throws Exception {
         http.authenticationManager(cachingAuthentication)
+                // No CSRF tokens: nothing here signs a browser in with a session or cookie; a hostile page can
+                // still make a browser send cached Basic credentials, but every write under /api/ must be
+                // application/json (JsonOnlyWrites), which a cross-origin page cannot send without a CORS
+                // preflight, and none is approved. Form login for browsers (issue 17) brings tokens with it.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "send valid HTTP Basic credentials", true)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledSignInAnswer(problems,
+                        (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED,
+                                "Authentication required", "send valid HTTP Basic credentials", true))))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->
                                 problems.write(request, response, HttpStatus.UNAUTHORIZED,
@@ -82,14 +91,21 @@ public class SecurityConfiguration {
 
     /**
      * Checks every password with bcrypt once, then trusts a short-lived cache. No password upgrade
-     * service is wired, so configured hashes are never rewritten behind the operator's back.
+     * service is wired, so configured hashes are never rewritten behind the operator's back. Before
+     * either, the sign-in throttle refuses user names and addresses that failed too often; failures are
+     * published for the audit (SignInConfiguration).
      */
     @Bean
     public AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-                                                       LedgerSecurityProperties properties) {
+                                                       LedgerSecurityProperties properties, SignInThrottle throttle,
+                                                       AuthenticationEventPublisher failures,
+                                                       ApplicationEventPublisher events) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(encoder);
-        return new ProviderManager(new CachingAuthenticationProvider(bcrypt, properties.credentialCacheTtl()));
+        ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(
+                new CachingAuthenticationProvider(bcrypt, properties.credentialCacheTtl()), throttle, events));
+        manager.setAuthenticationEventPublisher(failures);
+        return manager;
     }
 
     private static void refuseDemoUsersInProduction(LedgerSecurityProperties properties, PasswordEncoder encoder,

@@ -30,11 +30,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +49,10 @@ import java.util.Set;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** How Jackson's parser words a key given twice (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+    private static final String DUPLICATE_PROPERTY = "Duplicate Object property";
+    /** ... and content after the JSON value (DeserializationFeature.FAIL_ON_TRAILING_TOKENS). */
+    private static final String TRAILING_TOKEN = "Trailing token";
 
     private final Duration databaseRetryAfter;
 
@@ -156,7 +164,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(ProblemResponses.invalid(errors));
     }
 
-    private static ProblemDetail unreadable(Throwable cause) {
+    static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ProblemResponses.invalid(List.of(new FieldError(path(unknown), "unknown property")));
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith(DUPLICATE_PROPERTY) && duplicate.processor() != null) {
+            return ProblemResponses.invalid(List.of(new FieldError(
+                    path(duplicate.processor().streamReadContext()), "is given more than once")));
+        }
+        if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
+                && trailing.getOriginalMessage().startsWith(TRAILING_TOKEN)) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request",
+                    "the body has more after its JSON value");
+        }
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return ProblemResponses.invalid(List.of(new FieldError(path(invalid),
@@ -173,6 +194,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "the body is not well-formed JSON");
         }
         return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request", "a JSON body is required");
+    }
+
+    /** Where the parser stood when it failed: the duplicated key itself, with its objects and arrays. */
+    private static String path(TokenStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.currentName() != null) {
+                segments.add(0, "." + at.currentName());
+            } else if (at.inArray() && at.hasCurrentIndex()) {
+                segments.add(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        String field = String.join("", segments);
+        return field.startsWith(".") ? field.substring(1) : field;
     }
 
     private static String path(JacksonException e) {

@@ -37,7 +37,12 @@ public class ProblemResponses {
     }
 
     public static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+        return invalid(HttpStatus.BAD_REQUEST, "Invalid request", errors);
+    }
+
+    /** A problem with what the request says in named places: body fields, parameters or headers. */
+    public static ProblemDetail invalid(HttpStatus status, String title, List<FieldError> errors) {
+        ProblemDetail problem = problem(status, title,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid");
         problem.setProperty("errors", errors);
@@ -65,7 +70,7 @@ public class ProblemResponses {
         write(request, response, invalid(errors));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());

@@ -37,6 +37,12 @@ public final class LedgerHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** Any method, with exactly the headers given (no Content-Type unless among them); a null body sends none. */
+    public Response send(String method, String path, String user, Map<String, String> headers, String body) {
+        return send(request(path, user, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response get(String path, String user) {
         return send(request(path, user, Map.of()).GET());
     }
