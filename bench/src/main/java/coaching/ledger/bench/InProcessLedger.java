@@ -49,6 +49,7 @@ final class InProcessLedger implements Ledger {
                 "--logging.level.root=WARN",
                 "--spring.application.name=engagement-ledger-bench",
                 // as ledger-app's application.properties
+                "--spring.profiles.active=demo",
                 "--ledger.commands.single-writer-cache=true",
                 "--ledger.projections.segments=1"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -105,7 +105,7 @@ interface CrashStore {
 
         @Override
         public List<String> ledgerArguments() {
-            return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url(),
+            return List.of("--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + url(),
                     "--spring.datasource.username=" + TestDatabases.postgresUser(),
                     "--spring.datasource.password=" + TestDatabases.postgresPassword());
         }

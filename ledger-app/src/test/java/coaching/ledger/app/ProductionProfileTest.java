@@ -1,53 +1,91 @@
 package coaching.ledger.app;
 
 import coaching.ledger.platform.testing.SharedFingerprintKey;
+import coaching.ledger.platform.testing.LedgerHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The 'prod' profile refuses to start with the demo users, unhashed passwords or without a fingerprint key. */
+/**
+ * Who may sign in, by profile: ledger-app's default profile {@code demo} has the demo users and a public
+ * API description; {@code prod} refuses {@code demo}, unhashed or {@code demo} passwords, a start
+ * without users or without a fingerprint key, and asks for credentials before it describes its API.
+ */
 class ProductionProfileTest {
 
-    @Test
-    void refusesTheDemoUsers() {
-        assertThatThrownBy(() -> start("--ledger.security.demo-users=true"))
-                .rootCause().hasMessageContaining("refuses to start with demo users");
-    }
+    private static final String REAL_PASSWORD = "a-real-secret";
 
     @Test
-    void refusesADemoPasswordOrAPlainTextPassword() {
-        String demoHash = "{bcrypt}" + new BCryptPasswordEncoder().encode("demo");
-        assertThatThrownBy(() -> start(user("hr-real", demoHash)))
-                .rootCause().hasMessageContaining("demo user or password");
-        assertThatThrownBy(() -> start(user("hr-real", "{noop}s3cret-and-long")))
-                .rootCause().hasMessageContaining("hashed passwords");
-    }
-
-    @Test
-    void startsWithHashedRealUsers() {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-real-secret");
-        try (ConfigurableApplicationContext context = start(user("hr-real", hash))) {
-            assertThat(context.isActive()).isTrue();
+    void theDefaultProfileHasTheDemoUsersAndAPublicApiDescription() {
+        try (ConfigurableApplicationContext context = start(List.of())) {
+            assertThat(context.getEnvironment().getActiveProfiles()).isEmpty();
+            assertThat(context.getEnvironment().getDefaultProfiles()).containsExactly("demo");
+            LedgerHttp http = new LedgerHttp(port(context));
+            assertThat(http.get("/api/v1/hr/engagements", "hr-hana").status()).isEqualTo(200);
+            assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
         }
     }
 
     @Test
-    void refusesToStartWithoutAConfiguredFingerprintKey() {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("a-real-secret");
+    void prodNeverRunsWithTheDemoProfile() {
+        assertThatThrownBy(() -> start(List.of("prod", "demo"), user("hr-real", hashed(REAL_PASSWORD))))
+                .rootCause().hasMessageContaining("profiles 'prod' and 'demo' are both active");
+    }
+
+    @Test
+    void withoutDemoAndWithoutUsersItRefusesToStartNamingTheProperty() {
+        assertThatThrownBy(() -> start(List.of("prod")))
+                .rootCause().hasMessageContaining("ledger.security.users");
+    }
+
+    @Test
+    void refusesADemoPasswordOrAPlainTextPassword() {
+        assertThatThrownBy(() -> start(List.of("prod"), user("hr-real", hashed("demo"))))
+                .rootCause().hasMessageContaining("demo user or password");
+        assertThatThrownBy(() -> start(List.of("prod"), user("hr-real", "{noop}s3cret-and-long")))
+                .rootCause().hasMessageContaining("hashed passwords");
+    }
+
+    @Test
+    void startsWithHashedRealUsersOnlyAndDescribesItsApiToThemAlone() {
+        try (ConfigurableApplicationContext context = start(List.of("prod"), user("hr-real", hashed(REAL_PASSWORD)))) {
+            LedgerHttp http = new LedgerHttp(port(context));
+            assertThat(http.get("/api/v1/hr/engagements", "hr-hana").status()).as("a demo user").isEqualTo(401);
+            Map<String, String> realUser = Map.of("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("hr-real:" + REAL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            assertThat(http.get("/api/v1/hr/engagements", null, realUser).status()).isEqualTo(200);
+            for (String description : List.of("/v3/api-docs", "/swagger-ui.html")) {
+                assertThat(http.get(description, null).status()).as(description).isEqualTo(401);
+            }
+            assertThat(http.get("/v3/api-docs", null, realUser).status()).isEqualTo(200);
+            assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void prodRefusesToStartWithoutAConfiguredFingerprintKey() {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        args.addAll(Arrays.asList(user("hr-real", hash)));
+        args.addAll(Arrays.asList(user("hr-real", hashed(REAL_PASSWORD))));
         assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)))
                 .rootCause().hasMessageContaining("profile prod needs a fingerprint key");
+    }
+
+    private static String hashed(String password) {
+        return "{bcrypt}" + new BCryptPasswordEncoder().encode(password);
     }
 
     private static String[] user(String id, String password) {
@@ -55,10 +93,18 @@ class ProductionProfileTest {
                 "--ledger.security.users[0].role=HR"};
     }
 
-    private static ConfigurableApplicationContext start(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** ledger-app on a fresh in-memory H2; no profiles means ledger-app's default. */
+    private static ConfigurableApplicationContext start(List<String> profiles, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:profiles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 SharedFingerprintKey.argument()));
+        if (!profiles.isEmpty()) {
+            args.add("--spring.profiles.active=" + String.join(",", profiles));
+        }
         args.addAll(Arrays.asList(extra));
         return SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new));
     }

@@ -5,7 +5,7 @@ import coaching.ledger.kernel.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The demo users of API.md; the embedded default signs them in with password {@code demo}. */
+/** The demo users of API.md, signed in with password {@code demo} while profile {@code demo} is active. */
 final class DemoUsers {
 
     static final String PASSWORD = "demo";

@@ -7,12 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Who may sign in. {@code demoUsers} adds the demo users of API.md (password {@code demo});
- * {@code users} lists real ones with encoded passwords ({@code {bcrypt}$2a$...}).
+ * Who may sign in: {@code users} lists real ones with encoded passwords ({@code {bcrypt}$2a$...}).
+ * The demo users of API.md come with profile {@code demo} alone (SecurityConfiguration), not a property.
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerSecurityProperties(
-        boolean demoUsers,
         List<User> users,
         Duration credentialCacheTtl) {
 

@@ -32,17 +32,32 @@ import java.util.List;
 /**
  * Every request is authenticated with HTTP Basic, without sessions. Role checks sit on the endpoints
  * ({@code @PreAuthorize}); relationship checks (your engagement) sit in the aggregate and the views.
+ * Who may sign in: the demo users of API.md under profile {@code demo} only, plus the configured
+ * {@code ledger.security.users}; a process with neither refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
 
+    /** The demo users of API.md with password {@code demo}, and the API description without credentials. */
+    private static final Profiles DEMO = Profiles.of("demo");
+    private static final Profiles PROD = Profiles.of("prod");
     private static final List<String> HASHED = List.of("{bcrypt}", "{argon2", "{pbkdf2", "{scrypt}");
+    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/error");
+    /** The OpenAPI description and Swagger UI: public for trying the demo, otherwise for signed-in users only. */
+    private static final List<String> API_DESCRIPTION = List.of("/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**");
 
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems,
-                                              AuthenticationManager cachingAuthentication) throws Exception {
+                                              AuthenticationManager cachingAuthentication,
+                                              Environment environment) throws Exception {
+        List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+        if (environment.acceptsProfiles(DEMO)) {
+            publicPaths.addAll(API_DESCRIPTION);
+        }
         http.authenticationManager(cachingAuthentication)
                 // No CSRF tokens: nothing here signs a browser in with a session or cookie; a hostile page can
                 // still make a browser send cached Basic credentials, but every write under /api/ must be
@@ -61,9 +76,7 @@ public class SecurityConfiguration {
                                 problems.write(request, response, HttpStatus.FORBIDDEN,
                                         "Forbidden", "your role may not do this", false)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/error").permitAll()
+                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -76,9 +89,13 @@ public class SecurityConfiguration {
     @Bean
     public UserDetailsService ledgerUsers(LedgerSecurityProperties properties, PasswordEncoder encoder,
                                           Environment environment) {
-        refuseDemoUsersInProduction(properties, encoder, environment);
+        boolean demo = environment.acceptsProfiles(DEMO);
+        refuseToStartWithoutRealUsers(properties, demo);
+        if (environment.acceptsProfiles(PROD)) {
+            refuseWeakUsersInProduction(properties, encoder, demo);
+        }
         List<UserDetails> users = new ArrayList<>();
-        if (properties.demoUsers()) {
+        if (demo) {
             // one bcrypt hash for all demo users: encoding costs ~0.1 s each at start-up
             String demoHash = encoder.encode(DemoUsers.PASSWORD);
             DemoUsers.ROLES.forEach((id, role) ->
@@ -108,17 +125,20 @@ public class SecurityConfiguration {
         return manager;
     }
 
-    private static void refuseDemoUsersInProduction(LedgerSecurityProperties properties, PasswordEncoder encoder,
-                                                    Environment environment) {
-        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
-            return;
+    /** Nobody could sign in: a service started by mistake without its users file says so at once. */
+    private static void refuseToStartWithoutRealUsers(LedgerSecurityProperties properties, boolean demo) {
+        if (!demo && properties.users().isEmpty()) {
+            throw new IllegalStateException("no users to sign in: configure ledger.security.users[n].id/.password/.role"
+                    + " (hashed passwords, e.g. {bcrypt}$2a$10$...), or activate profile 'demo' for the demo users"
+                    + " of API.md (password 'demo'; never in production)");
         }
-        if (properties.demoUsers()) {
-            throw new IllegalStateException(
-                    "profile 'prod' refuses to start with demo users: set ledger.security.demo-users=false");
-        }
-        if (properties.users().isEmpty()) {
-            throw new IllegalStateException("profile 'prod' needs ledger.security.users with hashed passwords");
+    }
+
+    private static void refuseWeakUsersInProduction(LedgerSecurityProperties properties, PasswordEncoder encoder,
+                                                    boolean demo) {
+        if (demo) {
+            throw new IllegalStateException("profiles 'prod' and 'demo' are both active: 'demo' lets everyone sign in"
+                    + " with password 'demo'; remove 'demo' from spring.profiles.active");
         }
         for (LedgerSecurityProperties.User user : properties.users()) {
             if (user.password() == null || HASHED.stream().noneMatch(user.password()::startsWith)) {

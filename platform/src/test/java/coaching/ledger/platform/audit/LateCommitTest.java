@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tracking stream) and verification agree: in time, it is sealed in order and streamed; after the gap
  * timeout (here 2 s by the database's clock) it is in neither and verification reports LATE_COMMIT.
  */
+@ActiveProfiles("demo")
 @SpringBootTest(classes = AuditTestApplication.class, properties = "ledger.chain.sealer.enabled=false")
 abstract class LateCommitTest {
 

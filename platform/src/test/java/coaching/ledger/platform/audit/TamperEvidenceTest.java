@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each kind of tampering, done with SQL straight on the tables, is reported at the event where it
  * happened. Concrete subclasses run it on H2 and on PostgreSQL.
  */
+@ActiveProfiles("demo")
 @SpringBootTest(classes = AuditTestApplication.class, properties = "ledger.chain.sealer.enabled=false")
 abstract class TamperEvidenceTest {
 

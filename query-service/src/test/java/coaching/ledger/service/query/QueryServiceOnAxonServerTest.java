@@ -35,7 +35,7 @@ class QueryServiceOnAxonServerTest {
         String url = "jdbc:h2:mem:axonserver-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         initializeTokens(url);
         try (ConfigurableApplicationContext context = SpringApplication.run(QueryServiceApplication.class,
-                "--spring.profiles.active=axonserver", "--axon.axonserver.servers=127.0.0.1:1", "--server.port=0",
+                "--spring.profiles.active=axonserver,demo", "--axon.axonserver.servers=127.0.0.1:1", "--server.port=0",
                 "--spring.datasource.url=" + url)) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * would. Concrete tests pick their database by implementing {@link OnH2} or {@link OnPostgres};
  * all tests on one database share one Spring context, so every test uses engagement ids of its own.
  */
+@ActiveProfiles("demo")
 @SpringBootTest(classes = QueryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class QuerySideHttpTest {
 
