@@ -164,7 +164,8 @@ abstract class CommandFuzzing {
         if (answer.status() == 403 && problem(answer).has("reason")) {
             assertThat(recorded).as("a refused disclosure records its refusal: " + seen).containsExactly("DisclosureRefused");
         } else {
-            assertThat(recorded).as("what a refused command recorded: " + seen).isEmpty();
+            assertThat(recorded).as("what a refused command recorded: %s\n  recorded %s (head was %d)", seen,
+                    events.describeAfter(head), head).isEmpty();
             assertThat(events.rows()).as(seen).isEqualTo(before);
         }
     }

@@ -24,4 +24,12 @@ record EventTable(JdbcTemplate jdbc) {
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
     }
+
+    /** Each event recorded after {@code head}, with its metadata (actor, correlation id): to tell where it came from. */
+    List<String> describeAfter(long head) {
+        return jdbc.query("SELECT globalIndex, aggregateIdentifier, payloadType, timeStamp, metaData FROM DomainEventEntry"
+                        + " WHERE globalIndex > ? ORDER BY globalIndex",
+                (row, i) -> row.getLong(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4)
+                        + " " + new String(row.getBytes(5), java.nio.charset.StandardCharsets.UTF_8), head);
+    }
 }
