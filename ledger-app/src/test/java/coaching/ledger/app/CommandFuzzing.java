@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -92,6 +93,16 @@ abstract class CommandFuzzing {
     @Property(tries = 40, seed = "20261207")
     void bytesThatAreNotUtf8AreRefusedCleanly(@ForAll("endpointsWithInvalidUtf8") Attempt attempt) {
         send(attempt);
+    }
+
+    /** Tomcat refuses these before Spring sees them; the answer is still a problem document. */
+    @Example
+    void aRequestLineOrHeadersTooLargeForTheServerIsAProblemDocument() {
+        Endpoint coaches = HostileRequests.ENDPOINTS.get(0);
+        send(Attempt.of(coaches, "", "", "", Map.of("Content-Type", "application/json", "X-Filler", "f".repeat(20_000)),
+                validBody(coaches)));
+        Endpoint shortlist = HostileRequests.ENDPOINTS.get(2);
+        send(Attempt.of(shortlist, "e".repeat(20_000), "", "", json(), validBody(shortlist)));
     }
 
     @Provide
