@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.BOSS_REQUEST_MESSAGE;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.CLOSURE_REASON;
-import static coaching.ledger.app.NothingLeaksScenarios.Canary.CONFLICTING_RETRY;
+import static coaching.ledger.app.NothingLeaksScenarios.Canary.REJECTED_TEXT;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.HR_REQUEST_MESSAGE;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.REFUSED_UPDATE_CONTENT;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.REVOCATION_REASON;
@@ -67,8 +67,8 @@ abstract class NothingLeaksScenarios {
     enum Canary {
         SESSION_NOTES, UPDATE_TO_BOSS, UPDATE_TO_HR, REFUSED_UPDATE_CONTENT, SATISFACTION_COMMENT, REVOCATION_REASON,
         BOSS_REQUEST_MESSAGE, HR_REQUEST_MESSAGE, CLOSURE_REASON,
-        /** The other text of a retry that reuses an id: never recorded, so never shown. */
-        CONFLICTING_RETRY;
+        /** Text of a command refused before anything is recorded (an id reused with other text, a probe, malformed input). */
+        REJECTED_TEXT;
 
         final String text = "canary-" + name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -97,7 +97,7 @@ abstract class NothingLeaksScenarios {
             BOSS_REQUEST_MESSAGE, Set.of(CLIENT_VIEW, COACH_LIST, COACH_VIEW),
             HR_REQUEST_MESSAGE, Set.of(CLIENT_VIEW, COACH_LIST, COACH_VIEW),
             CLOSURE_REASON, Set.of(CLIENT_VIEW),
-            CONFLICTING_RETRY, NOWHERE));
+            REJECTED_TEXT, NOWHERE));
 
     private static CrashStore store;
     private static PackagedJar ledger;
@@ -133,6 +133,7 @@ abstract class NothingLeaksScenarios {
         try {
             tellTheStory(http, readings);
             sendConflictingRetries(http, readings);
+            sendMalformedInput(http, readings);
             awaitQuiet(http);
             liveHrStream.awaitContaining(UPDATE_TO_HR.text, QUIET_WITHIN);
         } finally {
@@ -206,7 +207,7 @@ abstract class NothingLeaksScenarios {
      * boss: whatever they answer, the answer names no text, neither the recorded nor the other one.
      */
     private static void sendConflictingRetries(LedgerHttp http, List<Reading> answers) {
-        String other = CONFLICTING_RETRY.text;
+        String other = REJECTED_TEXT.text;
         post(http, answers, 200, path(ENGAGEMENT, "sessions"), "coach-cole", session(SESSION_NOTES.text));
         post(http, answers, 409, path(ENGAGEMENT, "sessions"), "coach-cole", session(other));
         post(http, answers, 200, path(ENGAGEMENT, "updates"), "coach-cole", update("u-1", "BOSS", UPDATE_TO_BOSS.text));
@@ -219,6 +220,29 @@ abstract class NothingLeaksScenarios {
         post(http, answers, -1, path(ENGAGEMENT, "updates"), "coach-chen", update("u-1", "BOSS", UPDATE_TO_BOSS.text));
         post(http, answers, -1, path(ENGAGEMENT, "updates"), "coach-chen", update("u-9", "BOSS", other));
         post(http, answers, 404, path(ENGAGEMENT, "update-requests"), "boss-bea", request("r-9", other));
+    }
+
+    /**
+     * Text in fields of the wrong type or size, or in a property the command does not have: the 400
+     * names the field, never the value (the parser's own messages quote values), and the log neither.
+     */
+    private static void sendMalformedInput(LedgerHttp http, List<Reading> answers) {
+        String text = REJECTED_TEXT.text;
+        String sessions = path(ENGAGEMENT, "sessions");
+        post(http, answers, 400, sessions, "coach-cole", """
+                {"sessionId":"s-7","heldOn":"%s","durationMinutes":60,"notes":"n"}""".formatted(text));
+        post(http, answers, 400, sessions, "coach-cole", """
+                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":"%s","notes":"n"}""".formatted(text));
+        post(http, answers, 400, sessions, "coach-cole", """
+                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":{"text":"%s"}}""".formatted(text));
+        post(http, answers, 400, sessions, "coach-cole", """
+                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":"%s"}"""
+                .formatted(text + "x".repeat(20_000)));
+        post(http, answers, -1, sessions, "coach-cole", """
+                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":"n","note":"%s"}""".formatted(text));
+        post(http, answers, 400, path(ENGAGEMENT, "updates"), "coach-cole", """
+                {"updateId":"u-7","audience":"%s","scope":"PROGRESS","content":"c"}""".formatted(text));
+        post(http, answers, 400, sessions, "coach-cole", "{\"notes\":\"" + text);
     }
 
     /** Waits until every event is sealed (so exported) and every view has applied it. */
