@@ -5,12 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.StringJoiner;
 
 /**
- * Marks a command's or event's free text that stays between client and coach (README, "Security
- * model"): session notes, update content, satisfaction comment, revocation reason, update request
+ * Marks free text of a command, an event or a request body that stays between client and coach
+ * (README, "Security model"): session notes, update content, satisfaction comment, revocation reason, update request
  * message, closure reason. A record with such a component prints it masked ({@link Text#of}), so a
  * log line or exception message that carries the record never carries the text; the export's table
  * (query-side ExportedFields) redacts exactly these fields.
@@ -39,8 +40,10 @@ public @interface Confidential {
         }
 
         private static Object read(RecordComponent component, Record record) {
+            Method accessor = component.getAccessor();
+            accessor.trySetAccessible(); // a request body is a record nested in its package-private endpoint
             try {
-                return component.getAccessor().invoke(record);
+                return accessor.invoke(record);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + component.getName() + " of a "
                         + record.getClass().getSimpleName(), e);
