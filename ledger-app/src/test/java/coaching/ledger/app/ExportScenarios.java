@@ -4,11 +4,13 @@ import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,24 +23,47 @@ interface ExportScenarios extends LedgerScenario {
         String notesMarker = "NOTES-" + newId("m");
         String contentMarker = "CONTENT-" + newId("m");
         String commentMarker = "COMMENT-" + newId("m");
+        String messageMarker = "MESSAGE-" + newId("m");
+        String revocationMarker = "REVOCATION-" + newId("m");
+        String closureMarker = "CLOSURE-" + newId("m");
         expect(201, logSession(id, "s-1", notesMarker));
         grantBossConsent(id, "c-1", "\"PROGRESS\"");
         expect(201, http().post(path(id, "updates"), "coach-cole", """
                 {"updateId":"u-1","audience":"BOSS","scope":"PROGRESS","content":"%s"}""".formatted(contentMarker)));
         expect(201, http().post(path(id, "satisfaction"), "client-cara", """
                 {"score":5,"comment":"%s"}""".formatted(commentMarker)));
+        expect(201, http().post(path(id, "update-requests"), "boss-ben", """
+                {"requestId":"r-1","scope":"PROGRESS","message":"%s"}""".formatted(messageMarker)));
+        expect(201, http().post(path(id, "consents/c-1/revocation"), "client-cara", """
+                {"reason":"%s"}""".formatted(revocationMarker)));
+        expect(201, http().post(path(id, "closure"), "hr-hana", """
+                {"outcome":"COMPLETED","reason":"%s"}""".formatted(closureMarker)));
         context().getBean(EventChainSealer.class).sealAvailable();
 
         LedgerHttp.Response all = expect(200, http().get("/api/v1/events?limit=100000", "integrator-ivy"));
         assertThat(all.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(all.body()).doesNotContain(notesMarker, contentMarker, commentMarker);
+        assertThat(all.body()).doesNotContain(notesMarker, contentMarker, commentMarker, messageMarker, revocationMarker,
+                closureMarker);
         List<JsonNode> lines = lines(all.body());
         assertThat(lines).extracting(line -> line.get("globalIndex").asLong()).isSorted().doesNotHaveDuplicates();
 
         List<JsonNode> engagement = lines.stream().filter(line -> line.get("aggregateId").asText().equals(id)).toList();
         assertThat(engagement).extracting(line -> line.get("type").asText()).containsExactly("EngagementOpened",
                 "CoachesShortlisted", "CoachSelected", "BudgetApproved", "SessionLogged", "UpdateConsentGranted",
-                "UpdateShared", "SatisfactionRecorded");
+                "UpdateShared", "SatisfactionRecorded", "UpdateRequested", "UpdateConsentRevoked", "EngagementClosed");
+        Map<String, String> redactedByType = Map.of("SessionLogged", "notes", "UpdateShared", "content",
+                "SatisfactionRecorded", "comment", "UpdateRequested", "message", "UpdateConsentRevoked", "reason",
+                "EngagementClosed", "reason");
+        for (JsonNode line : engagement) {
+            String field = redactedByType.get(line.get("type").asText());
+            assertThat(line.get("redacted")).as(line.get("type").asText())
+                    .containsExactlyElementsOf(field == null ? List.of() : List.of(TextNode.valueOf("payload." + field)));
+            if (field != null) {
+                assertThat(line.get("payload").get(field).isNull()).as(line.get("type").asText()).isTrue();
+            }
+        }
+        assertThat(engagement.get(5).get("payload").get("purpose").asText()).as("a consent's purpose is exported")
+                .isNotBlank();
         JsonNode session = engagement.get(4);
         assertThat(session.get("payload").get("notes").isNull()).isTrue();
         assertThat(session.get("redacted").get(0).asText()).isEqualTo("payload.notes");

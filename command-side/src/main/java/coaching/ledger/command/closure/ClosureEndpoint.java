@@ -1,6 +1,7 @@
 package coaching.ledger.command.closure;
 
 import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.closure.CloseEngagement;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.closure.RecordSatisfaction;
@@ -23,7 +24,12 @@ class ClosureEndpoint {
         this.submission = submission;
     }
 
-    record Satisfaction(Integer score, String comment) {
+    record Satisfaction(Integer score, @Confidential String comment) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/satisfaction")
@@ -33,7 +39,12 @@ class ClosureEndpoint {
                 new RecordSatisfaction(engagementId, body.score(), body.comment()), null);
     }
 
-    record Closure(Outcome outcome, String reason) {
+    record Closure(Outcome outcome, @Confidential String reason) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/closure")

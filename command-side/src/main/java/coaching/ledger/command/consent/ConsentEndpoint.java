@@ -1,6 +1,7 @@
 package coaching.ledger.command.consent;
 
 import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.GrantUpdateConsent;
 import coaching.ledger.kernel.consent.RevokeUpdateConsent;
@@ -44,7 +45,12 @@ class ConsentEndpoint {
                 body.noticeVersion() != null ? body.noticeVersion() : currentNoticeVersion), "consentId");
     }
 
-    record Revocation(String reason) {
+    record Revocation(@Confidential String reason) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/{consentId}/revocation")

@@ -1,6 +1,7 @@
 package coaching.ledger.command.disclosure;
 
 import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.RequestUpdate;
@@ -24,7 +25,12 @@ class DisclosureEndpoint {
         this.submission = submission;
     }
 
-    record Request(String requestId, Scope scope, String message) {
+    record Request(String requestId, Scope scope, @Confidential String message) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/update-requests")
@@ -34,7 +40,12 @@ class DisclosureEndpoint {
                 new RequestUpdate(engagementId, body.requestId(), body.scope(), body.message()), "requestId");
     }
 
-    record Update(String updateId, Audience audience, Scope scope, String content) {
+    record Update(String updateId, Audience audience, Scope scope, @Confidential String content) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/updates")

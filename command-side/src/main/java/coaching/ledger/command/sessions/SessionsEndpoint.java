@@ -1,6 +1,7 @@
 package coaching.ledger.command.sessions;
 
 import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.sessions.LogSession;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +21,12 @@ class SessionsEndpoint {
         this.submission = submission;
     }
 
-    record Session(String sessionId, LocalDate heldOn, Integer durationMinutes, String notes) {
+    record Session(String sessionId, LocalDate heldOn, Integer durationMinutes, @Confidential String notes) {
+
+        @Override
+        public String toString() {
+            return Confidential.Text.of(this);
+        }
     }
 
     @PostMapping("/api/v1/engagements/{engagementId}/sessions")

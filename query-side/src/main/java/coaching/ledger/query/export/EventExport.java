@@ -20,14 +20,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Writes the event history as NDJSON for integrators: ascending global index, each event upcast to
- * its current revision, confidential text redacted. It reads only sealed events (see
- * EventChainSealer), so a position once passed is final: resuming after it never misses an event
+ * its current revision, showing only the fields {@link ExportedFields} allows. It reads only sealed
+ * events (see EventChainSealer), so a position once passed is final: resuming after it never misses an event
  * that was still committing, and an event the sealer gave up is never exported.
  *
  * <p>It reads in short keyset pages ({@code globalIndex > last ORDER BY globalIndex LIMIT n}), each
@@ -37,12 +35,6 @@ import java.util.stream.Stream;
 @Component
 @ConditionalOnAudit
 public class EventExport {
-
-    /** Fields whose text stays between coach and client; exported as null and listed under "redacted". */
-    static final Map<String, Set<String>> CONFIDENTIAL = Map.of(
-            "SessionLogged", Set.of("notes"),
-            "UpdateShared", Set.of("content"),
-            "SatisfactionRecorded", Set.of("comment"));
 
     /** Events a page; a page is in memory while it is written (events are a few KB, at most 256 KB). */
     static final int PAGE_SIZE = 200;
@@ -93,13 +85,9 @@ public class EventExport {
         String type = event.getType().getName();
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
         ObjectNode payload = (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
+        ObjectNode metadata = readMetadata(stored.metaData());
         ArrayNode redacted = json.createArrayNode();
-        for (String field : CONFIDENTIAL.getOrDefault(simpleType, Set.of())) {
-            if (payload.hasNonNull(field)) {
-                payload.putNull(field);
-                redacted.add("payload." + field);
-            }
-        }
+        ExportedFields.redact(type, event.getType().getRevision(), payload, metadata).forEach(redacted::add);
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", stored.globalIndex());
         line.put("eventId", stored.eventIdentifier());
@@ -109,7 +97,7 @@ public class EventExport {
         line.put("aggregateId", stored.aggregateIdentifier());
         line.put("sequence", stored.sequenceNumber());
         line.put("timestamp", stored.timeStamp());
-        line.set("metadata", readTree(stored.metaData()));
+        line.set("metadata", metadata);
         line.set("payload", payload);
         line.set("redacted", redacted);
         try {
@@ -120,9 +108,9 @@ public class EventExport {
         }
     }
 
-    private JsonNode readTree(byte[] bytes) {
+    private ObjectNode readMetadata(byte[] bytes) {
         try {
-            return bytes == null ? json.createObjectNode() : json.readTree(bytes);
+            return bytes == null ? json.createObjectNode() : (ObjectNode) json.readTree(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("stored metadata is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.closure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,5 +10,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record CloseEngagement(
         @TargetAggregateIdentifier @LedgerId String engagementId,
         @NotNull Outcome outcome,
-        @NotBlank @Size(max = 2_000) String reason) {
+        @Confidential @NotBlank @Size(max = 2_000) String reason) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

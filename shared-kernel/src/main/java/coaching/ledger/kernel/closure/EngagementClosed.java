@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.closure;
 
+import coaching.ledger.kernel.Confidential;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -9,7 +10,12 @@ import java.util.List;
 public record EngagementClosed(
         String engagementId,
         Outcome outcome,
-        String reason,
+        @Confidential String reason,
         String closedBy,
         List<String> endedConsentIds) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.closure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,5 +11,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RecordSatisfaction(
         @TargetAggregateIdentifier @LedgerId String engagementId,
         @NotNull @Min(1) @Max(5) Integer score,
-        @Size(max = 2_000) String comment) {
+        @Confidential @Size(max = 2_000) String comment) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

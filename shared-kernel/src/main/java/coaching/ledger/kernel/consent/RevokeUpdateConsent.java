@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.consent;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -7,5 +8,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record RevokeUpdateConsent(
         @TargetAggregateIdentifier @LedgerId String engagementId,
         @LedgerId String consentId,
-        @Size(max = 500) String reason) {
+        @Confidential @Size(max = 500) String reason) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

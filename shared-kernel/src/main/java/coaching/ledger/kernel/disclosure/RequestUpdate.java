@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.disclosure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import coaching.ledger.kernel.consent.Scope;
 import jakarta.validation.constraints.NotBlank;
@@ -11,5 +12,10 @@ public record RequestUpdate(
         @TargetAggregateIdentifier @LedgerId String engagementId,
         @LedgerId String requestId,
         @NotNull Scope scope,
-        @NotBlank @Size(max = 2_000) String message) {
+        @Confidential @NotBlank @Size(max = 2_000) String message) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.disclosure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
@@ -13,5 +14,10 @@ public record ShareUpdate(
         @LedgerId String updateId,
         @NotNull Audience audience,
         @NotNull Scope scope,
-        @NotBlank @Size(max = 20_000) String content) {
+        @Confidential @NotBlank @Size(max = 20_000) String content) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.disclosure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import org.axonframework.serialization.Revision;
@@ -12,5 +13,10 @@ public record UpdateRequested(
         Audience audience,
         String requestedBy,
         Scope scope,
-        String message) {
+        @Confidential String message) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

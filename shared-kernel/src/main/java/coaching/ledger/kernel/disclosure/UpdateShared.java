@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.disclosure;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import org.axonframework.serialization.Revision;
@@ -17,7 +18,7 @@ public record UpdateShared(
         String updateId,
         Audience audience,
         Scope scope,
-        String content,
+        @Confidential String content,
         String recipientId,
         String sharedBy,
         Instant sharedAt,
@@ -25,4 +26,9 @@ public record UpdateShared(
         String purpose,
         String consentGrantEventId,
         long consentGrantSequence) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.sessions;
 
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.LedgerId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -15,5 +16,10 @@ public record LogSession(
         @LedgerId String sessionId,
         @NotNull @PastOrPresent LocalDate heldOn,
         @NotNull @Positive @Max(600) Integer durationMinutes,
-        @NotNull @Size(max = 20_000) String notes) {
+        @Confidential @NotNull @Size(max = 20_000) String notes) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }

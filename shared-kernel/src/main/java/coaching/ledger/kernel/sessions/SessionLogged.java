@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.sessions;
 
+import coaching.ledger.kernel.Confidential;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -12,5 +13,10 @@ public record SessionLogged(
         String coachId,
         LocalDate heldOn,
         int durationMinutes,
-        String notes) {
+        @Confidential String notes) {
+
+    @Override
+    public String toString() {
+        return Confidential.Text.of(this);
+    }
 }
