@@ -82,6 +82,7 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             POST /api/v1/admin/projections/{name}/replay                             401  403  403  403  403  403  403  403  403  403  403  403  403  403  202  202
             GET /api/v1/admin/projections/{name}/dead-letters                        401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
             POST /api/v1/admin/projections/{name}/dead-letters/retry                 401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
+            GET /api/v1/admin/sign-in-audit                                          401  403  403  403  403  403  403  403  403  403  200  200  403  403  200  200
             """;
 
     /** What each row sends, on an engagement in which state; {new} is a fresh id. */
@@ -129,7 +130,8 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             // the compliance view: no other cell reads it in a way its rebuild could change
             "POST /api/v1/admin/projections/{name}/replay", new Call(State.NONE, "", ""),
             "GET /api/v1/admin/projections/{name}/dead-letters", Call.read(""),
-            "POST /api/v1/admin/projections/{name}/dead-letters/retry", new Call(State.NONE, "", ""));
+            "POST /api/v1/admin/projections/{name}/dead-letters/retry", new Call(State.NONE, "", ""),
+            "GET /api/v1/admin/sign-in-audit", Call.read(""));
 
     Pattern ROW = Pattern.compile("(\\S+) (\\S+)(?: \\[([^]]+)])?\\s+(.+)");
     Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");

@@ -23,6 +23,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -79,6 +80,13 @@ public class SecurityConfiguration {
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /** A path or header Spring Security's firewall refuses ("..", encoded slashes) is a 400 problem too. */
+    @Bean
+    public RequestRejectedHandler problemForRejectedRequests(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "Bad request", "the request's path or headers are not allowed", false);
     }
 
     @Bean

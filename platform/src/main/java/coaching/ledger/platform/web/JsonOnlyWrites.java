@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +30,9 @@ import java.util.Set;
  * <p>
  * Runs after Spring Security: a caller without valid credentials learns 401 and nothing about the
  * request's shape; an authenticated caller learns 415 before the role check (403) and the body (400).
+ * <p>
+ * A write whose {@code Accept} rules out JSON (or cannot be parsed) is 406 here, before the command
+ * runs: left to Spring MVC, the command would be recorded and only its answer refused.
  */
 @Component
 public class JsonOnlyWrites extends OncePerRequestFilter implements Ordered {
@@ -56,6 +61,12 @@ public class JsonOnlyWrites extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!acceptsJson(request.getHeaders(HttpHeaders.ACCEPT))) {
+            problems.write(request, response, ProblemResponses.invalid(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
+                    List.of(new FieldError(HttpHeaders.ACCEPT, "must accept " + MediaType.APPLICATION_JSON_VALUE
+                            + " or " + MediaType.APPLICATION_PROBLEM_JSON_VALUE + " (or omit the header)"))));
+            return;
+        }
         if (isJson(request.getContentType())) {
             chain.doFilter(request, response);
             return;
@@ -63,6 +74,25 @@ public class JsonOnlyWrites extends OncePerRequestFilter implements Ordered {
         problems.write(request, response, ProblemResponses.invalid(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported media type", List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "must be " + MediaType.APPLICATION_JSON_VALUE
                         + " on every " + request.getMethod() + " under " + API + ", also without a body"))));
+    }
+
+    /** No Accept header accepts anything; otherwise one of its types must include JSON or problem+json. */
+    static boolean acceptsJson(Enumeration<String> acceptHeaders) {
+        if (acceptHeaders == null || !acceptHeaders.hasMoreElements()) {
+            return true;
+        }
+        try {
+            for (String header : Collections.list(acceptHeaders)) {
+                for (MediaType accepted : MediaType.parseMediaTypes(header)) {
+                    if (accepted.includes(MediaType.APPLICATION_JSON) || accepted.includes(MediaType.APPLICATION_PROBLEM_JSON)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     static boolean isJson(String contentType) {
