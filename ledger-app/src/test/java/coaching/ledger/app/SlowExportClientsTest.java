@@ -124,7 +124,8 @@ abstract class SlowExportClientsTest {
      */
     private void storeSessions() {
         String notes = "n".repeat(100);
-        String context = "c".repeat(4_000);
+        // a long correlation id keeps each exported line about 4 KB: the export shows only allow-listed fields
+        String correlationId = "c".repeat(4_000);
         String timeStamp = Instant.now().toString();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
@@ -133,7 +134,7 @@ abstract class SlowExportClientsTest {
                     ("{\"engagementId\":\"" + engagement + "\",\"sessionId\":\"s-" + i + "\",\"coachId\":\"coach-cole\","
                             + "\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\"" + notes + "\"}")
                             .getBytes(StandardCharsets.UTF_8),
-                    ("{\"actorId\":\"coach-cole\",\"actorRole\":\"COACH\",\"context\":\"" + context + "\"}")
+                    ("{\"actorId\":\"coach-cole\",\"actorRole\":\"COACH\",\"correlationId\":\"" + correlationId + "\"}")
                             .getBytes(StandardCharsets.UTF_8)});
         }
         jdbc.batchUpdate("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
