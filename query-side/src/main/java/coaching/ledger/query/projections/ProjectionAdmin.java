@@ -78,10 +78,14 @@ public class ProjectionAdmin {
             throw Rejection.conflict("a replay needs this to be the only query instance, but " + live
                     + " are running: scale the query service to one instance, replay, then scale it up again");
         }
-        if (restarting.add(name)) {
-            replays.execute(() -> restart(name, processor));
+        if (!restarting.add(name)) {
+            return status(name);
         }
-        return status(name);
+        // the answer is taken before the restart starts: a small view may be rebuilt before a status
+        // taken afterwards, which would answer a replay it just accepted with "replaying": false
+        ProjectionStatus accepted = status(name);
+        replays.execute(() -> restart(name, processor));
+        return accepted;
     }
 
     private void restart(String name, StreamingEventProcessor processor) {
