@@ -119,7 +119,20 @@ final class HrLiveStream {
                 ending = Ending.GONE;
                 draining = false;
             }
+            completeQuietly();
+        }
+    }
+
+    /**
+     * Ends the response unless the container already ended it: after a client error Tomcat refuses
+     * (IllegalStateException) any use of the request from an application thread, and an exception
+     * escaping this executor thread would only reach the uncaught-exception handler.
+     */
+    private void completeQuietly() {
+        try {
             emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            log.debug("HR stream of {} was already ended by the container", hrUserId);
         }
     }
 
@@ -148,7 +161,7 @@ final class HrLiveStream {
         }
         if (ended != null) {
             if (ended != Ending.GONE) {
-                emitter.complete();
+                completeQuietly();
             }
             return false;
         }
