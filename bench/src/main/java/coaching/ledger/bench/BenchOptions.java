@@ -39,7 +39,7 @@ record BenchOptions(
         String databasePrefix,
         Soak.Plan soak) {
 
-    /** The heap bench/README.md and the README recommend for ledger-app; W5 measures the RSS it leads to. */
+    /** The heap bench/README.md and docs/operations.md recommend for ledger-app; W5 measures the RSS it leads to. */
     static final String DEFAULT_LEDGER_JVM = "-Xmx256m";
 
     /** The soak is not among the defaults: it takes half an hour. */

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * A database the ledger runs on: a database of the local PostgreSQL server (durable) or an H2 file
  * (each commit written to the file, so it survives a process crash, but never fsynced, so not a power
- * loss; README, "What each store guarantees"). Named databases are created fresh for each use; clones
+ * loss; docs/store-guarantees.md). Named databases are created fresh for each use; clones
  * of a seeded template are cheap on both.
  */
 record Store(Kind kind, String name, String url, String user, String password, BenchOptions options) {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The published OpenAPI document describes the API of API.md and needs no credentials to read. */
+/** The published OpenAPI document describes the API of docs/http-api.md (HttpApiDocumentationTest compares the two) and needs no credentials to read. */
 interface ApiDescriptionScenarios extends LedgerScenario {
 
     @Test

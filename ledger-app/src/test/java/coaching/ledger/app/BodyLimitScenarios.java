@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Request bodies are bounded before anyone is authenticated or anything is parsed (README, "Limits").
+ * Request bodies are bounded before anyone is authenticated or anything is parsed (docs/http-api.md, "Request limits").
  * The large bodies go over raw sockets: the test sees exactly what the server answers and when,
  * without a client library that insists on sending the whole body first.
  */

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * distinct canary in every free-text field. Then every GET endpoint of the published OpenAPI
  * document (a new one is read without a change here) is read as every demo user, the HR live stream
  * is followed throughout, conflicting retries are sent, and the process log is read. Each canary may
- * appear only where {@link #MAY_APPEAR} says, which is README's "Security model" table.
+ * appear only where {@link #MAY_APPEAR} says, which is the table of docs/security.md.
  */
 abstract class NothingLeaksScenarios {
 
@@ -84,7 +84,7 @@ abstract class NothingLeaksScenarios {
     private static final Set<String> NOWHERE = Set.of();
 
     /**
-     * Where each canary may appear (README, "Security model"): a place is a user and an endpoint.
+     * Where each canary may appear (docs/security.md): a place is a user and an endpoint.
      * Never in the export, compliance or admin answers, answers to POSTs, or the process log.
      */
     static final Map<Canary, Set<String>> MAY_APPEAR = new EnumMap<>(Map.of(
@@ -111,7 +111,7 @@ abstract class NothingLeaksScenarios {
         store = on;
         log = Path.of("target", "nothing-leaks-" + on.name().replaceAll("\\W+", "-").toLowerCase(Locale.ROOT) + ".log");
         // the application's and Axon's debug lines too: an operator who turns them on must not get a log full of
-        // notes (not Spring MVC's: its debug lines quote a rejected value from the JSON parser, see README)
+        // notes (not Spring MVC's: its debug lines quote a rejected value from the JSON parser, see docs/security.md)
         List<String> arguments = new ArrayList<>(on.ledgerArguments());
         arguments.add("--logging.level.coaching.ledger=DEBUG");
         arguments.add("--logging.level.org.axonframework=DEBUG");

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a request thread, never a connection. Prints the command latencies and the pool's peak use; asserts
  * only a generous bound against a hang, and that no thread ever waited for a connection. The cap per
  * role is set to 8 here so all eight run (a ninth of the same role is answered 429), and the async
- * executor that runs streamed bodies gets 16 threads, as the README says a raised cap needs.
+ * executor that runs streamed bodies gets 16 threads, as docs/store-guarantees.md ("Bounded memory") says a raised cap needs.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.export.max-concurrent-per-role=8", "spring.task.execution.pool.core-size=16"})

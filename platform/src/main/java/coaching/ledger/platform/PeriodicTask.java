@@ -53,7 +53,7 @@ public final class PeriodicTask {
     }
 
     /**
-     * A failure that repeats (the database is unreachable: README, "Database outage") is logged in full
+     * A failure that repeats (the database is unreachable: docs/store-guarantees.md, "Database outage") is logged in full
      * once, then once a minute; the round that succeeds again says how many failed before it.
      */
     private void runQuietly() {

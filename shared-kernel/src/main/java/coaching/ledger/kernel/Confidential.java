@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 
 /**
  * Marks free text of a command, an event or a request body that stays between client and coach
- * (README, "Security model"): session notes, update content, satisfaction comment, revocation reason, update request
+ * (docs/security.md): session notes, update content, satisfaction comment, revocation reason, update request
  * message, closure reason. A record with such a component prints it masked ({@link Text#of}), so a
  * log line or exception message that carries the record never carries the text; the export's table
  * (query-side ExportedFields) redacts exactly these fields.

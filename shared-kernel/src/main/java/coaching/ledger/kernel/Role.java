@@ -1,6 +1,6 @@
 package coaching.ledger.kernel;
 
-/** The one role a principal acts in; see API.md "People, roles and authentication". */
+/** The one role a principal acts in; see docs/http-api.md, "People, roles and authentication". */
 public enum Role {
     HR, BOSS, CLIENT, COACH, COMPLIANCE, INTEGRATOR, ADMIN
 }

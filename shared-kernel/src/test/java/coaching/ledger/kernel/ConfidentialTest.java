@@ -24,7 +24,7 @@ class ConfidentialTest {
 
     private static final String CANARY = "CANARY-TEXT";
 
-    /** The free text of README's "Security model": command and event, both sides of each. */
+    /** The free text of docs/security.md: command and event, both sides of each. */
     private static final Map<String, Set<String>> FREE_TEXT = Map.of(
             "notes", Set.of("LogSession", "SessionLogged"),
             "content", Set.of("ShareUpdate", "UpdateShared"),

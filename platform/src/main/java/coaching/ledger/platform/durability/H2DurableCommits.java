@@ -28,7 +28,7 @@ import java.util.List;
  * it), so the pool applies it to every new connection after the URL's settings, and start-up fails
  * when the database does not report 0. Start-up also moves identities a crash left behind their
  * stored rows past them. H2 does not fsync a commit: it survives a process crash, not a power loss
- * (README, "What each store guarantees").
+ * (docs/store-guarantees.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class H2DurableCommits {

@@ -133,7 +133,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database cannot be reached (README, "Database outage"): a passing condition, so 503 with
+     * The database cannot be reached (docs/store-guarantees.md, "Database outage"): a passing condition, so 503 with
      * Retry-After rather than 500. A command may have been committed just before its connection broke;
      * retrying it is safe either way, since a repeat of a recorded command answers 200 and records nothing.
      */

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Keyed fingerprints and where their key comes from (README, "Configuration"). */
+/** Keyed fingerprints and where their key comes from (docs/operations.md, "Configuration"). */
 class FingerprintsTest {
 
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

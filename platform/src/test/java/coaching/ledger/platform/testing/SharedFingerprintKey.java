@@ -23,7 +23,7 @@ public final class SharedFingerprintKey {
     private SharedFingerprintKey() {
     }
 
-    /** The application argument (README, "Configuration": {@code ledger.fingerprint.key}) that gives a process this key. */
+    /** The application argument (docs/operations.md, "Configuration": {@code ledger.fingerprint.key}) that gives a process this key. */
     public static String argument() {
         return "--ledger.fingerprint.key=" + KEY;
     }

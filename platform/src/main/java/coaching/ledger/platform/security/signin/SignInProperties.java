@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * How failed sign-ins are throttled and audited (README, "Configuration"). A user name (known or not)
+ * How failed sign-ins are throttled and audited (docs/operations.md, "Configuration"). A user name (known or not)
  * with {@code maxFailuresPerUser} failures, or an address with {@code maxFailuresPerAddress}, each less
  * than {@code failureWindow} after the one before, is refused for {@code firstBackoff}, twice as long
  * after each further failure, at most {@code maxBackoff}; a window without failures forgets them.

@@ -15,7 +15,7 @@ import java.util.Map;
  * and cannot test a guess against credentials the cache remembers. A wrong password counts as a failure
  * whether or not the user's right one is cached (the cache only knows the right one). The address is the
  * request's remote address: a proxy's own unless the operator trusts its forwarded headers
- * ({@code server.forward-headers-strategy}, README "Configuration").
+ * ({@code server.forward-headers-strategy}, docs/operations.md, "Configuration").
  */
 public class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
