@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  * Axon 4.13.0 orders its JDBC and transaction auto-configuration only after the Spring Boot 2/3
  * class names. On Boot 4 they are evaluated before the DataSource exists, and the application
  * silently runs without an event store and with {@code NoTransactionManager}. This empty
- * auto-configuration sits between the two and restores the order (see notes/axon-4.13-notes.md).
+ * auto-configuration sits between the two and restores the order (see docs/axon-4.13.md).
  */
 @AutoConfiguration(
         afterName = {

@@ -5,7 +5,7 @@ import coaching.ledger.kernel.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The demo users of API.md, signed in with password {@code demo} while profile {@code demo} is active. */
+/** The demo users of docs/http-api.md, signed in with password {@code demo} while profile {@code demo} is active. */
 final class DemoUsers {
 
     static final String PASSWORD = "demo";

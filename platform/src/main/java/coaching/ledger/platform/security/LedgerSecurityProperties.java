@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Who may sign in: {@code users} lists real ones with encoded passwords ({@code {bcrypt}$2a$...}).
- * The demo users of API.md come with profile {@code demo} alone (SecurityConfiguration), not a property.
+ * The demo users of docs/http-api.md come with profile {@code demo} alone (SecurityConfiguration), not a property.
  */
 @ConfigurationProperties("ledger.security")
 public record LedgerSecurityProperties(

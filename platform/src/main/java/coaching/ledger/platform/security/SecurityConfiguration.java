@@ -33,7 +33,7 @@ import java.util.List;
 /**
  * Every request is authenticated with HTTP Basic, without sessions. Role checks sit on the endpoints
  * ({@code @PreAuthorize}); relationship checks (your engagement) sit in the aggregate and the views.
- * Who may sign in: the demo users of API.md under profile {@code demo} only, plus the configured
+ * Who may sign in: the demo users of docs/http-api.md under profile {@code demo} only, plus the configured
  * {@code ledger.security.users}; a process with neither refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +41,7 @@ import java.util.List;
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {
 
-    /** The demo users of API.md with password {@code demo}, and the API description without credentials. */
+    /** The demo users of docs/http-api.md with password {@code demo}, and the API description without credentials. */
     private static final Profiles DEMO = Profiles.of("demo");
     private static final Profiles PROD = Profiles.of("prod");
     private static final List<String> HASHED = List.of("{bcrypt}", "{argon2", "{pbkdf2", "{scrypt}");
@@ -138,7 +138,7 @@ public class SecurityConfiguration {
         if (!demo && properties.users().isEmpty()) {
             throw new IllegalStateException("no users to sign in: configure ledger.security.users[n].id/.password/.role"
                     + " (hashed passwords, e.g. {bcrypt}$2a$10$...), or activate profile 'demo' for the demo users"
-                    + " of API.md (password 'demo'; never in production)");
+                    + " of docs/http-api.md (password 'demo'; never in production)");
         }
     }
 

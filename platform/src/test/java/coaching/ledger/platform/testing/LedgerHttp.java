@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** Real HTTP calls against a test server, as the demo users of API.md (password {@code demo}). */
+/** Real HTTP calls against a test server, as the demo users of docs/http-api.md (password {@code demo}). */
 public final class LedgerHttp {
 
     public static final String PASSWORD = "demo";
