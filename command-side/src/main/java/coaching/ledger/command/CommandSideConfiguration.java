@@ -1,6 +1,7 @@
 package coaching.ledger.command;
 
 import coaching.ledger.command.engagement.EngagementSnapshotFilter;
+import coaching.ledger.platform.DaemonThreads;
 import coaching.ledger.platform.fingerprint.FingerprintKeys;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 import org.axonframework.commandhandling.CommandBus;
@@ -25,7 +26,6 @@ import org.springframework.core.env.Environment;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /** A cache and snapshots keep loading an engagement cheap; conflicting appends of several instances are retried. */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +35,7 @@ public class CommandSideConfiguration {
     @Bean
     public SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
         SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
-        snapshotter.setExecutor(Executors.newSingleThreadExecutor(daemon("engagement-snapshotter")));
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("engagement-snapshotter")));
         return snapshotter;
     }
 
@@ -84,7 +84,7 @@ public class CommandSideConfiguration {
                                          @Value("${ledger.commands.conflict-retries:5}") int retries,
                                          @Value("${ledger.commands.conflict-backoff:PT0.02S}") Duration backoff) {
         ExponentialBackOffIntervalRetryScheduler retryScheduler = ExponentialBackOffIntervalRetryScheduler.builder()
-                .retryExecutor(Executors.newScheduledThreadPool(4, daemon("command-retry")))
+                .retryExecutor(Executors.newScheduledThreadPool(4, DaemonThreads.named("command-retry")))
                 .maxRetryCount(retries)
                 .backoffFactor(backoff.toMillis())
                 // asked of the failure and of each of its causes: a conflict's chain ends in the SQL error
@@ -92,13 +92,5 @@ public class CommandSideConfiguration {
                         || failure instanceof AggregateStreamCreationException || failure instanceof SQLException))
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

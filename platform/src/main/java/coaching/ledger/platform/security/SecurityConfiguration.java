@@ -138,7 +138,7 @@ public class SecurityConfiguration {
         if (!demo && properties.users().isEmpty()) {
             throw new IllegalStateException("no users to sign in: configure ledger.security.users[n].id/.password/.role"
                     + " (hashed passwords, e.g. {bcrypt}$2a$10$...), or activate profile 'demo' for the demo users"
-                    + " of API.md (password 'demo'; never in production)");
+                    + " of docs/http-api.md (password 'demo'; never in production)");
         }
     }
 

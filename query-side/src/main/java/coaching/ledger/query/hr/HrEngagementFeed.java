@@ -1,12 +1,12 @@
 package coaching.ledger.query.hr;
 
+import coaching.ledger.platform.DaemonThreads;
 import coaching.ledger.platform.web.TooManyRequests;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -51,9 +51,9 @@ public class HrEngagementFeed {
     private final AtomicLong cutOff = new AtomicLong();
     // a stream's drain blocks while its client does not read: one thread per draining stream, as
     // many as streams are open at most (bounded by the per-user limit)
-    private final ExecutorService senders = Executors.newCachedThreadPool(daemon("hr-stream-"));
+    private final ExecutorService senders = Executors.newCachedThreadPool(DaemonThreads.named("hr-stream"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            daemon("hr-stream-heartbeat-"));
+            DaemonThreads.named("hr-stream-heartbeat"));
 
     public HrEngagementFeed(HrView view,
                             @Value("${ledger.hr.stream.max-per-user}") int maxPerUser,
@@ -129,11 +129,5 @@ public class HrEngagementFeed {
         heartbeats.shutdownNow();
         streams.forEach(stream -> stream.end(HrLiveStream.Ending.SHUTDOWN));
         senders.shutdown();
-    }
-
-    private static CustomizableThreadFactory daemon(String prefix) {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-        threads.setDaemon(true);
-        return threads;
     }
 }

@@ -1,5 +1,6 @@
 package coaching.ledger.query.projections;
 
+import coaching.ledger.platform.DaemonThreads;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -86,8 +87,7 @@ public class LiveEventSource implements StreamableMessageSource<TrackedEventMess
     private synchronized void startWatcher() {
         if (watcher == null && !closed) {
             BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken());
-            Thread thread = new Thread(() -> watch(head), "live-event-source");
-            thread.setDaemon(true);
+            Thread thread = DaemonThreads.named("live-event-source").newThread(() -> watch(head));
             thread.start();
             watcher = thread;
         }

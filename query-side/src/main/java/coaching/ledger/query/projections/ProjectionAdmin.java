@@ -1,6 +1,7 @@
 package coaching.ledger.query.projections;
 
 import coaching.ledger.kernel.Rejection;
+import coaching.ledger.platform.DaemonThreads;
 import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.client.ClientProjection;
 import coaching.ledger.query.coach.CoachProjection;
@@ -40,11 +41,7 @@ public class ProjectionAdmin {
     private final DeadLetterAdmin deadLetters;
     /** Replays asked for whose processor has not been reset and restarted yet. */
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
-    private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService replays = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-replay"));
 
     public ProjectionAdmin(EventProcessingConfiguration processing, SegmentBalancer instances,
                            DeadLetterAdmin deadLetters) {

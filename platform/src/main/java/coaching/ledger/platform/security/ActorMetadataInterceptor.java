@@ -1,7 +1,6 @@
-package coaching.ledger.platform.axon;
+package coaching.ledger.platform.security;
 
 import coaching.ledger.kernel.Actor;
-import coaching.ledger.platform.security.CurrentActor;
 import coaching.ledger.platform.web.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
