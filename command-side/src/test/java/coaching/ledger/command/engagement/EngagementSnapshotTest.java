@@ -191,7 +191,7 @@ class EngagementSnapshotTest {
 
         assertThat(fromSnapshot).isEqualTo(fromEvents);
 
-        // and what they both answer is the rule of API.md, not merely the same mistake twice; every
+        // and what they both answer is the rule of docs/http-api.md, not merely the same mistake twice; every
         // receipt answers its actor's version (client: sequence number; coach: without refusals and
         // the satisfaction), a repeat the version of its original receipt
         Map<String, ProbeResult> byName = new LinkedHashMap<>();
