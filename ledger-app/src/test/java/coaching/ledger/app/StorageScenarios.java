@@ -83,7 +83,7 @@ interface StorageScenarios extends LedgerScenario {
 
         // the snapshot has the current state shape and names its fingerprint key, never holds content
         assertThat(jdbc.queryForObject("SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
-                String.class, id)).isEqualTo("2");
+                String.class, id)).isEqualTo("3");
         String snapshot = new String(jdbc.queryForObject("SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
                 byte[].class, id), StandardCharsets.UTF_8);
         assertThat(snapshot).contains("\"fingerprintKeyId\":\"" + context().getBean(Fingerprints.class).keyId() + "\"")
@@ -93,7 +93,7 @@ interface StorageScenarios extends LedgerScenario {
         // Axon's configured store ignores a snapshot of another revision (the filter replaces Axon's own)
         jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '1' WHERE aggregateIdentifier = ?", id);
         assertThat(events.readEvents(id).peek().getPayload()).isNotInstanceOf(Engagement.class);
-        jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '2' WHERE aggregateIdentifier = ?", id);
+        jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '3' WHERE aggregateIdentifier = ?", id);
 
         LedgerHttp.Response repeat = expect(200, http().post(path(id, "update-requests"), "boss-ben",
                 "{\"requestId\":\"r-7\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));

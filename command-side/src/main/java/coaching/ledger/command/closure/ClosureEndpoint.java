@@ -1,6 +1,6 @@
 package coaching.ledger.command.closure;
 
-import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.closure.CloseEngagement;
 import coaching.ledger.kernel.closure.Outcome;

@@ -1,6 +1,6 @@
 package coaching.ledger.command.coaches;
 
-import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.coaches.RegisterCoach;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,6 +1,6 @@
 package coaching.ledger.command.consent;
 
-import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.GrantUpdateConsent;

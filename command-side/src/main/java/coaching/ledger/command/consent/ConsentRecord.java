@@ -1,6 +1,6 @@
 package coaching.ledger.command.consent;
 
-import coaching.ledger.command.engagement.Recorded;
+import coaching.ledger.command.receipts.Recorded;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 

@@ -1,6 +1,6 @@
 package coaching.ledger.command.selection;
 
-import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.selection.ApproveBudget;
 import coaching.ledger.kernel.selection.OpenEngagement;
 import coaching.ledger.kernel.selection.SelectCoach;

@@ -1,6 +1,6 @@
 package coaching.ledger.command.sessions;
 
-import coaching.ledger.command.CommandSubmission;
+import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.sessions.LogSession;
 import org.springframework.http.ResponseEntity;

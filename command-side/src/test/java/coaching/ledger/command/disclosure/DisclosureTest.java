@@ -75,8 +75,9 @@ import static coaching.ledger.kernel.Rejection.Kind.NOT_FOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The core rule of API.md: an update is shared only under a consent in force at that point of the
- * engagement's own event order; every other attempt is recorded as a refusal without its content.
+ * The core rule, no disclosure without consent (docs/http-api.md): an update is shared only under a
+ * consent in force at that point of the engagement's own event order; every other attempt is recorded
+ * as a refusal without its content.
  */
 class DisclosureTest {
 

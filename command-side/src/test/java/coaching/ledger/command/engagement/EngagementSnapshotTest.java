@@ -191,7 +191,7 @@ class EngagementSnapshotTest {
 
         assertThat(fromSnapshot).isEqualTo(fromEvents);
 
-        // and what they both answer is the rule of API.md, not merely the same mistake twice; every
+        // and what they both answer is the rule of docs/http-api.md, not merely the same mistake twice; every
         // receipt answers its actor's version (client: sequence number; coach: without refusals and
         // the satisfaction), a repeat the version of its original receipt
         Map<String, ProbeResult> byName = new LinkedHashMap<>();
@@ -244,7 +244,7 @@ class EngagementSnapshotTest {
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
         assertThat(stored.type()).isEqualTo(Engagement.class.getName());
-        assertThat(stored.revision()).isEqualTo("2");
+        assertThat(stored.revision()).isEqualTo("3");
         assertThat(stored.sequence()).isEqualTo(SCRIPT_LAST_SEQUENCE);
         assertThat(stored.json())
                 .doesNotContain("NOTES-SECRET", "CONTENT-SECRET", NOTES_1, NOTES_2, CONTENT_1, CONTENT_2)
@@ -255,12 +255,12 @@ class EngagementSnapshotTest {
                 new SimpleSerializedType(stored.type(), stored.revision())));
         SerializedObject<String> again = serializer.serialize(restored, String.class);
 
-        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "2"));
+        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "3"));
         assertThat(mapper.readTree(again.getData())).isEqualTo(mapper.readTree(stored.json()));
         assertThat(again.getData()).isEqualTo(stored.json());
     }
 
-    /** Revision 1 snapshots (before per-party versions and keyed fingerprints) are never trusted. */
+    /** Snapshots of an earlier revision (here 1: before per-party versions and keyed fingerprints) are never trusted. */
     @Test
     void aSnapshotOfTheOldStateShapeIsIgnoredAndTheEngagementRebuiltFromItsEvents() throws Exception {
         clockAt(SCRIPT_TIME);
@@ -303,11 +303,13 @@ class EngagementSnapshotTest {
     void theFilterJudgesOnlyEngagementSnapshots() {
         EngagementSnapshotFilter filter = new EngagementSnapshotFilter(FINGERPRINTS);
         assertThat(filter.test(snapshotData("some.other.Aggregate", "1", "{}"))).isTrue();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2",
-                "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}"))).isTrue();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "{\"fingerprintKeyId\":\"other\"}")))
+        String current = "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}";
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", current))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "{\"fingerprintKeyId\":\"other\"}")))
                 .isFalse();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", "not json"))).isFalse();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "not json"))).isFalse();
+        // revision 2 held every capability's state in fields of the engagement itself
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", current))).isFalse();
     }
 
     private static DomainEventData<?> snapshotData(String type, String revision, String json) {

@@ -1,21 +1,18 @@
-package coaching.ledger.command;
+package coaching.ledger.command.receipts;
 
 import coaching.ledger.kernel.Receipt;
-import coaching.ledger.platform.web.ProblemResponses;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * Sends a command and answers as API.md says: 201 with what was recorded and the actor's version of
- * the engagement ({@link Receipt}), 200 with the same body for an idempotent repeat, 403 for a refused
- * disclosure (which is recorded).
+ * Sends a command and answers as docs/http-api.md says: 201 with what was recorded and the actor's
+ * version of the engagement ({@link Receipt}), 200 with the same body for an idempotent repeat.
  */
 @Component
 public class CommandSubmission {
@@ -28,6 +25,15 @@ public class CommandSubmission {
 
     /** For commands on an engagement; {@code idName} names the id of what the command created, if any. */
     public ResponseEntity<Object> onEngagement(String engagementId, Object command, String idName) {
+        return onEngagement(engagementId, command, idName, CommandSubmission::recordedOrRepeated);
+    }
+
+    /**
+     * As {@link #onEngagement(String, Object, String)}, for a command whose receipt may need another
+     * answer: {@code answer} turns the receipt and the body into the response.
+     */
+    public ResponseEntity<Object> onEngagement(String engagementId, Object command, String idName,
+                                               BiFunction<Receipt, Map<String, Object>, ResponseEntity<Object>> answer) {
         Receipt receipt = commands.sendAndWait(command);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("engagementId", engagementId);
@@ -35,10 +41,7 @@ public class CommandSubmission {
             body.put(idName, receipt.id());
         }
         body.put("version", receipt.version());
-        if (receipt.isRefused()) {
-            return refused(body, receipt);
-        }
-        return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+        return answer.apply(receipt, body);
     }
 
     /** For commands that create something outside any engagement (a coach). */
@@ -47,15 +50,11 @@ public class CommandSubmission {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(idName, receipt.id());
         body.put("version", receipt.version());
-        return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+        return recordedOrRepeated(receipt, body);
     }
 
-    private static ResponseEntity<Object> refused(Map<String, Object> body, Receipt receipt) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.FORBIDDEN, "Disclosure refused",
-                "no consent in force allows this update (" + receipt.refusal() + "); the attempt is recorded,"
-                        + " its content is not");
-        problem.setProperty("reason", receipt.refusal());
-        body.forEach(problem::setProperty);
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    /** 201 for what was recorded, 200 for an idempotent repeat, with the same body. */
+    public static ResponseEntity<Object> recordedOrRepeated(Receipt receipt, Map<String, Object> body) {
+        return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 }

@@ -1,0 +1,35 @@
+package coaching.ledger.command.receipts;
+
+import coaching.ledger.kernel.Receipt;
+import coaching.ledger.kernel.Rejection;
+
+/**
+ * What a command recorded, as a repeat of it must find it again: a keyed fingerprint of who did what
+ * (never the content itself), and the version the original receipt answered, which a repeat answers
+ * unchanged however the engagement moved on since.
+ */
+public record Recorded(String fingerprint, long version) {
+
+    /** Ends every conflict over a used id; nothing in such a message depends on the content tried. */
+    public static final String USED_ONCE = "; an id is used once, by one principal, with one content";
+
+    public boolean isRepeat(String candidate) {
+        return fingerprint.equals(candidate);
+    }
+
+    /**
+     * A repeat (same content, same actor: the fingerprints cover both) answers what the original
+     * answered; anything else is a conflict whose message names the id, never the difference.
+     */
+    public Decision repeatOrConflict(String candidate, String id, String conflict) {
+        if (!isRepeat(candidate)) {
+            throw usedOnce(conflict);
+        }
+        return Decision.repeat(Receipt.repeated(id, version));
+    }
+
+    /** The conflict of an id used again with other content or by another principal. */
+    public static Rejection usedOnce(String conflict) {
+        return Rejection.conflict(conflict + USED_ONCE);
+    }
+}
