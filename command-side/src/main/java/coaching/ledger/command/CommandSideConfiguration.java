@@ -58,7 +58,7 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * The secret behind the fingerprints aggregates keep of recorded content (README, "Configuration"):
+     * The secret behind the fingerprints aggregates keep of recorded content (docs/operations.md, "Configuration"):
      * every process appending to one event store must use the same key. Axon hands this bean to
      * command and event-sourcing handlers that declare a {@link Fingerprints} parameter.
      */
