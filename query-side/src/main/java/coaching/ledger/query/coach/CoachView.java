@@ -2,12 +2,12 @@ package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
-import coaching.ledger.query.support.ConsentState;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.EngagementLifecycle;
-import coaching.ledger.query.support.OpenUpdateRequest;
-import coaching.ledger.query.support.Sql;
-import coaching.ledger.query.support.UpdateRequests;
+import coaching.ledger.query.engagement.ConsentState;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.EngagementLifecycle;
+import coaching.ledger.query.engagement.OpenUpdateRequest;
+import coaching.ledger.query.engagement.UpdateRequests;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;

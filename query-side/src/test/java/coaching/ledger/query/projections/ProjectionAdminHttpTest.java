@@ -9,7 +9,7 @@ import coaching.ledger.query.client.ClientProjection;
 import coaching.ledger.query.coach.CoachProjection;
 import coaching.ledger.query.compliance.ComplianceProjection;
 import coaching.ledger.query.hr.HrProjection;
-import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.rows.ViewTables;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.ViewVersion;

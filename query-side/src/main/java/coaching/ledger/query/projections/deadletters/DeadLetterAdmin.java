@@ -1,7 +1,7 @@
 package coaching.ledger.query.projections.deadletters;
 
 import coaching.ledger.query.projections.ProjectionAdmin;
-import coaching.ledger.query.support.Failures;
+import coaching.ledger.query.rows.Failures;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

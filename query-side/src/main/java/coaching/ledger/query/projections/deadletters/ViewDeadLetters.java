@@ -1,7 +1,7 @@
 package coaching.ledger.query.projections.deadletters;
 
 import coaching.ledger.query.projections.ProjectionAdmin;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
