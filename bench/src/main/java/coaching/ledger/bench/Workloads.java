@@ -9,7 +9,7 @@ import coaching.ledger.kernel.selection.OpenEngagement;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.ShortlistCoaches;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.projections.ProjectionAdmin;
+import coaching.ledger.query.Views;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -456,7 +456,7 @@ final class Workloads {
         Store store = ledger.store();
         long events = store.isPostgres() || !options.externalLedger()
                 ? store.count("SELECT COUNT(*) FROM DomainEventEntry") : options.replayEvents();
-        for (List<String> projections : List.of(List.of("hr"), ProjectionAdmin.NAMES)) {
+        for (List<String> projections : List.of(List.of("hr"), Views.NAMES)) {
             Measurement replay = replay(ledger, projections, events);
             String which = projections.size() == 1 ? "the HR view alone" : "all " + projections.size() + " views";
             Results.Row row = results.row("W3 replay, " + which, store.label(), String.format("%,d stored events", events),

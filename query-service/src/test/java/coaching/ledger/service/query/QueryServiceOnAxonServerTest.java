@@ -2,7 +2,7 @@ package coaching.ledger.service.query;
 
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.testing.LedgerHttp;
-import coaching.ledger.query.projections.ProjectionAdmin;
+import coaching.ledger.query.Views;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -61,6 +61,6 @@ class QueryServiceOnAxonServerTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(dataSource::getConnection)
                 .serializer(JacksonSerializer.defaultSerializer()).build();
-        ProjectionAdmin.NAMES.forEach(name -> tokens.initializeTokenSegments(name, 4));
+        Views.NAMES.forEach(name -> tokens.initializeTokenSegments(name, 4));
     }
 }

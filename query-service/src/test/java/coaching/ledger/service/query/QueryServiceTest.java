@@ -3,7 +3,7 @@ package coaching.ledger.service.query;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.TestDatabases;
-import coaching.ledger.query.projections.ProjectionAdmin;
+import coaching.ledger.query.Views;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -36,7 +36,7 @@ class QueryServiceTest {
     @Test
     void runsEveryProjectionOnAPooledProcessorAndSealsTheChain() {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-        assertThat(ProjectionAdmin.NAMES).allSatisfy(name ->
+        assertThat(Views.NAMES).allSatisfy(name ->
                 assertThat(processing.eventProcessor(name, PooledStreamingEventProcessor.class)).isPresent());
         assertThat(context.getBeanProvider(EventChainSealer.class).getIfAvailable()).isNotNull();
         assertThat(new LedgerHttp(port).get("/api/v1/hr/engagements", "hr-hana").status()).isEqualTo(200);

@@ -4,13 +4,12 @@ import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.EngagementLifecycle;
-import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.EngagementLifecycle;
+import coaching.ledger.query.engagement.SnapshotRead;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,7 @@ import java.util.Optional;
 
 /** Reads the boss tables, always for one boss: the engagements where they are the boss. */
 @Component
-// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
-// version whose rows it lacks
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@SnapshotRead
 public class BossView {
 
     private final JdbcClient jdbc;

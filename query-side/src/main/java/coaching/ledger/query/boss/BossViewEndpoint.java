@@ -2,7 +2,7 @@ package coaching.ledger.query.boss;
 
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.platform.security.CurrentActor;
-import coaching.ledger.query.support.LedgerIds;
+import coaching.ledger.query.web.LedgerIds;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,9 +3,9 @@ package coaching.ledger.query.client;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.support.Budget;
-import coaching.ledger.query.support.EngagementStatus;
-import coaching.ledger.query.support.OpenUpdateRequest;
+import coaching.ledger.query.engagement.Budget;
+import coaching.ledger.query.engagement.EngagementStatus;
+import coaching.ledger.query.engagement.OpenUpdateRequest;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,17 +6,16 @@ import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.support.ConsentState;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.EngagementLifecycle;
-import coaching.ledger.query.support.OpenUpdateRequest;
-import coaching.ledger.query.support.Sql;
-import coaching.ledger.query.support.UpdateRequests;
+import coaching.ledger.query.engagement.ConsentState;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.EngagementLifecycle;
+import coaching.ledger.query.engagement.OpenUpdateRequest;
+import coaching.ledger.query.engagement.SnapshotRead;
+import coaching.ledger.query.engagement.UpdateRequests;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +25,7 @@ import java.util.Optional;
 
 /** Reads the client tables, always for one client: only engagements whose client they are. */
 @Component
-// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
-// version whose rows it lacks
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@SnapshotRead
 public class ClientView {
 
     private final JdbcClient jdbc;

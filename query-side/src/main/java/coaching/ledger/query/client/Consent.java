@@ -2,7 +2,7 @@ package coaching.ledger.query.client;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
-import coaching.ledger.query.support.ConsentState;
+import coaching.ledger.query.engagement.ConsentState;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
-import coaching.ledger.query.support.Budget;
-import coaching.ledger.query.support.EngagementStatus;
-import coaching.ledger.query.support.OpenUpdateRequest;
+import coaching.ledger.query.engagement.Budget;
+import coaching.ledger.query.engagement.EngagementStatus;
+import coaching.ledger.query.engagement.OpenUpdateRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;

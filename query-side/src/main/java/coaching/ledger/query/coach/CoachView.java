@@ -2,16 +2,15 @@ package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
-import coaching.ledger.query.support.ConsentState;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.EngagementLifecycle;
-import coaching.ledger.query.support.OpenUpdateRequest;
-import coaching.ledger.query.support.Sql;
-import coaching.ledger.query.support.UpdateRequests;
+import coaching.ledger.query.engagement.ConsentState;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.EngagementLifecycle;
+import coaching.ledger.query.engagement.OpenUpdateRequest;
+import coaching.ledger.query.engagement.SnapshotRead;
+import coaching.ledger.query.engagement.UpdateRequests;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +19,7 @@ import java.util.Optional;
 
 /** Reads the coach tables, always for one coach: only engagements where they are the selected coach. */
 @Component
-// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
-// version whose rows it lacks
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@SnapshotRead
 public class CoachView {
 
     private final JdbcClient jdbc;

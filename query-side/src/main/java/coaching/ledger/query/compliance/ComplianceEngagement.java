@@ -4,7 +4,7 @@ import coaching.ledger.kernel.Actor;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.RefusalReason;
-import coaching.ledger.query.support.ConsentState;
+import coaching.ledger.query.engagement.ConsentState;
 
 import java.time.Instant;
 import java.util.List;

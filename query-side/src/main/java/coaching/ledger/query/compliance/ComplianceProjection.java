@@ -7,12 +7,12 @@ import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.EngagementOpened;
-import coaching.ledger.query.support.ConsentState;
-import coaching.ledger.query.support.Consents;
-import coaching.ledger.query.support.Row;
-import coaching.ledger.query.support.Sql;
-import coaching.ledger.query.support.ViewTables;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.engagement.ConsentState;
+import coaching.ledger.query.engagement.Consents;
+import coaching.ledger.query.rows.Row;
+import coaching.ledger.query.rows.Sql;
+import coaching.ledger.query.rows.ViewTables;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * The disclosure ledger: each disclosure and each refusal with where it sits in the event store and
  * the consent it relied on. It stores no content at all: not of updates, not of refusals (they carry
- * none), no session notes and no satisfaction comments (rule 1).
+ * none), no session notes and no satisfaction comments (no disclosure without consent). The handlers
+ * below are every event the view consumes.
  */
 @Component
 @ProcessingGroup(ComplianceProjection.NAME)
@@ -121,6 +122,7 @@ public class ComplianceProjection {
         advance(event.engagementId(), version);
     }
 
+    /** Before a replay: the view is rebuilt from the first event. */
     @ResetHandler
     void reset() {
         TABLES.clear(writes.jdbc());

@@ -3,13 +3,12 @@ package coaching.ledger.query.compliance;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.RefusalReason;
-import coaching.ledger.query.support.ConsentState;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.engagement.ConsentState;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.SnapshotRead;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +17,7 @@ import java.util.Map;
 
 /** Reads the compliance tables. */
 @Component
-// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
-// version whose rows it lacks
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@SnapshotRead
 public class ComplianceView {
 
     private final JdbcClient jdbc;

@@ -1,7 +1,7 @@
 package coaching.ledger.query.compliance;
 
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.LedgerIds;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.web.LedgerIds;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -5,7 +5,7 @@ import coaching.ledger.platform.audit.ConditionalOnAudit;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
 import coaching.ledger.platform.audit.VerificationReport;
-import coaching.ledger.query.support.RunsPerRole;
+import coaching.ledger.query.web.RunsPerRole;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;

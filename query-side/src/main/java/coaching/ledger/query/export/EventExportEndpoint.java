@@ -2,7 +2,7 @@ package coaching.ledger.query.export;
 
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.platform.audit.ConditionalOnAudit;
-import coaching.ledger.query.support.RunsPerRole;
+import coaching.ledger.query.web.RunsPerRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

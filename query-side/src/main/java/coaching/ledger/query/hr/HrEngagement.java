@@ -3,8 +3,8 @@ package coaching.ledger.query.hr;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.support.Budget;
-import coaching.ledger.query.support.EngagementStatus;
+import coaching.ledger.query.engagement.Budget;
+import coaching.ledger.query.engagement.EngagementStatus;
 
 import java.time.Instant;
 import java.util.List;

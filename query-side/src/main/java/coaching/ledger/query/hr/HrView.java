@@ -5,14 +5,13 @@ import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
-import coaching.ledger.query.support.EngagementFilter;
-import coaching.ledger.query.support.EngagementLifecycle;
-import coaching.ledger.query.support.EngagementStatus;
-import coaching.ledger.query.support.Sql;
+import coaching.ledger.query.engagement.EngagementFilter;
+import coaching.ledger.query.engagement.EngagementLifecycle;
+import coaching.ledger.query.engagement.EngagementStatus;
+import coaching.ledger.query.engagement.SnapshotRead;
+import coaching.ledger.query.rows.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +28,7 @@ import java.util.stream.IntStream;
 
 /** Reads the HR tables. */
 @Component
-// several queries per answer (rows, then their children) read one snapshot, so an answer never shows a
-// version whose rows it lacks
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+@SnapshotRead
 public class HrView {
 
     private static final int MIN_SCORES_FOR_AVERAGE = 3;

@@ -2,11 +2,7 @@ package coaching.ledger.query.projections;
 
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.platform.DaemonThreads;
-import coaching.ledger.query.boss.BossProjection;
-import coaching.ledger.query.client.ClientProjection;
-import coaching.ledger.query.coach.CoachProjection;
-import coaching.ledger.query.compliance.ComplianceProjection;
-import coaching.ledger.query.hr.HrProjection;
+import coaching.ledger.query.Views;
 import coaching.ledger.query.projections.deadletters.DeadLetterAdmin;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,9 +27,6 @@ import java.util.concurrent.Executors;
 @Component
 public class ProjectionAdmin {
 
-    public static final List<String> NAMES = List.of(HrProjection.NAME, BossProjection.NAME, ClientProjection.NAME,
-            CoachProjection.NAME, ComplianceProjection.NAME);
-
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
@@ -50,15 +43,8 @@ public class ProjectionAdmin {
         this.deadLetters = deadLetters;
     }
 
-    /** @throws Rejection 404 for a name that is not one of the views */
-    public static void requireKnown(String name) {
-        if (!NAMES.contains(name)) {
-            throw Rejection.notFound("no such projection: " + name);
-        }
-    }
-
     public List<ProjectionStatus> statuses() {
-        return NAMES.stream().map(this::status).toList();
+        return Views.NAMES.stream().map(this::status).toList();
     }
 
     /**
@@ -141,7 +127,7 @@ public class ProjectionAdmin {
     }
 
     private StreamingEventProcessor processor(String name) {
-        requireKnown(name);
+        Views.requireKnown(name);
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("projection " + name + " has no streaming processor"));
     }

@@ -1,6 +1,7 @@
 package coaching.ledger.query.projections;
 
 import coaching.ledger.platform.PeriodicTask;
+import coaching.ledger.query.Views;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public class SegmentBalancer implements SmartLifecycle {
     void balance() {
         announce();
         int live = Math.max(1, liveInstances());
-        for (String name : ProjectionAdmin.NAMES) {
+        for (String name : Views.NAMES) {
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> share(processor, live));
         }
     }

@@ -1,5 +1,6 @@
 package coaching.ledger.query.projections;
 
+import coaching.ledger.query.Views;
 import coaching.ledger.query.testing.ProjectionHarness;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class PartyViewsRebuildMigrationTest {
         migrate(dataSource, vendor, "107");
         jdbc.sql("INSERT INTO boss_engagement (engagement_id, status, version) VALUES ('eng-old', 'ACTIVE', 7)").update();
         jdbc.sql("INSERT INTO compliance_engagement (engagement_id, version) VALUES ('eng-old', 7)").update();
-        for (String processor : ProjectionAdmin.NAMES) {
+        for (String processor : Views.NAMES) {
             jdbc.sql("INSERT INTO TokenEntry (processorName, segment) VALUES (?, 0)").param(processor).update();
             parkAnEvent(jdbc, processor);
         }

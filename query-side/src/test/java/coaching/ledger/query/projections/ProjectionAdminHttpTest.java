@@ -4,12 +4,13 @@ import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.query.Views;
 import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.client.ClientProjection;
 import coaching.ledger.query.coach.CoachProjection;
 import coaching.ledger.query.compliance.ComplianceProjection;
 import coaching.ledger.query.hr.HrProjection;
-import coaching.ledger.query.support.ViewTables;
+import coaching.ledger.query.rows.ViewTables;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.ViewVersion;
@@ -49,7 +50,7 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
     @Test
     void everyViewRunsOnAPooledStreamingProcessor() {
-        for (String name : ProjectionAdmin.NAMES) {
+        for (String name : Views.NAMES) {
             assertThat(processing.eventProcessor(name)).as(name).get().isInstanceOf(PooledStreamingEventProcessor.class);
         }
     }
@@ -82,7 +83,7 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
         long head = head();
         awaitJson(PROJECTIONS, "admin-ada", all -> allCaughtUpTo(all, head));
 
-        for (String name : ProjectionAdmin.NAMES) {
+        for (String name : Views.NAMES) {
             List<String> before = contentsOf(TABLES.get(name));
 
             LedgerHttp.Response accepted = http.post(PROJECTIONS + "/" + name + "/replay", "admin-ada", "");

@@ -2,8 +2,8 @@ package coaching.ledger.query.testing;
 
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.platform.testing.TestDatabases;
-import coaching.ledger.query.support.ViewTables;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.rows.ViewTables;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;

@@ -1,7 +1,7 @@
 package coaching.ledger.query.projections.deadletters;
 
-import coaching.ledger.query.projections.ProjectionAdmin;
-import coaching.ledger.query.support.Failures;
+import coaching.ledger.query.Views;
+import coaching.ledger.query.rows.Failures;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -94,7 +94,7 @@ public class DeadLetterAdmin {
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String view) {
-        ProjectionAdmin.requireKnown(view);
+        Views.requireKnown(view);
         return processing.deadLetterQueue(view)
                 .orElseThrow(() -> new IllegalStateException("view " + view + " has no dead-letter queue"));
     }

@@ -1,8 +1,8 @@
 package coaching.ledger.query.projections.deadletters;
 
-import coaching.ledger.query.support.Failures;
-import coaching.ledger.query.support.ViewWriteFailed;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.rows.Failures;
+import coaching.ledger.query.rows.ViewWriteFailed;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;

@@ -1,7 +1,7 @@
 package coaching.ledger.query.projections.deadletters;
 
-import coaching.ledger.query.projections.ProjectionAdmin;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.Views;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -33,7 +33,7 @@ public class ViewDeadLetters {
                                                  ViewWrites writes) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
-            for (String view : ProjectionAdmin.NAMES) {
+            for (String view : Views.NAMES) {
                 processing.registerDeadLetterQueue(view, axon -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                                 .processingGroup(view)
                                 .connectionProvider(connections)

@@ -1,6 +1,6 @@
 package coaching.ledger.query.projections.deadletters;
 
-import coaching.ledger.query.support.Failures;
+import coaching.ledger.query.rows.Failures;
 
 /** A view's handler failed: its types and SQLState, without the messages (see {@link Failures}). */
 class ViewHandlingFailed extends RuntimeException {

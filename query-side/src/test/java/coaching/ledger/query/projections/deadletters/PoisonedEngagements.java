@@ -1,7 +1,7 @@
 package coaching.ledger.query.projections.deadletters;
 
 import coaching.ledger.query.boss.BossProjection;
-import coaching.ledger.query.support.ViewWrites;
+import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;

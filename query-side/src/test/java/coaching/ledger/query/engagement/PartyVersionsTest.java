@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.engagement;
 
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.UpdateShared;

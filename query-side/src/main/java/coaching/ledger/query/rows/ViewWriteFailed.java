@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.rows;
 
 /**
  * A view's statement the database refused. It names the statement (its text holds no values, they

@@ -1,9 +1,12 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.engagement;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.query.rows.Row;
+import coaching.ledger.query.rows.Sql;
+import coaching.ledger.query.rows.ViewWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;

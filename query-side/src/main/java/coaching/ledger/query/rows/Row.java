@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.rows;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

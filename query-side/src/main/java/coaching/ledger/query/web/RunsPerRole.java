@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.web;
 
 import coaching.ledger.platform.web.TooManyRequests;
 import org.springframework.security.core.Authentication;

@@ -1,8 +1,11 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.engagement;
 
 import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
+import coaching.ledger.query.rows.Row;
+import coaching.ledger.query.rows.Sql;
+import coaching.ledger.query.rows.ViewWrites;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.rows;
 
 import coaching.ledger.kernel.Actor;
 import coaching.ledger.kernel.Role;

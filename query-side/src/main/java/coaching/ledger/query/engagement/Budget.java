@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.engagement;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

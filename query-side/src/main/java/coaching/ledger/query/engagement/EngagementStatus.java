@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.engagement;
 
 /** OPENED → SHORTLISTED → ACTIVE (coach selected and budget approved, either order) → CLOSED. */
 public enum EngagementStatus {

@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.rows;
 
 import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.client.ClientProjection;

@@ -1,4 +1,4 @@
-package coaching.ledger.query.support;
+package coaching.ledger.query.rows;
 
 import coaching.ledger.platform.web.DatabaseOutage;
 import org.springframework.dao.RecoverableDataAccessException;
