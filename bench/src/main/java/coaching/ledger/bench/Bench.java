@@ -78,7 +78,9 @@ public final class Bench {
         if (options.smoke()) {
             options.databases().forEach(workloads::dropReplayTemplate);
         }
-        String soak = options.runs("soak") ? new Soak(options, Bench::log).run(options.databases().get(0)) : "";
+        String soak = options.runs("soak")
+                ? new Soak(options, Bench::log).run(options.databases().get(0))
+                : "";
         String report = report(started, loads) + (soak.isEmpty() ? "" : "\n" + soak);
         write(report);
         return report;
@@ -86,19 +88,29 @@ public final class Bench {
 
     private String report(Instant started, Map<Integer, String> loads) {
         StringBuilder report = new StringBuilder();
-        report.append("## Results ").append(started).append(options.smoke() ? " (SMOKE: tiny counts, figures meaningless)" : "")
+        report.append("## Results ")
+                .append(started)
+                .append(options.smoke() ? " (SMOKE: tiny counts, figures meaningless)" : "")
                 .append("\n\n");
         report.append("Machine: ").append(Machine.describe(options)).append("\n\n");
-        report.append("Run: `").append(options.describe()).append("`; took ")
-                .append(Duration.between(started, Instant.now().truncatedTo(ChronoUnit.SECONDS)).toMinutes())
+        report.append("Run: `")
+                .append(options.describe())
+                .append("`; took ")
+                .append(Duration.between(started, Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                        .toMinutes())
                 .append(" min.");
         if (!loads.isEmpty()) {
             report.append(" Load average (1/5/15 min) at the start → end of each round: ");
-            loads.forEach((round, load) -> report.append("round ").append(round).append(": ").append(load).append("; "));
+            loads.forEach((round, load) -> report.append("round ")
+                    .append(round)
+                    .append(": ")
+                    .append(load)
+                    .append("; "));
         }
         report.append("\n\n");
         if (options.runsRounds()) {
-            report.append("Each cell: median of the rounds (min–max). Ratio: result ÷ reference per round (paired), median (min–max).\n\n");
+            report.append(
+                    "Each cell: median of the rounds (min–max). Ratio: result ÷ reference per round (paired), median (min–max).\n\n");
             report.append(results.markdown());
         }
         return report.toString();

@@ -52,7 +52,9 @@ record BenchOptions(
                 throw new IllegalArgumentException("arguments look like --name=value, not " + arg);
             }
             int equals = arg.indexOf('=');
-            given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+            given.put(
+                    equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                    equals < 0 ? "true" : arg.substring(equals + 1));
         }
         boolean smoke = Boolean.parseBoolean(given.getOrDefault("smoke", "false"));
         Path work = Path.of(given.getOrDefault("work", "bench/results/work"));
@@ -62,8 +64,10 @@ record BenchOptions(
                 Double.parseDouble(given.getOrDefault("warmup", smoke ? "0" : "3")),
                 ints(given.getOrDefault("clients", smoke ? "1,4" : "1,8,32")),
                 Arrays.stream(given.getOrDefault("db", smoke ? "h2" : "pg,h2").split(","))
-                        .map(name -> name.strip().equals("pg") ? Store.Kind.POSTGRES : Store.Kind.H2).toList(),
-                Set.copyOf(Arrays.asList(given.getOrDefault("workloads", "w1,w1b,w2,w3,w4").split(","))),
+                        .map(name -> name.strip().equals("pg") ? Store.Kind.POSTGRES : Store.Kind.H2)
+                        .toList(),
+                Set.copyOf(Arrays.asList(
+                        given.getOrDefault("workloads", "w1,w1b,w2,w3,w4").split(","))),
                 Integer.parseInt(given.getOrDefault("replay-events", smoke ? "300" : "1000000")),
                 Integer.parseInt(given.getOrDefault("hot", smoke ? "20" : "1000")),
                 Double.parseDouble(given.getOrDefault("query-rate", smoke ? "20" : "10")),
@@ -80,7 +84,8 @@ record BenchOptions(
                 Boolean.parseBoolean(given.getOrDefault("reseed", "false")),
                 Integer.parseInt(given.getOrDefault("max-ops", smoke ? "100" : String.valueOf(Integer.MAX_VALUE))),
                 properties(given.getOrDefault("ledger-props", "")),
-                given.getOrDefault("db-prefix", smoke ? "ledger_smoke_" + Long.toHexString(System.nanoTime()) : "ledger_bench"),
+                given.getOrDefault(
+                        "db-prefix", smoke ? "ledger_smoke_" + Long.toHexString(System.nanoTime()) : "ledger_bench"),
                 new Soak.Plan(
                         Duration.parse(given.getOrDefault("soak-duration", smoke ? "PT20S" : "PT30M")),
                         Double.parseDouble(given.getOrDefault("soak-rate", "0")),
@@ -118,7 +123,8 @@ record BenchOptions(
         return "rounds=" + rounds + " seconds=" + seconds + " warmup=" + warmupSeconds + " clients=" + clients
                 + " db=" + databases.stream().map(Enum::name).collect(Collectors.joining(","))
                 + " workloads=" + workloads.stream().sorted().collect(Collectors.joining(","))
-                + (lagRate > 0 ? " lag-rate=" + lagRate : "") + " replay-events=" + replayEvents + " hot=" + hotEngagements + " query-rate=" + queryRate
+                + (lagRate > 0 ? " lag-rate=" + lagRate : "") + " replay-events=" + replayEvents + " hot="
+                + hotEngagements + " query-rate=" + queryRate
                 + " ledger-jvm=" + String.join(" ", ledgerJvmArgs)
                 + (ledgerProperties.isEmpty() ? "" : " ledger-props=" + ledgerProperties)
                 + (runs("soak") ? " " + soak.describe() : "")
@@ -130,13 +136,18 @@ record BenchOptions(
         Map<String, String> properties = new LinkedHashMap<>();
         for (String pair : list.split(";")) {
             if (!pair.isBlank()) {
-                properties.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+                properties.put(
+                        pair.substring(0, pair.indexOf('=')).strip(),
+                        pair.substring(pair.indexOf('=') + 1).strip());
             }
         }
         return properties;
     }
 
     private static List<Integer> ints(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).map(Integer::parseInt).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
     }
 }

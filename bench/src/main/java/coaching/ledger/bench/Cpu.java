@@ -15,8 +15,7 @@ final class Cpu {
 
     private static final long NANOS_PER_TICK = 10_000_000L; // CLK_TCK = 100 on Linux
 
-    private Cpu() {
-    }
+    private Cpu() {}
 
     /** This JVM: the in-process ledger and the load driver together. */
     static long jvmNanos() {
@@ -95,13 +94,15 @@ final class Cpu {
     /** Sockets the process holds open (HTTP connections, its database pool, its listener), or -1. */
     static long openSockets(long pid) {
         try (Stream<Path> descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            return descriptors.filter(descriptor -> {
-                try {
-                    return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
-                } catch (IOException | RuntimeException closedMeanwhile) {
-                    return false;
-                }
-            }).count();
+            return descriptors
+                    .filter(descriptor -> {
+                        try {
+                            return Files.readSymbolicLink(descriptor).toString().startsWith("socket:");
+                        } catch (IOException | RuntimeException closedMeanwhile) {
+                            return false;
+                        }
+                    })
+                    .count();
         } catch (IOException | RuntimeException unavailable) {
             return -1;
         }

@@ -37,12 +37,16 @@ final class ExportFollower implements AutoCloseable {
         while (!closed) {
             long pause;
             try {
-                HttpResponse<String> response = http.get("integrator-ivy", "/api/v1/events?after=" + after + "&limit=" + PAGE);
+                HttpResponse<String> response =
+                        http.get("integrator-ivy", "/api/v1/events?after=" + after + "&limit=" + PAGE);
                 pause = switch (response.statusCode()) {
                     case 200 -> page(response.body());
                     case 429, 503 -> {
                         refusals.incrementAndGet();
-                        yield 1_000 * response.headers().firstValueAsLong("Retry-After").orElse(1);
+                        yield 1_000
+                                * response.headers()
+                                        .firstValueAsLong("Retry-After")
+                                        .orElse(1);
                     }
                     default -> error(response.statusCode() + ": " + response.body());
                 };

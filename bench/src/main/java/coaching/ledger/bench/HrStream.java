@@ -49,10 +49,14 @@ final class HrStream implements AutoCloseable {
 
     private void readUntilClosed() {
         HttpRequest request = http.request("hr-hana", "/api/v1/hr/engagements/stream")
-                .header("Accept", "text/event-stream").timeout(java.time.Duration.ofHours(1)).GET().build();
+                .header("Accept", "text/event-stream")
+                .timeout(java.time.Duration.ofHours(1))
+                .GET()
+                .build();
         while (!closed) {
             try {
-                HttpResponse<Stream<String>> response = http.client().send(request, HttpResponse.BodyHandlers.ofLines());
+                HttpResponse<Stream<String>> response =
+                        http.client().send(request, HttpResponse.BodyHandlers.ofLines());
                 lines.set(response.body());
                 if (response.statusCode() == 200) {
                     connected.countDown();

@@ -33,8 +33,10 @@ final class Http {
     }
 
     HttpResponse<String> post(String user, String path, String json) {
-        return send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(user, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     HttpResponse<String> get(String user, String path) {

@@ -23,9 +23,9 @@ import java.util.Map;
 final class InProcessLedger implements Ledger {
 
     /** The same assembly as coaching.ledger.app.LedgerApplication. */
-    @SpringBootApplication(scanBasePackages = {"coaching.ledger.platform", "coaching.ledger.command", "coaching.ledger.query"})
-    static class Assembly {
-    }
+    @SpringBootApplication(
+            scanBasePackages = {"coaching.ledger.platform", "coaching.ledger.command", "coaching.ledger.query"})
+    static class Assembly {}
 
     private final Store store;
     private final ConfigurableApplicationContext context;
@@ -53,7 +53,9 @@ final class InProcessLedger implements Ledger {
                 "--ledger.commands.single-writer-cache=true",
                 "--ledger.projections.segments=1"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        SpringApplication application = new SpringApplicationBuilder(Assembly.class).logStartupInfo(false).build();
+        SpringApplication application = new SpringApplicationBuilder(Assembly.class)
+                .logStartupInfo(false)
+                .build();
         return new InProcessLedger(store, application.run(args.toArray(String[]::new)));
     }
 
@@ -63,15 +65,18 @@ final class InProcessLedger implements Ledger {
 
     /** Commands sent from this thread act as the given demo user (what HTTP Basic would establish). */
     static void actAs(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        user, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
     }
 
     @Override
     public boolean chainSealed() {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        Long unsealed = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), 0) - (SELECT lastIndex FROM event_chain_head"
-                + " WHERE id = 1) FROM DomainEventEntry", Long.class);
+        Long unsealed = jdbc.queryForObject(
+                "SELECT COALESCE(MAX(globalIndex), 0) - (SELECT lastIndex FROM event_chain_head"
+                        + " WHERE id = 1) FROM DomainEventEntry",
+                Long.class);
         return unsealed != null && unsealed <= 0;
     }
 
@@ -108,17 +113,23 @@ final class InProcessLedger implements Ledger {
     /** The bench's own heap, load driver included: a smoke run's figure, not the ledger's. */
     @Override
     public long heapUsedBytes() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getUsed();
     }
 
     @Override
     public long heapCommittedBytes() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getHeapMemoryUsage()
+                .getCommitted();
     }
 
     @Override
     public long nonHeapCommittedBytes() {
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                .getNonHeapMemoryUsage()
+                .getCommitted();
     }
 
     /** Every heap pool's usage after its last collection, which {@code System.gc()} makes a full one. */
@@ -126,8 +137,10 @@ final class InProcessLedger implements Ledger {
     public long liveHeapBytes() {
         System.gc();
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null)
-                .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+                .filter(pool ->
+                        pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null)
+                .mapToLong(pool -> pool.getCollectionUsage().getUsed())
+                .sum();
     }
 
     @Override

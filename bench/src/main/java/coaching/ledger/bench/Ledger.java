@@ -9,7 +9,8 @@ import java.time.Duration;
 /** A running ledger (in this JVM or the packaged jar in its own process) and what is measured of it. */
 interface Ledger extends AutoCloseable {
 
-    ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    ObjectMapper JSON = new ObjectMapper()
+            .findAndRegisterModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     Http http();
@@ -53,11 +54,13 @@ interface Ledger extends AutoCloseable {
     default boolean projectionsCaughtUp() {
         HttpResponse<String> response = http().get("admin-ada", "/api/v1/admin/projections");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("projection status answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "projection status answered " + response.statusCode() + ": " + response.body());
         }
         try {
             for (JsonNode projection : JSON.readTree(response.body())) {
-                if (!projection.path("running").asBoolean() || !projection.path("caughtUp").asBoolean()
+                if (!projection.path("running").asBoolean()
+                        || !projection.path("caughtUp").asBoolean()
                         || projection.path("replaying").asBoolean()) {
                     return false;
                 }

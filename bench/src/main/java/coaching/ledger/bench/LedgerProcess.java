@@ -40,7 +40,11 @@ final class LedgerProcess implements Ledger {
                 "--spring.datasource.password=" + store.password(),
                 "--logging.level.root=WARN"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        PackagedJar jar = PackagedJar.start("ledger-app", options.ledgerJar(), options.ledgerJvmArgs(), args,
+        PackagedJar jar = PackagedJar.start(
+                "ledger-app",
+                options.ledgerJar(),
+                options.ledgerJvmArgs(),
+                args,
                 options.workDirectory().resolve("logs").resolve(logName + ".log"));
         return new LedgerProcess(store, jar.awaitHealthy(Duration.ofMinutes(3)));
     }
@@ -50,9 +54,11 @@ final class LedgerProcess implements Ledger {
         if (!store.isPostgres()) {
             return true; // the process owns the H2 file
         }
-        try (Connection connection = store.connect(); Statement statement = connection.createStatement()) {
-            var rows = statement.executeQuery("SELECT COALESCE(MAX(globalIndex), 0) - (SELECT lastIndex FROM event_chain_head"
-                    + " WHERE id = 1) FROM DomainEventEntry");
+        try (Connection connection = store.connect();
+                Statement statement = connection.createStatement()) {
+            var rows = statement.executeQuery(
+                    "SELECT COALESCE(MAX(globalIndex), 0) - (SELECT lastIndex FROM event_chain_head"
+                            + " WHERE id = 1) FROM DomainEventEntry");
             rows.next();
             return rows.getLong(1) <= 0;
         } catch (SQLException e) {
@@ -131,7 +137,8 @@ final class LedgerProcess implements Ledger {
     private long metric(String nameAndTags) {
         HttpResponse<String> response = http.get("admin-ada", "/actuator/metrics/" + nameAndTags);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(nameAndTags + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    nameAndTags + " answered " + response.statusCode() + ": " + response.body());
         }
         try {
             for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
@@ -148,8 +155,10 @@ final class LedgerProcess implements Ledger {
     /** With the jcmd of the JDK running the bench, which also runs the packaged ledger (PackagedJar). */
     private void runJcmd(String command) {
         try {
-            Process jcmd = new ProcessBuilder(JCMD, Long.toString(jar.pid()), command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process jcmd = new ProcessBuilder(JCMD, Long.toString(jar.pid()), command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
                 jcmd.destroyForcibly();
                 throw new IllegalStateException("jcmd " + command + " did not finish within 60 s");
@@ -167,7 +176,8 @@ final class LedgerProcess implements Ledger {
 
     private static String jcmd() {
         try {
-            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath();
+            Path java = Path.of(ProcessHandle.current().info().command().orElseThrow())
+                    .toRealPath();
             Path jcmd = java.resolveSibling("jcmd");
             return Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd";
         } catch (IOException | RuntimeException e) {

@@ -14,8 +14,7 @@ import java.util.function.LongSupplier;
 /** Load generators: closed loop (N clients, each waits for its answer) and open loop (fixed rate by intended start). */
 final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /** One client's operation; {@code sequence} is unique across clients. Throws to count an error. */
     interface Operation {
@@ -29,20 +28,30 @@ final class Load {
         }
 
         Measurement measurement(boolean postgres) {
-            Measurement measurement = Measurement.throughput(perSecond(), cpuNanos, pgCpuNanos, operations).withErrors(errors);
+            Measurement measurement = Measurement.throughput(perSecond(), cpuNanos, pgCpuNanos, operations)
+                    .withErrors(errors);
             return postgres ? measurement : measurement.withoutPostgresCpu();
         }
     }
 
-    private enum Phase { WARMUP, MEASURE, STOP }
+    private enum Phase {
+        WARMUP,
+        MEASURE,
+        STOP
+    }
 
     /**
      * {@code clients} threads run operations back to back; only operations that complete inside the
      * measured window (after the warm-up) count. With {@code maxOperations} (smoke runs) each client
      * stops after its share and the window ends when all have.
      */
-    static Outcome closedLoop(int clients, double warmupSeconds, double seconds, int maxOperations,
-                              IntFunction<Operation> clientFactory, LongSupplier cpu) {
+    static Outcome closedLoop(
+            int clients,
+            double warmupSeconds,
+            double seconds,
+            int maxOperations,
+            IntFunction<Operation> clientFactory,
+            LongSupplier cpu) {
         AtomicReference<Phase> phase = new AtomicReference<>(warmupSeconds > 0 ? Phase.WARMUP : Phase.MEASURE);
         AtomicLong sequence = new AtomicLong();
         AtomicLong measured = new AtomicLong();
@@ -52,24 +61,26 @@ final class Load {
         List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             Operation operation = clientFactory.apply(client);
-            Thread thread = new Thread(() -> {
-                long done = 0;
-                while (phase.get() != Phase.STOP && done < perClient) {
-                    try {
-                        operation.run(sequence.getAndIncrement());
-                        if (phase.get() == Phase.MEASURE) {
-                            measured.incrementAndGet();
-                            done++;
+            Thread thread = new Thread(
+                    () -> {
+                        long done = 0;
+                        while (phase.get() != Phase.STOP && done < perClient) {
+                            try {
+                                operation.run(sequence.getAndIncrement());
+                                if (phase.get() == Phase.MEASURE) {
+                                    measured.incrementAndGet();
+                                    done++;
+                                }
+                            } catch (Exception | AssertionError e) {
+                                if (phase.get() == Phase.MEASURE) {
+                                    errors.incrementAndGet();
+                                    done++;
+                                }
+                                firstError.compareAndSet(null, e.toString());
+                            }
                         }
-                    } catch (Exception | AssertionError e) {
-                        if (phase.get() == Phase.MEASURE) {
-                            errors.incrementAndGet();
-                            done++;
-                        }
-                        firstError.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "bench-client-" + client);
+                    },
+                    "bench-client-" + client);
             thread.setDaemon(true);
             threads.add(thread);
         }

@@ -11,7 +11,11 @@ import java.util.Map;
 record Measurement(double value, double appCpuMsPer1k, double pgCpuMsPer1k, long errors, Map<String, Double> extras) {
 
     static Measurement throughput(double perSecond, long appCpuNanos, long pgCpuNanos, long operations) {
-        return new Measurement(perSecond, perThousand(appCpuNanos, operations), perThousand(pgCpuNanos, operations), 0,
+        return new Measurement(
+                perSecond,
+                perThousand(appCpuNanos, operations),
+                perThousand(pgCpuNanos, operations),
+                0,
                 new LinkedHashMap<>());
     }
 

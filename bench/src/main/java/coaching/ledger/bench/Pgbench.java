@@ -39,7 +39,11 @@ final class Pgbench {
 
     static boolean available() {
         try {
-            return new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder("pgbench", "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -52,13 +56,14 @@ final class Pgbench {
     void prepare() {
         store.recreateWithSchema();
         String engagementId = "eng-" + UUID.randomUUID().toString().substring(0, 18);
-        StoredForm.Serialized payload = StoredForm.payload(new EngagementOpened(engagementId, "client-cara", "boss-ben",
-                "hr-hana", Purpose.DEVELOPMENTAL, Urgency.NORMAL));
+        StoredForm.Serialized payload = StoredForm.payload(new EngagementOpened(
+                engagementId, "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.NORMAL));
         byte[] metaData = StoredForm.metaData("hr-hana", "HR", UUID.randomUUID().toString());
         String sql = "\\set n random(1, 1000000000000)\n"
                 + "INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
                 + " payload, payloadRevision, payloadType, timeStamp) VALUES ('eng-pgb-' || :client_id || '-' || :n, 0,"
-                + " 'Engagement', gen_random_uuid()::text, '\\x" + HexFormat.of().formatHex(metaData) + "'::bytea, '\\x"
+                + " 'Engagement', gen_random_uuid()::text, '\\x"
+                + HexFormat.of().formatHex(metaData) + "'::bytea, '\\x"
                 + HexFormat.of().formatHex(payload.bytes()) + "'::bytea, '" + payload.revision() + "', '"
                 + payload.type() + "', '" + Instant.now() + "');\n";
         try {
@@ -98,12 +103,30 @@ final class Pgbench {
     }
 
     private String pgbench(int clients, String limit, String amount) {
-        String hostPort = options.postgresUrl().replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", "");
+        String hostPort =
+                options.postgresUrl().replaceFirst("^jdbc:postgresql://", "").replaceFirst("/.*$", "");
         String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.indexOf(':')) : hostPort;
         String port = hostPort.contains(":") ? hostPort.substring(hostPort.indexOf(':') + 1) : "5432";
-        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-f", script.toString(),
-                "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())),
-                limit, amount, "-h", host, "-p", port, "-U", options.postgresUser(), store.name()));
+        List<String> command = new ArrayList<>(List.of(
+                "pgbench",
+                "-n",
+                "-M",
+                "prepared",
+                "-f",
+                script.toString(),
+                "-c",
+                String.valueOf(clients),
+                "-j",
+                String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())),
+                limit,
+                amount,
+                "-h",
+                host,
+                "-p",
+                port,
+                "-U",
+                options.postgresUser(),
+                store.name()));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (!options.postgresPassword().isEmpty()) {

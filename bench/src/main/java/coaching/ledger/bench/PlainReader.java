@@ -32,9 +32,10 @@ final class PlainReader {
 
     private static final int PAGE = 5_000;
     private static final int FLUSH = 1_000;
-    private static final String COLUMNS = "engagement_id, client_id, boss_id, hr_id, purpose, urgency, status, shortlist,"
-            + " selected_coach_id, budget_sessions, budget_amount, budget_currency, opened_at, closed_at, outcome,"
-            + " satisfaction_score, version";
+    private static final String COLUMNS =
+            "engagement_id, client_id, boss_id, hr_id, purpose, urgency, status, shortlist,"
+                    + " selected_coach_id, budget_sessions, budget_amount, budget_currency, opened_at, closed_at, outcome,"
+                    + " satisfaction_score, version";
 
     private final Store store;
     private final Map<String, Class<?>> types = new HashMap<>();
@@ -44,11 +45,11 @@ final class PlainReader {
         this.store = store;
     }
 
-    record Outcome(long events, long writes, double seconds, long cpuNanos, long pgCpuNanos) {
-    }
+    record Outcome(long events, long writes, double seconds, long cpuNanos, long pgCpuNanos) {}
 
     Outcome run() {
-        try (Connection reader = store.connect(); Connection writer = store.connect()) {
+        try (Connection reader = store.connect();
+                Connection writer = store.connect()) {
             try (Statement ddl = writer.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS bench_ref_hr_engagement");
                 ddl.execute("CREATE TABLE bench_ref_hr_engagement (engagement_id VARCHAR(64) NOT NULL PRIMARY KEY,"
@@ -67,19 +68,22 @@ final class PlainReader {
             long events = 0;
             long writes = 0;
             String upsertSql = store.isPostgres()
-                    ? "INSERT INTO bench_ref_hr_engagement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (engagement_id) DO UPDATE SET client_id = EXCLUDED.client_id, boss_id = EXCLUDED.boss_id,"
-                    + " hr_id = EXCLUDED.hr_id, purpose = EXCLUDED.purpose, urgency = EXCLUDED.urgency, status = EXCLUDED.status,"
-                    + " shortlist = EXCLUDED.shortlist, selected_coach_id = EXCLUDED.selected_coach_id,"
-                    + " budget_sessions = EXCLUDED.budget_sessions, budget_amount = EXCLUDED.budget_amount,"
-                    + " budget_currency = EXCLUDED.budget_currency, opened_at = EXCLUDED.opened_at,"
-                    + " closed_at = EXCLUDED.closed_at, outcome = EXCLUDED.outcome,"
-                    + " satisfaction_score = EXCLUDED.satisfaction_score, version = EXCLUDED.version"
+                    ? "INSERT INTO bench_ref_hr_engagement (" + COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (engagement_id) DO UPDATE SET client_id = EXCLUDED.client_id, boss_id = EXCLUDED.boss_id,"
+                            + " hr_id = EXCLUDED.hr_id, purpose = EXCLUDED.purpose, urgency = EXCLUDED.urgency, status = EXCLUDED.status,"
+                            + " shortlist = EXCLUDED.shortlist, selected_coach_id = EXCLUDED.selected_coach_id,"
+                            + " budget_sessions = EXCLUDED.budget_sessions, budget_amount = EXCLUDED.budget_amount,"
+                            + " budget_currency = EXCLUDED.budget_currency, opened_at = EXCLUDED.opened_at,"
+                            + " closed_at = EXCLUDED.closed_at, outcome = EXCLUDED.outcome,"
+                            + " satisfaction_score = EXCLUDED.satisfaction_score, version = EXCLUDED.version"
                     : "MERGE INTO bench_ref_hr_engagement (" + COLUMNS + ") KEY (engagement_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            try (PreparedStatement page = reader.prepareStatement("SELECT globalIndex, sequenceNumber, payloadType, payload,"
-                    + " timeStamp FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT " + PAGE);
-                 PreparedStatement upsert = writer.prepareStatement(upsertSql)) {
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement page =
+                            reader.prepareStatement("SELECT globalIndex, sequenceNumber, payloadType, payload,"
+                                    + " timeStamp FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT "
+                                    + PAGE);
+                    PreparedStatement upsert = writer.prepareStatement(upsertSql)) {
                 long last = 0;
                 int pending = 0;
                 boolean more = true;
@@ -91,8 +95,8 @@ final class PlainReader {
                             read++;
                             events++;
                             last = result.getLong(1);
-                            EngagementRow row = apply(result.getLong(2), result.getString(3), result.getBytes(4),
-                                    result.getString(5));
+                            EngagementRow row = apply(
+                                    result.getLong(2), result.getString(3), result.getBytes(4), result.getString(5));
                             if (row != null) {
                                 row.bind(upsert);
                                 upsert.addBatch();

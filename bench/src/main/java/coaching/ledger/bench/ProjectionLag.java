@@ -23,6 +23,7 @@ final class ProjectionLag implements HrStream.Listener {
     private final String prefix;
     /** Per pending engagement: intended start, accepted (-1 until known), visible (-1 until seen). */
     private final Map<String, long[]> pending = new ConcurrentHashMap<>();
+
     private final Histogram lag = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Histogram endToEnd = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Recorder window = new Recorder(HIGHEST_MICROS, 3);
@@ -37,7 +38,7 @@ final class ProjectionLag implements HrStream.Listener {
     /** Before the command is sent: {@code intended} is when it was due (open loop). */
     void due(String engagementId, long intended) {
         sent.incrementAndGet();
-        pending.put(engagementId, new long[]{intended, -1, -1});
+        pending.put(engagementId, new long[] {intended, -1, -1});
     }
 
     void accepted(String engagementId, long at) {

@@ -92,21 +92,34 @@ final class ReplaySeed {
         } catch (SQLException e) {
             throw new IllegalStateException("seeding failed: " + e.getMessage(), e);
         }
-        log.accept(String.format("seeded %,d events (%,d engagements, %d coaches) in %.1f s", seed.written,
-                seed.engagementsStarted, COACHES, (System.nanoTime() - start) / 1e9));
+        log.accept(String.format(
+                "seeded %,d events (%,d engagements, %d coaches) in %.1f s",
+                seed.written, seed.engagementsStarted, COACHES, (System.nanoTime() - start) / 1e9));
 
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(template.url(), template.user(), template.password());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(template.url(), template.user(), template.password());
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         start = System.nanoTime();
-        int sealed = new EventChainSealer(new JdbcTemplate(dataSource), transactions, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 10_000).sealAvailable();
-        log.accept(String.format("sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
+        int sealed = new EventChainSealer(
+                        new JdbcTemplate(dataSource),
+                        transactions,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10),
+                        10_000)
+                .sealAvailable();
+        log.accept(String.format(
+                "sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
         start = System.nanoTime();
         VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER).verify(null);
-        log.accept(String.format("verified: %s, %,d events and %,d disclosures checked in %.1f s", report.verified(),
-                report.eventsChecked(), report.disclosuresChecked(), (System.nanoTime() - start) / 1e9));
+        log.accept(String.format(
+                "verified: %s, %,d events and %,d disclosures checked in %.1f s",
+                report.verified(),
+                report.eventsChecked(),
+                report.disclosuresChecked(),
+                (System.nanoTime() - start) / 1e9));
         if (!report.verified()) {
-            throw new IllegalStateException("the seeded history does not verify: " + report.problems().stream().limit(5).toList());
+            throw new IllegalStateException("the seeded history does not verify: "
+                    + report.problems().stream().limit(5).toList());
         }
     }
 
@@ -117,10 +130,21 @@ final class ReplaySeed {
             for (int number = 0; number < COACHES && written < events; number++) {
                 int coach = number;
                 String coachId = coachId(coach);
-                append(insert, new Planned(CoachStream.of(coachId), "Coach", 0, "hr-hana", "HR",
-                        at -> new CoachRegistered(coachId, "Coach " + coach, List.of(new Certification("ICF",
-                                coach % 3 == 0 ? "MCC" : "PCC", LocalDate.of(2028, 6, 30))), 5 + coach % 20,
-                                List.of("leadership", coach % 2 == 0 ? "transitions" : "communication"))));
+                append(
+                        insert,
+                        new Planned(
+                                CoachStream.of(coachId),
+                                "Coach",
+                                0,
+                                "hr-hana",
+                                "HR",
+                                at -> new CoachRegistered(
+                                        coachId,
+                                        "Coach " + coach,
+                                        List.of(new Certification(
+                                                "ICF", coach % 3 == 0 ? "MCC" : "PCC", LocalDate.of(2028, 6, 30))),
+                                        5 + coach % 20,
+                                        List.of("leadership", coach % 2 == 0 ? "transitions" : "communication"))));
             }
             List<Deque<Planned>> live = new ArrayList<>();
             while (written < events) {
@@ -145,12 +169,15 @@ final class ReplaySeed {
     }
 
     /** One event to append: its stream, its sequence, who causes it, and its payload at the time it happens. */
-    private record Planned(String streamId, String aggregateType, long sequence, String actorId, String actorRole,
-                           Function<EventContext, Object> payload) {
-    }
+    private record Planned(
+            String streamId,
+            String aggregateType,
+            long sequence,
+            String actorId,
+            String actorRole,
+            Function<EventContext, Object> payload) {}
 
-    private record EventContext(Instant at) {
-    }
+    private record EventContext(Instant at) {}
 
     private final Map<String, String> grantEventIds = new HashMap<>();
 
@@ -166,7 +193,12 @@ final class ReplaySeed {
         insert.setLong(2, planned.sequence());
         insert.setString(3, planned.aggregateType());
         insert.setString(4, eventId);
-        insert.setBytes(5, StoredForm.metaData(planned.actorId(), planned.actorRole(), UUID.randomUUID().toString()));
+        insert.setBytes(
+                5,
+                StoredForm.metaData(
+                        planned.actorId(),
+                        planned.actorRole(),
+                        UUID.randomUUID().toString()));
         insert.setBytes(6, serialized.bytes());
         insert.setString(7, serialized.revision());
         insert.setString(8, serialized.type());
@@ -185,52 +217,132 @@ final class ReplaySeed {
         String client = "client-" + number;
         String boss = "boss-" + (number % 300);
         String hr = "hr-" + (number % 7 == 0 ? "hana" : String.valueOf(number % 12));
-        List<String> shortlist = List.of(coachId(random.nextInt(COACHES)), coachId((int) (number % COACHES)),
-                coachId((int) ((number * 7 + 3) % COACHES))).stream().distinct().toList();
+        List<String> shortlist = List.of(
+                        coachId(random.nextInt(COACHES)), coachId((int) (number % COACHES)), coachId((int)
+                                ((number * 7 + 3) % COACHES)))
+                .stream()
+                .distinct()
+                .toList();
         String coach = shortlist.get(random.nextInt(shortlist.size()));
         int sessions = 4 + random.nextInt(9);
         boolean hrConsent = random.nextInt(4) == 0;
         Deque<Planned> story = new ArrayDeque<>();
         Sequencer next = new Sequencer(id, story);
-        next.add(hr, "HR", at -> new EngagementOpened(id, client, boss, hr,
-                number % 5 == 0 ? Purpose.REMEDIAL : Purpose.DEVELOPMENTAL, Urgency.values()[(int) (number % 3)]));
+        next.add(
+                hr,
+                "HR",
+                at -> new EngagementOpened(
+                        id,
+                        client,
+                        boss,
+                        hr,
+                        number % 5 == 0 ? Purpose.REMEDIAL : Purpose.DEVELOPMENTAL,
+                        Urgency.values()[(int) (number % 3)]));
         next.add(hr, "HR", at -> new CoachesShortlisted(id, shortlist));
         next.add(client, "CLIENT", at -> new CoachSelected(id, coach));
-        next.add(boss, "BOSS", at -> new BudgetApproved(id, sessions + 2, BigDecimal.valueOf((sessions + 2) * 1200L, 0)
-                .setScale(2), "EUR"));
-        next.add(client, "CLIENT", at -> new UpdateConsentGranted(id, "c-1", client, Audience.BOSS,
-                EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), null, "quarterly review with my manager", "2026-11"));
+        next.add(
+                boss,
+                "BOSS",
+                at -> new BudgetApproved(
+                        id,
+                        sessions + 2,
+                        BigDecimal.valueOf((sessions + 2) * 1200L, 0).setScale(2),
+                        "EUR"));
+        next.add(
+                client,
+                "CLIENT",
+                at -> new UpdateConsentGranted(
+                        id,
+                        "c-1",
+                        client,
+                        Audience.BOSS,
+                        EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS),
+                        null,
+                        "quarterly review with my manager",
+                        "2026-11"));
         if (hrConsent) {
-            next.add(client, "CLIENT", at -> new UpdateConsentGranted(id, "c-2", client, Audience.HR,
-                    EnumSet.of(Scope.OUTCOME), null, "programme evaluation", "2026-11"));
+            next.add(
+                    client,
+                    "CLIENT",
+                    at -> new UpdateConsentGranted(
+                            id,
+                            "c-2",
+                            client,
+                            Audience.HR,
+                            EnumSet.of(Scope.OUTCOME),
+                            null,
+                            "programme evaluation",
+                            "2026-11"));
         }
         int requests = 0;
         int updates = 0;
         boolean revoked = false;
         for (int session = 1; session <= sessions; session++) {
             int s = session;
-            next.add(coach, "COACH", at -> new SessionLogged(id, "s-" + s, coach,
-                    LocalDate.ofInstant(at.at(), ZoneOffset.UTC), 60, notes(s)));
+            next.add(
+                    coach,
+                    "COACH",
+                    at -> new SessionLogged(
+                            id, "s-" + s, coach, LocalDate.ofInstant(at.at(), ZoneOffset.UTC), 60, notes(s)));
             int roll = random.nextInt(10);
             if (roll < 3) {
                 int r = ++requests;
-                next.add(boss, "BOSS", at -> new UpdateRequested(id, "r-" + r, Audience.BOSS, boss, Scope.PROGRESS,
-                        "Could you share how the coaching is going? Request " + r + " ahead of the review."));
+                next.add(
+                        boss,
+                        "BOSS",
+                        at -> new UpdateRequested(
+                                id,
+                                "r-" + r,
+                                Audience.BOSS,
+                                boss,
+                                Scope.PROGRESS,
+                                "Could you share how the coaching is going? Request " + r + " ahead of the review."));
             } else if (roll < 6 && !revoked) {
                 int u = ++updates;
                 long grantSequence = next.sequenceOf("c-1");
-                next.add(coach, "COACH", at -> share(id, "u-" + u, Audience.BOSS, Scope.PROGRESS, boss, coach, at.at(), "c-1",
-                        "quarterly review with my manager", grantSequence));
+                next.add(
+                        coach,
+                        "COACH",
+                        at -> share(
+                                id,
+                                "u-" + u,
+                                Audience.BOSS,
+                                Scope.PROGRESS,
+                                boss,
+                                coach,
+                                at.at(),
+                                "c-1",
+                                "quarterly review with my manager",
+                                grantSequence));
             } else if (roll == 6) {
                 int u = ++updates;
-                next.add(coach, "COACH", at -> new DisclosureRefused(id, "u-" + u, Audience.HR,
-                        hrConsent ? Scope.PROGRESS : Scope.OUTCOME, coach,
-                        hrConsent ? RefusalReason.SCOPE_NOT_COVERED : RefusalReason.AUDIENCE_NOT_COVERED));
+                next.add(
+                        coach,
+                        "COACH",
+                        at -> new DisclosureRefused(
+                                id,
+                                "u-" + u,
+                                Audience.HR,
+                                hrConsent ? Scope.PROGRESS : Scope.OUTCOME,
+                                coach,
+                                hrConsent ? RefusalReason.SCOPE_NOT_COVERED : RefusalReason.AUDIENCE_NOT_COVERED));
             } else if (roll == 7 && hrConsent) {
                 int u = ++updates;
                 long grantSequence = next.sequenceOf("c-2");
-                next.add(coach, "COACH", at -> share(id, "u-" + u, Audience.HR, Scope.OUTCOME, hr, coach, at.at(), "c-2",
-                        "programme evaluation", grantSequence));
+                next.add(
+                        coach,
+                        "COACH",
+                        at -> share(
+                                id,
+                                "u-" + u,
+                                Audience.HR,
+                                Scope.OUTCOME,
+                                hr,
+                                coach,
+                                at.at(),
+                                "c-2",
+                                "programme evaluation",
+                                grantSequence));
             } else if (roll == 8 && session == sessions && random.nextInt(5) == 0) {
                 revoked = true;
                 next.add(client, "CLIENT", at -> new UpdateConsentRevoked(id, "c-1", "the review is done"));
@@ -245,21 +357,45 @@ final class ReplaySeed {
         if (hrConsent) {
             ended.add("c-2");
         }
-        next.add(hr, "HR", at -> new EngagementClosed(id, Outcome.COMPLETED, "programme completed", hr, List.copyOf(ended)));
+        next.add(
+                hr,
+                "HR",
+                at -> new EngagementClosed(id, Outcome.COMPLETED, "programme completed", hr, List.copyOf(ended)));
         return story;
     }
 
-    private UpdateShared share(String id, String updateId, Audience audience, Scope scope, String recipient, String coach,
-                               Instant at, String consentId, String purpose, long grantSequence) {
+    private UpdateShared share(
+            String id,
+            String updateId,
+            Audience audience,
+            Scope scope,
+            String recipient,
+            String coach,
+            Instant at,
+            String consentId,
+            String purpose,
+            long grantSequence) {
         String grant = grantEventIds.get(id + "/" + consentId);
         String grantEventId = grant.substring(0, grant.indexOf('@'));
-        return new UpdateShared(id, updateId, audience, scope, "Progress note " + updateId + ": the client is working on "
-                + "delegation and feedback conversations and reports steady progress towards the agreed goals.",
-                recipient, coach, at, consentId, purpose, grantEventId, grantSequence);
+        return new UpdateShared(
+                id,
+                updateId,
+                audience,
+                scope,
+                "Progress note " + updateId + ": the client is working on "
+                        + "delegation and feedback conversations and reports steady progress towards the agreed goals.",
+                recipient,
+                coach,
+                at,
+                consentId,
+                purpose,
+                grantEventId,
+                grantSequence);
     }
 
     private static String notes(int session) {
-        return "Session " + session + ". Explored the client's leadership challenges, practised a difficult conversation, "
+        return "Session " + session
+                + ". Explored the client's leadership challenges, practised a difficult conversation, "
                 + "agreed on two experiments for the coming weeks and reviewed the previous ones. Confidential between "
                 + "coach and client.";
     }

@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
  */
 final class Results {
 
-    enum Goal { NONE, RATIO_AT_LEAST, AT_MOST }
+    enum Goal {
+        NONE,
+        RATIO_AT_LEAST,
+        AT_MOST
+    }
 
     static final class Row {
         final String workload;
@@ -29,7 +33,14 @@ final class Results {
         final Map<Integer, Measurement> measured = new TreeMap<>();
         final Map<Integer, Measurement> reference = new TreeMap<>();
 
-        Row(String workload, String store, String load, String unit, Goal goal, double threshold, String referenceName) {
+        Row(
+                String workload,
+                String store,
+                String load,
+                String unit,
+                Goal goal,
+                double threshold,
+                String referenceName) {
             this.workload = workload;
             this.store = store;
             this.load = load;
@@ -59,14 +70,16 @@ final class Results {
         }
 
         String holds() {
-            List<Double> judged = goal == Goal.RATIO_AT_LEAST ? ratios()
+            List<Double> judged = goal == Goal.RATIO_AT_LEAST
+                    ? ratios()
                     : measured.values().stream().map(Measurement::value).toList();
             if (goal == Goal.NONE || judged.isEmpty()) {
                 return "";
             }
             double median = median(judged);
             boolean medianHolds = goal == Goal.RATIO_AT_LEAST ? median >= threshold : median <= threshold;
-            boolean everyRound = judged.stream().allMatch(v -> goal == Goal.RATIO_AT_LEAST ? v >= threshold : v <= threshold);
+            boolean everyRound =
+                    judged.stream().allMatch(v -> goal == Goal.RATIO_AT_LEAST ? v >= threshold : v <= threshold);
             if (medianHolds) {
                 return everyRound ? "**yes**" : "**yes** (not every round)";
             }
@@ -77,9 +90,16 @@ final class Results {
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    synchronized Row row(String workload, String store, String load, String unit, Goal goal, double threshold,
-                         String referenceName) {
-        return rows.computeIfAbsent(workload + "|" + store + "|" + load,
+    synchronized Row row(
+            String workload,
+            String store,
+            String load,
+            String unit,
+            Goal goal,
+            double threshold,
+            String referenceName) {
+        return rows.computeIfAbsent(
+                workload + "|" + store + "|" + load,
                 key -> new Row(workload, store, load, unit, goal, threshold, referenceName));
     }
 
@@ -93,26 +113,43 @@ final class Results {
 
     synchronized String markdown() {
         StringBuilder table = new StringBuilder();
-        table.append("| workload | store | load | result | reference | ratio | app CPU-ms/1k | PG CPU-ms/1k | target | holds | detail |\n");
+        table.append(
+                "| workload | store | load | result | reference | ratio | app CPU-ms/1k | PG CPU-ms/1k | target | holds | detail |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows.values()) {
             List<Measurement> measured = List.copyOf(row.measured.values());
             List<Measurement> reference = List.copyOf(row.reference.values());
-            table.append("| ").append(row.workload)
-                    .append(" | ").append(row.store)
-                    .append(" | ").append(row.load)
-                    .append(" | ").append(spread(measured, Measurement::value)).append(' ').append(row.unit)
+            table.append("| ")
+                    .append(row.workload)
+                    .append(" | ")
+                    .append(row.store)
+                    .append(" | ")
+                    .append(row.load)
+                    .append(" | ")
+                    .append(spread(measured, Measurement::value))
+                    .append(' ')
+                    .append(row.unit)
                     .append(errors(measured))
-                    .append(" | ").append(reference.isEmpty() ? "" : row.referenceName + " "
-                            + spread(reference, Measurement::value) + errors(reference))
-                    .append(" | ").append(row.ratios().isEmpty() ? "" : spreadOf(row.ratios()) + "×")
-                    .append(" | ").append(cpu(measured, Measurement::appCpuMsPer1k))
+                    .append(" | ")
+                    .append(
+                            reference.isEmpty()
+                                    ? ""
+                                    : row.referenceName + " " + spread(reference, Measurement::value)
+                                            + errors(reference))
+                    .append(" | ")
+                    .append(row.ratios().isEmpty() ? "" : spreadOf(row.ratios()) + "×")
+                    .append(" | ")
+                    .append(cpu(measured, Measurement::appCpuMsPer1k))
                     .append(reference.isEmpty() ? "" : " (ref " + cpu(reference, Measurement::appCpuMsPer1k) + ")")
-                    .append(" | ").append(cpu(measured, Measurement::pgCpuMsPer1k))
+                    .append(" | ")
+                    .append(cpu(measured, Measurement::pgCpuMsPer1k))
                     .append(reference.isEmpty() ? "" : " (ref " + cpu(reference, Measurement::pgCpuMsPer1k) + ")")
-                    .append(" | ").append(row.target())
-                    .append(" | ").append(row.holds())
-                    .append(" | ").append(extras(measured))
+                    .append(" | ")
+                    .append(row.target())
+                    .append(" | ")
+                    .append(row.holds())
+                    .append(" | ")
+                    .append(extras(measured))
                     .append(" |\n");
         }
         if (!notes.isEmpty()) {
@@ -129,15 +166,18 @@ final class Results {
 
     private static String extras(List<Measurement> measurements) {
         Map<String, List<Double>> byName = new LinkedHashMap<>();
-        measurements.forEach(measurement -> measurement.extras().forEach((name, value) ->
-                byName.computeIfAbsent(name, key -> new ArrayList<>()).add(value)));
+        measurements.forEach(measurement -> measurement
+                .extras()
+                .forEach((name, value) ->
+                        byName.computeIfAbsent(name, key -> new ArrayList<>()).add(value)));
         return byName.entrySet().stream()
                 .map(extra -> extra.getKey() + " " + spreadOf(extra.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
     private static String cpu(List<Measurement> measurements, Function<Measurement, Double> field) {
-        List<Double> values = measurements.stream().map(field).filter(v -> !v.isNaN()).toList();
+        List<Double> values =
+                measurements.stream().map(field).filter(v -> !v.isNaN()).toList();
         return values.isEmpty() ? "n/a" : number(median(values));
     }
 
@@ -155,7 +195,8 @@ final class Results {
         if (known.size() == 1) {
             return number(median);
         }
-        return number(median) + " (" + number(known.stream().mapToDouble(v -> v).min().orElseThrow()) + "–"
+        return number(median) + " ("
+                + number(known.stream().mapToDouble(v -> v).min().orElseThrow()) + "–"
                 + number(known.stream().mapToDouble(v -> v).max().orElseThrow()) + ")";
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 record Store(Kind kind, String name, String url, String user, String password, BenchOptions options) {
 
     enum Kind {
-        POSTGRES("PostgreSQL"), H2("H2 (no fsync)");
+        POSTGRES("PostgreSQL"),
+        H2("H2 (no fsync)");
 
         final String label;
 
@@ -36,8 +37,13 @@ record Store(Kind kind, String name, String url, String user, String password, B
     }
 
     static Store postgres(BenchOptions options, String name) {
-        return new Store(Kind.POSTGRES, name, options.postgresUrl() + name, options.postgresUser(),
-                options.postgresPassword(), options);
+        return new Store(
+                Kind.POSTGRES,
+                name,
+                options.postgresUrl() + name,
+                options.postgresUser(),
+                options.postgresPassword(),
+                options);
     }
 
     static Store h2(BenchOptions options, String name) {
@@ -70,15 +76,18 @@ record Store(Kind kind, String name, String url, String user, String password, B
     }
 
     void migrate() {
-        Flyway.configure().dataSource(url, user, password)
+        Flyway.configure()
+                .dataSource(url, user, password)
                 .locations("classpath:db/migration/" + (isPostgres() ? "postgresql" : "h2"))
-                .outOfOrder(true).load().migrate();
+                .outOfOrder(true)
+                .load()
+                .migrate();
     }
 
     boolean exists() {
         if (isPostgres()) {
             try (Connection connection = adminConnection();
-                 var query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                    var query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 query.setString(1, name);
                 return query.executeQuery().next();
             } catch (SQLException e) {
@@ -133,8 +142,8 @@ record Store(Kind kind, String name, String url, String user, String password, B
     String comment() {
         if (isPostgres()) {
             try (Connection connection = adminConnection();
-                 var query = connection.prepareStatement(
-                         "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+                    var query = connection.prepareStatement(
+                            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
                 query.setString(1, name);
                 var rows = query.executeQuery();
                 return rows.next() ? rows.getString(1) : null;
@@ -161,13 +170,14 @@ record Store(Kind kind, String name, String url, String user, String password, B
      */
     long[] writes() {
         if (!isPostgres()) {
-            return new long[]{0, 0};
+            return new long[] {0, 0};
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery("SELECT xact_commit, tup_inserted + tup_updated + tup_deleted"
                     + " FROM pg_stat_database WHERE datname = current_database()");
             rows.next();
-            return new long[]{rows.getLong(1), rows.getLong(2)};
+            return new long[] {rows.getLong(1), rows.getLong(2)};
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -176,7 +186,8 @@ record Store(Kind kind, String name, String url, String user, String password, B
     static final java.time.Duration STATISTICS_SETTLE = java.time.Duration.ofSeconds(11);
 
     long count(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             var rows = statement.executeQuery(sql);
             rows.next();
             return rows.getLong(1);
@@ -186,7 +197,8 @@ record Store(Kind kind, String name, String url, String user, String password, B
     }
 
     void execute(String... statements) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -201,7 +213,8 @@ record Store(Kind kind, String name, String url, String user, String password, B
         }
         try (Stream<Path> files = Files.list(h2File().getParent())) {
             return files.filter(file -> file.getFileName().toString().startsWith(name + "."))
-                    .mapToLong(file -> file.toFile().length()).sum();
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         } catch (IOException e) {
             return -1;
         }
@@ -212,7 +225,8 @@ record Store(Kind kind, String name, String url, String user, String password, B
     }
 
     private void admin(String sql) {
-        try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = adminConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -220,7 +234,7 @@ record Store(Kind kind, String name, String url, String user, String password, B
     }
 
     private Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection(options.postgresUrl() + "postgres", options.postgresUser(),
-                options.postgresPassword());
+        return DriverManager.getConnection(
+                options.postgresUrl() + "postgres", options.postgresUser(), options.postgresPassword());
     }
 }

@@ -17,22 +17,24 @@ import java.util.Map;
 final class StoredForm {
 
     static final ObjectMapper MAPPER = new AxonInfrastructure().defaultAxonObjectMapper();
-    static final JacksonSerializer SERIALIZER = JacksonSerializer.builder().objectMapper(MAPPER).build();
+    static final JacksonSerializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(MAPPER).build();
 
-    private StoredForm() {
-    }
+    private StoredForm() {}
 
-    record Serialized(byte[] bytes, String type, String revision) {
-    }
+    record Serialized(byte[] bytes, String type, String revision) {}
 
     static Serialized payload(Object event) {
         SerializedObject<byte[]> serialized = SERIALIZER.serialize(event, byte[].class);
-        return new Serialized(serialized.getData(), serialized.getType().getName(), serialized.getType().getRevision());
+        return new Serialized(
+                serialized.getData(),
+                serialized.getType().getName(),
+                serialized.getType().getRevision());
     }
 
     static byte[] metaData(String actorId, String actorRole, String correlationId) {
-        MetaData metaData = MetaData.from(Map.of(Actor.CORRELATION_ID, correlationId, Actor.ACTOR_ID, actorId,
-                Actor.ACTOR_ROLE, actorRole));
+        MetaData metaData = MetaData.from(
+                Map.of(Actor.CORRELATION_ID, correlationId, Actor.ACTOR_ID, actorId, Actor.ACTOR_ROLE, actorRole));
         return SERIALIZER.serialize(metaData, byte[].class).getData();
     }
 }

@@ -25,9 +25,15 @@ class BenchSmokeTest {
 
         String report = new Bench(options).run();
 
-        assertThat(report).contains("| workload | store | load | result | reference | ratio |",
-                "W1 append, gateway", "W1b append, HTTP", "W2 projection lag", "W3 replay, all 5 views",
-                "W4 query p99, HR list", "W4 query p99, client view");
+        assertThat(report)
+                .contains(
+                        "| workload | store | load | result | reference | ratio |",
+                        "W1 append, gateway",
+                        "W1b append, HTTP",
+                        "W2 projection lag",
+                        "W3 replay, all 5 views",
+                        "W4 query p99, HR list",
+                        "W4 query p99, client view");
         assertThat(Files.readString(out)).isEqualTo(report);
     }
 
@@ -37,16 +43,25 @@ class BenchSmokeTest {
      */
     @Test
     void soaksAndReportsMemoryLagCountsAndAVerdict() {
-        BenchOptions options = BenchOptions.parse("--smoke", "--workloads=soak", "--work=" + work,
-                "--out=" + work.resolve("soak.md"));
+        BenchOptions options =
+                BenchOptions.parse("--smoke", "--workloads=soak", "--work=" + work, "--out=" + work.resolve("soak.md"));
 
         String report = new Bench(options).run();
 
-        assertThat(report).contains("## Soak: H2", "| commands acknowledged (2xx) |", "| errors (non-2xx or no answer) |",
-                "| HR stream events received |", "| events exported |",
-                "| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB |", "| minutes | new engagements seen | lag p50 ms |");
+        assertThat(report)
+                .contains(
+                        "## Soak: H2",
+                        "| commands acknowledged (2xx) |",
+                        "| errors (non-2xx or no answer) |",
+                        "| HR stream events received |",
+                        "| events exported |",
+                        "| minute | heap in use MB | live heap after GC MB | heap committed MB | non-heap committed MB | RSS MB |",
+                        "| minutes | new engagements seen | lag p50 ms |");
         assertThat(report).containsPattern("Memory flat: \\*\\*(yes|no)\\*\\*");
-        assertThat(report).containsPattern("\\| 0\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+ \\| \\d+ \\| \\d+ \\|"); // the first sample's memory figures
+        assertThat(report)
+                .containsPattern(
+                        "\\| 0\\.\\d \\| \\d+ \\| \\d+\\.\\d \\| \\d+ \\| \\d+ \\| \\d+ \\|"); // the first sample's
+        // memory figures
         assertThat(report).containsPattern("\\| commands acknowledged \\(2xx\\) \\| [1-9]");
         assertThat(report).containsPattern("\\| events exported \\| [1-9]");
     }

@@ -5,12 +5,12 @@ import coaching.ledger.platform.DaemonThreads;
 import coaching.ledger.platform.fingerprint.FingerprintKeys;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -80,17 +80,22 @@ public class CommandSideConfiguration {
      * else (a rejection, a broken database) is never retried. Once retries run out the caller gets 409.
      */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus,
-                                         @Value("${ledger.commands.conflict-retries:5}") int retries,
-                                         @Value("${ledger.commands.conflict-backoff:PT0.02S}") Duration backoff) {
+    public CommandGateway commandGateway(
+            CommandBus commandBus,
+            @Value("${ledger.commands.conflict-retries:5}") int retries,
+            @Value("${ledger.commands.conflict-backoff:PT0.02S}") Duration backoff) {
         ExponentialBackOffIntervalRetryScheduler retryScheduler = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(Executors.newScheduledThreadPool(4, DaemonThreads.named("command-retry")))
                 .maxRetryCount(retries)
                 .backoffFactor(backoff.toMillis())
                 // asked of the failure and of each of its causes: a conflict's chain ends in the SQL error
                 .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException
-                        || failure instanceof AggregateStreamCreationException || failure instanceof SQLException))
+                        || failure instanceof AggregateStreamCreationException
+                        || failure instanceof SQLException))
                 .build();
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(retryScheduler)
+                .build();
     }
 }

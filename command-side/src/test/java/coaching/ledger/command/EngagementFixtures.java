@@ -94,11 +94,10 @@ public final class EngagementFixtures {
     public static final Map<String, String> AS_OUTSIDER = as(Role.COACH, OUTSIDER);
 
     /** The fingerprint key of every write-model test (a server's own is random and secret). */
-    public static final Fingerprints FINGERPRINTS = new Fingerprints(
-            "a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
+    public static final Fingerprints FINGERPRINTS =
+            new Fingerprints("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
 
-    private EngagementFixtures() {
-    }
+    private EngagementFixtures() {}
 
     // --- fixture -----------------------------------------------------------------------------
 
@@ -175,14 +174,28 @@ public final class EngagementFixtures {
         return List.of(opened(), shortlisted(), selected(), budget());
     }
 
-    public static UpdateConsentGranted granted(String consentId, Audience audience, Instant validUntil, Scope... scopes) {
-        return new UpdateConsentGranted(ENGAGEMENT, consentId, CLIENT, audience, EnumSet.copyOf(Arrays.asList(scopes)),
-                validUntil, purposeOf(consentId), null);
+    public static UpdateConsentGranted granted(
+            String consentId, Audience audience, Instant validUntil, Scope... scopes) {
+        return new UpdateConsentGranted(
+                ENGAGEMENT,
+                consentId,
+                CLIENT,
+                audience,
+                EnumSet.copyOf(Arrays.asList(scopes)),
+                validUntil,
+                purposeOf(consentId),
+                null);
     }
 
     public static GrantUpdateConsent grant(String consentId, Audience audience, Instant validUntil, Scope... scopes) {
-        return new GrantUpdateConsent(ENGAGEMENT, consentId, audience, EnumSet.copyOf(Arrays.asList(scopes)),
-                validUntil, purposeOf(consentId), null);
+        return new GrantUpdateConsent(
+                ENGAGEMENT,
+                consentId,
+                audience,
+                EnumSet.copyOf(Arrays.asList(scopes)),
+                validUntil,
+                purposeOf(consentId),
+                null);
     }
 
     public static String purposeOf(String consentId) {
@@ -217,8 +230,10 @@ public final class EngagementFixtures {
                     return false;
                 }
                 if (rejection.kind() != kind) {
-                    mismatch.appendText("was a Rejection of kind ").appendValue(rejection.kind())
-                            .appendText(": ").appendText(rejection.getMessage());
+                    mismatch.appendText("was a Rejection of kind ")
+                            .appendValue(rejection.kind())
+                            .appendText(": ")
+                            .appendText(rejection.getMessage());
                     return false;
                 }
                 return true;
@@ -247,7 +262,8 @@ public final class EngagementFixtures {
         return new TypeSafeDiagnosingMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable actual, Description mismatch) {
-                if (actual instanceof Rejection rejection && rejection.kind() == kind
+                if (actual instanceof Rejection rejection
+                        && rejection.kind() == kind
                         && message.equals(rejection.getMessage())
                         && Objects.equals(reason == null ? null : reason.name(), rejection.reason())) {
                     return true;
@@ -258,8 +274,13 @@ public final class EngagementFixtures {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a Rejection of kind ").appendValue(kind).appendText(" saying ").appendValue(message)
-                        .appendText(" for reason ").appendValue(reason);
+                description
+                        .appendText("a Rejection of kind ")
+                        .appendValue(kind)
+                        .appendText(" saying ")
+                        .appendValue(message)
+                        .appendText(" for reason ")
+                        .appendValue(reason);
             }
         };
     }
@@ -270,11 +291,14 @@ public final class EngagementFixtures {
             @Override
             protected boolean matchesSafely(Throwable actual, Description mismatch) {
                 if (!(actual instanceof Rejection rejection)
-                        || rejection.kind() != Rejection.Kind.INVALID || !field.equals(rejection.field())) {
+                        || rejection.kind() != Rejection.Kind.INVALID
+                        || !field.equals(rejection.field())) {
                     mismatch.appendText("was ").appendValue(actual);
                     if (actual instanceof Rejection rejection) {
-                        mismatch.appendText(" of kind ").appendValue(rejection.kind())
-                                .appendText(" on field ").appendValue(rejection.field());
+                        mismatch.appendText(" of kind ")
+                                .appendValue(rejection.kind())
+                                .appendText(" on field ")
+                                .appendValue(rejection.field());
                     }
                     return false;
                 }
@@ -298,7 +322,9 @@ public final class EngagementFixtures {
 
     /** The identifier of the one stored event of this engagement whose payload matches. */
     public static String eventIdOf(FixtureConfiguration<?> fixture, Predicate<Object> payload) {
-        List<String> ids = fixture.getEventStore().readEvents(ENGAGEMENT).asStream()
+        List<String> ids = fixture.getEventStore()
+                .readEvents(ENGAGEMENT)
+                .asStream()
                 .filter(message -> payload.test(message.getPayload()))
                 .map(EventMessage::getIdentifier)
                 .toList();
@@ -310,7 +336,9 @@ public final class EngagementFixtures {
 
     /** Every payload stored for the engagement, given and recorded, in order. */
     public static List<Object> storedPayloads(FixtureConfiguration<?> fixture) {
-        return fixture.getEventStore().readEvents(ENGAGEMENT).asStream()
+        return fixture.getEventStore()
+                .readEvents(ENGAGEMENT)
+                .asStream()
                 .map(DomainEventMessage::getPayload)
                 .map(Object.class::cast)
                 .toList();

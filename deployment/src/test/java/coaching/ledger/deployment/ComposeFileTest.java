@@ -27,10 +27,15 @@ class ComposeFileTest {
     private static final Path COMPOSE_FILE = Path.of(System.getProperty("compose.file", "../docker-compose.yml"));
     private static final Path VALIDATE = Path.of("../bin/validate-compose");
     /** The operator's secrets: compose refuses to start without them; placeholders let it read the file. */
-    private static final Map<String, String> PLACEHOLDERS = Map.of("LEDGER_DB_PASSWORD", "placeholder",
-            "LEDGER_USERS_FILE", "/placeholder/users.properties",
-            "LEDGER_AXONSERVER_TOKEN_FILE", "/placeholder/axonserver.token",
-            "LEDGER_FINGERPRINT_KEY", "placeholder");
+    private static final Map<String, String> PLACEHOLDERS = Map.of(
+            "LEDGER_DB_PASSWORD",
+            "placeholder",
+            "LEDGER_USERS_FILE",
+            "/placeholder/users.properties",
+            "LEDGER_AXONSERVER_TOKEN_FILE",
+            "/placeholder/axonserver.token",
+            "LEDGER_FINGERPRINT_KEY",
+            "placeholder");
 
     @TempDir
     Path directory;
@@ -38,23 +43,27 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void isValidWithEveryServiceHealthCheckedAndAxonServerClosed() throws Exception {
-        Run parsed = run(List.of("docker-compose", "-f", COMPOSE_FILE.toAbsolutePath().toString(), "config"));
+        Run parsed = run(
+                List.of("docker-compose", "-f", COMPOSE_FILE.toAbsolutePath().toString(), "config"));
         assertThat(parsed.exitCode()).as(parsed.output()).isZero();
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>)
                 new Yaml().<Map<String, Object>>load(parsed.output()).get("services");
         assertThat(services).containsOnlyKeys("postgres", "axonserver", "command", "query");
-        assertThat(services).allSatisfy((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+        assertThat(services)
+                .allSatisfy((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
         assertThat(services.get("axonserver").get("image")).isEqualTo("docker.axoniq.io/axoniq/axonserver:2025.2.0");
         assertThat((Map<String, Object>) services.get("axonserver").get("environment"))
                 .containsEntry("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED", "true");
         assertThat(services.get("postgres")).doesNotContainKey("ports");
         assertThat(services.get("axonserver")).doesNotContainKey("ports");
         for (String client : List.of("command", "query")) {
-            assertThat((Map<String, Object>) services.get(client).get("environment")).as(client)
+            assertThat((Map<String, Object>) services.get(client).get("environment"))
+                    .as(client)
                     .containsEntry("SPRING_PROFILES_ACTIVE", "postgres,axonserver,prod")
                     .containsEntry("SPRING_CONFIG_IMPORT", "file:/config/users.properties,configtree:/run/secrets/")
                     .containsKey("LEDGER_FINGERPRINT_KEY");
-            assertThat((List<Map<String, Object>>) services.get(client).get("secrets")).as(client)
+            assertThat((List<Map<String, Object>>) services.get(client).get("secrets"))
+                    .as(client)
                     .containsExactly(Map.of("source", "axonserver-token", "target", "axon.axonserver.token"));
         }
         Run validated = validate(COMPOSE_FILE);
@@ -82,11 +91,11 @@ class ComposeFileTest {
         assertThat(validated.output()).contains(reason);
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     private static Run validate(Path composeFile) throws IOException, InterruptedException {
-        return run(List.of("bash", VALIDATE.toString(), composeFile.toAbsolutePath().toString()));
+        return run(List.of(
+                "bash", VALIDATE.toString(), composeFile.toAbsolutePath().toString()));
     }
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
@@ -96,7 +105,9 @@ class ComposeFileTest {
         try {
             process = builder.start();
         } catch (IOException missing) {
-            throw new AssertionError("cannot run " + command.get(0) + ": run bin/validate-compose (it installs docker-compose)", missing);
+            throw new AssertionError(
+                    "cannot run " + command.get(0) + ": run bin/validate-compose (it installs docker-compose)",
+                    missing);
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -26,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentationLinksTest {
 
     /** An inline link or image, {@code [text](destination "title")}, or a reference definition {@code [x]: destination}. */
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[[^\\]]*]\\(\\s*(<[^>]*>|[^)\\s]*)(?:\\s+\"[^\"]*\")?\\s*\\)");
-    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*(\\S+)", Pattern.MULTILINE);
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("!?\\[[^\\]]*]\\(\\s*(<[^>]*>|[^)\\s]*)(?:\\s+\"[^\"]*\")?\\s*\\)");
+
+    private static final Pattern REFERENCE_DEFINITION =
+            Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*(\\S+)", Pattern.MULTILINE);
     private static final Pattern EXTERNAL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
@@ -53,10 +56,16 @@ class DocumentationLinksTest {
 
     @Test
     void headingsAreNamedAsGitHubNamesThem() {
-        assertThat(anchors("# Engagement ledger\n## What each store guarantees\n### POST /api/v1/engagements/{engagementId}/updates\n"
-                + "## `ledger.http.max-body-size` and *limits*\n## Limits\n## Limits\n```\n# not a heading\n```\n"))
-                .containsExactlyInAnyOrder("engagement-ledger", "what-each-store-guarantees",
-                        "post-apiv1engagementsengagementidupdates", "ledgerhttpmax-body-size-and-limits", "limits",
+        assertThat(
+                        anchors(
+                                "# Engagement ledger\n## What each store guarantees\n### POST /api/v1/engagements/{engagementId}/updates\n"
+                                        + "## `ledger.http.max-body-size` and *limits*\n## Limits\n## Limits\n```\n# not a heading\n```\n"))
+                .containsExactlyInAnyOrder(
+                        "engagement-ledger",
+                        "what-each-store-guarantees",
+                        "post-apiv1engagementsengagementidupdates",
+                        "ledgerhttpmax-body-size-and-limits",
+                        "limits",
                         "limits-1");
     }
 
@@ -67,16 +76,20 @@ class DocumentationLinksTest {
         int hash = link.indexOf('#');
         String file = hash < 0 ? link : link.substring(0, hash);
         String anchor = hash < 0 ? null : link.substring(hash + 1);
-        Path target = file.isEmpty() ? document
-                : file.startsWith("/") ? root.resolve(file.substring(1)).normalize()
-                : document.getParent().resolve(file).normalize();
+        Path target = file.isEmpty()
+                ? document
+                : file.startsWith("/")
+                        ? root.resolve(file.substring(1)).normalize()
+                        : document.getParent().resolve(file).normalize();
         if (!target.startsWith(root)) {
             return "leaves the repository";
         }
         if (!Files.exists(target)) {
             return "no such file " + root.relativize(target);
         }
-        if (anchor != null && !anchor.isEmpty() && target.toString().endsWith(".md")
+        if (anchor != null
+                && !anchor.isEmpty()
+                && target.toString().endsWith(".md")
                 && !anchors(Files.readString(target)).contains(anchor)) {
             return "no heading #" + anchor + " in " + root.relativize(target);
         }
@@ -89,13 +102,15 @@ class DocumentationLinksTest {
             return files.filter(path -> path.toString().endsWith(".md") && Files.isRegularFile(path))
                     .filter(path -> {
                         for (Path folder : root.relativize(path.getParent())) {
-                            if (folder.toString().equals("target") || folder.toString().startsWith(".")) {
+                            if (folder.toString().equals("target")
+                                    || folder.toString().startsWith(".")) {
                                 return false;
                             }
                         }
                         return true;
                     })
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -122,8 +137,13 @@ class DocumentationLinksTest {
         for (String line : withoutFencedCode(markdown).split("\n")) {
             Matcher heading = HEADING.matcher(line);
             if (heading.matches()) {
-                String text = heading.group(1).replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replace("`", "").replace("*", "");
-                String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "").replace(' ', '-');
+                String text = heading.group(1)
+                        .replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1")
+                        .replace("`", "")
+                        .replace("*", "");
+                String slug = text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "")
+                        .replace(' ', '-');
                 int repeats = seen.merge(slug, 1, Integer::sum) - 1;
                 anchors.add(repeats == 0 ? slug : slug + "-" + repeats);
             }
@@ -164,6 +184,7 @@ class DocumentationLinksTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("no aggregating pom.xml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no aggregating pom.xml above " + Path.of("").toAbsolutePath());
     }
 }

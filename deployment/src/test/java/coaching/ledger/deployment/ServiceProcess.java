@@ -32,9 +32,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static ServiceProcess start(String name, String jar, String schema) {
-        return new ServiceProcess(PackagedJar.start(name, Path.of(jar), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+        return new ServiceProcess(PackagedJar.start(
+                name,
+                Path.of(jar),
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 // the services have no users of their own: the tests sign in as the demo users
-                List.of("--spring.profiles.active=postgres,demo",
+                List.of(
+                        "--spring.profiles.active=postgres,demo",
                         "--spring.datasource.url=" + TestDatabases.postgresUrl() + "?currentSchema=" + schema,
                         "--spring.datasource.username=" + TestDatabases.postgresUser(),
                         "--spring.datasource.password=" + TestDatabases.postgresPassword(),

@@ -62,8 +62,7 @@ class ServicesOnPostgresIT {
         ServiceProcess.awaitHealthy(started);
         for (String coach : List.of("coach-cole", "coach-chen")) {
             expect(201, commandA.http().post("/api/v1/coaches", "hr-hana", """
-                    {"coachId":"%s","displayName":"%s","certifications":[],"yearsExperience":10,"specialties":[]}"""
-                    .formatted(coach, coach)));
+                    {"coachId":"%s","displayName":"%s","certifications":[],"yearsExperience":10,"specialties":[]}""".formatted(coach, coach)));
         }
     }
 
@@ -85,17 +84,26 @@ class ServicesOnPostgresIT {
             expect(201, (i % 2 == 0 ? commandA : commandB).http().post("/api/v1/engagements", "hr-hana", opening(id)));
             long accepted = System.nanoTime();
             LedgerHttp view = (i % 2 == 0 ? queryA : queryB).http();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() ->
-                    view.get("/api/v1/client/engagements/" + id, "client-cara").status() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> view.get("/api/v1/client/engagements/" + id, "client-cara")
+                                    .status()
+                            == 200);
             latencies[i] = System.nanoTime() - accepted;
             pause(ThreadLocalRandom.current().nextInt(50, 300));
         }
         Arrays.sort(latencies);
-        System.out.printf("cross-process visibility, command service 201 -> query service view, %d commands:"
-                        + " min %.0f ms, median %.0f ms, p90 %.0f ms, max %.0f ms%n", commands, millis(latencies[0]),
-                millis(latencies[commands / 2]), millis(latencies[commands * 9 / 10]), millis(latencies[commands - 1]));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client_engagement WHERE engagement_id LIKE 'visible-%'",
-                Integer.class)).isEqualTo(commands);
+        System.out.printf(
+                "cross-process visibility, command service 201 -> query service view, %d commands:"
+                        + " min %.0f ms, median %.0f ms, p90 %.0f ms, max %.0f ms%n",
+                commands,
+                millis(latencies[0]),
+                millis(latencies[commands / 2]),
+                millis(latencies[commands * 9 / 10]),
+                millis(latencies[commands - 1]));
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM client_engagement WHERE engagement_id LIKE 'visible-%'", Integer.class))
+                .isEqualTo(commands);
     }
 
     /**
@@ -111,20 +119,27 @@ class ServicesOnPostgresIT {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> done = IntStream.range(0, 8).mapToObj(sender -> senders.submit(() -> {
-                LedgerHttp http = (sender % 2 == 0 ? commandA : commandB).http();
-                for (int n = 0; n < 20; n++) {
-                    // the client's version is the sequence number (her view shows every event)
-                    String consentId = "c-" + sender + "-" + n;
-                    LedgerHttp.Response response = http.post("/api/v1/engagements/" + id + "/consents", "client-cara",
-                            "{\"consentId\":\"%s\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\"],\"purpose\":\"review\"}"
-                                    .formatted(consentId));
-                    statuses.merge(response.status(), 1, Integer::sum);
-                    if (response.status() == 201) {
-                        acknowledged.put(consentId, response.json().get("version").asLong());
-                    }
-                }
-            })).<Future<?>>map(future -> future).toList();
+            List<Future<?>> done = IntStream.range(0, 8)
+                    .mapToObj(sender -> senders.submit(() -> {
+                        LedgerHttp http = (sender % 2 == 0 ? commandA : commandB).http();
+                        for (int n = 0; n < 20; n++) {
+                            // the client's version is the sequence number (her view shows every event)
+                            String consentId = "c-" + sender + "-" + n;
+                            LedgerHttp.Response response = http.post(
+                                    "/api/v1/engagements/" + id + "/consents",
+                                    "client-cara",
+                                    "{\"consentId\":\"%s\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\"],\"purpose\":\"review\"}"
+                                            .formatted(consentId));
+                            statuses.merge(response.status(), 1, Integer::sum);
+                            if (response.status() == 201) {
+                                acknowledged.put(
+                                        consentId,
+                                        response.json().get("version").asLong());
+                            }
+                        }
+                    }))
+                    .<Future<?>>map(future -> future)
+                    .toList();
             for (Future<?> sender : done) {
                 sender.get(5, TimeUnit.MINUTES);
             }
@@ -133,11 +148,17 @@ class ServicesOnPostgresIT {
         }
         System.out.println("two command instances, 160 concurrent commands on one engagement: statuses " + statuses);
 
-        assertThat(statuses.keySet()).as("accepted, or a conflict that outlasted the retries").isSubsetOf(201, 409);
-        List<Map<String, Object>> stream = jdbc.queryForList("SELECT sequenceNumber, payloadType, payload FROM"
-                + " DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber", id);
-        assertThat(stream).extracting(row -> ((Number) row.get("sequenceNumber")).longValue())
-                .containsExactlyElementsOf(LongStream.range(0, stream.size()).boxed().toList());
+        assertThat(statuses.keySet())
+                .as("accepted, or a conflict that outlasted the retries")
+                .isSubsetOf(201, 409);
+        List<Map<String, Object>> stream = jdbc.queryForList(
+                "SELECT sequenceNumber, payloadType, payload FROM"
+                        + " DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+                id);
+        assertThat(stream)
+                .extracting(row -> ((Number) row.get("sequenceNumber")).longValue())
+                .containsExactlyElementsOf(
+                        LongStream.range(0, stream.size()).boxed().toList());
         Map<String, Long> stored = new ConcurrentHashMap<>();
         for (Map<String, Object> row : stream) {
             String payload = new String((byte[]) row.get("payload"), StandardCharsets.UTF_8);
@@ -146,7 +167,8 @@ class ServicesOnPostgresIT {
                 stored.put(consentId, ((Number) row.get("sequenceNumber")).longValue());
             }
         }
-        assertThat(stored).as("exactly the acknowledged commands, each at the version it was answered with")
+        assertThat(stored)
+                .as("exactly the acknowledged commands, each at the version it was answered with")
                 .isEqualTo(acknowledged);
     }
 
@@ -158,8 +180,9 @@ class ServicesOnPostgresIT {
     @Test
     @Order(3)
     void theSurvivingQueryInstanceTakesOverAKilledOnesSegmentsAndTheViewsEndComplete() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> PROJECTIONS.forEach(projection ->
-                assertThat(owners(projection)).as("owners of %s", projection)
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> PROJECTIONS.forEach(projection -> assertThat(owners(projection))
+                        .as("owners of %s", projection)
                         .anyMatch(owner -> owner.startsWith(queryA.tokenOwnerPrefix()))
                         .anyMatch(owner -> owner.startsWith(queryB.tokenOwnerPrefix()))));
 
@@ -184,13 +207,16 @@ class ServicesOnPostgresIT {
             writer.shutdownNow();
         }
 
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> PROJECTIONS.forEach(projection ->
-                assertThat(owners(projection)).as("owners of %s", projection)
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> PROJECTIONS.forEach(projection -> assertThat(owners(projection))
+                        .as("owners of %s", projection)
                         .allMatch(owner -> owner.startsWith(queryA.tokenOwnerPrefix()))));
         long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         awaitCaughtUp(queryA, head);
         acknowledged.forEach((id, version) -> assertThat(jdbc.queryForObject(
-                "SELECT version FROM client_engagement WHERE engagement_id = ?", Long.class, id)).as(id).isEqualTo(version));
+                        "SELECT version FROM client_engagement WHERE engagement_id = ?", Long.class, id))
+                .as(id)
+                .isEqualTo(version));
 
         Map<String, List<String>> views = ViewDump.of(jdbc);
         Map<String, List<String>> alone = ViewDump.of(onSchema(singleInstanceRun(head)));
@@ -210,48 +236,93 @@ class ServicesOnPostgresIT {
     }
 
     private static void awaitCaughtUp(ServiceProcess query, long head) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode statuses = query.http().get("/api/v1/admin/projections", "admin-ada").json();
-            assertThat(statuses).hasSize(PROJECTIONS.size()).allSatisfy(status -> {
-                assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isTrue();
-                assertThat(status.path("position").asLong()).as(status.toString()).isGreaterThanOrEqualTo(head);
-            });
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    JsonNode statuses = query.http()
+                            .get("/api/v1/admin/projections", "admin-ada")
+                            .json();
+                    assertThat(statuses).hasSize(PROJECTIONS.size()).allSatisfy(status -> {
+                        assertThat(status.path("caughtUp").asBoolean())
+                                .as(status.toString())
+                                .isTrue();
+                        assertThat(status.path("position").asLong())
+                                .as(status.toString())
+                                .isGreaterThanOrEqualTo(head);
+                    });
+                });
     }
 
     private static JdbcTemplate onSchema(String name) {
-        return new JdbcTemplate(new DriverManagerDataSource(TestDatabases.postgresUrl() + "?currentSchema=" + name,
-                TestDatabases.postgresUser(), TestDatabases.postgresPassword()));
+        return new JdbcTemplate(new DriverManagerDataSource(
+                TestDatabases.postgresUrl() + "?currentSchema=" + name,
+                TestDatabases.postgresUser(),
+                TestDatabases.postgresPassword()));
     }
 
     private static List<String> owners(String projection) {
-        return jdbc.queryForList("SELECT COALESCE(owner, '') FROM TokenEntry WHERE processorName = ?", String.class,
-                projection);
+        return jdbc.queryForList(
+                "SELECT COALESCE(owner, '') FROM TokenEntry WHERE processorName = ?", String.class, projection);
     }
 
     /** Opens, shortlists, selects a coach and approves a budget, on alternating command instances; answers the version. */
     private static long activate(String id, int first) {
         expect(201, instance(first).http().post("/api/v1/engagements", "hr-hana", opening(id)));
-        expect(201, instance(first + 1).http().post(path(id, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
-        expect(201, instance(first).http().post(path(id, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
-        return expect(201, instance(first + 1).http().post(path(id, "budget-approval"), "boss-ben",
-                "{\"sessions\":5,\"amount\":5000.00,\"currency\":\"EUR\"}")).json().get("version").asLong();
+        expect(
+                201,
+                instance(first + 1)
+                        .http()
+                        .post(path(id, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
+        expect(
+                201,
+                instance(first)
+                        .http()
+                        .post(path(id, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
+        return expect(
+                        201,
+                        instance(first + 1)
+                                .http()
+                                .post(
+                                        path(id, "budget-approval"),
+                                        "boss-ben",
+                                        "{\"sessions\":5,\"amount\":5000.00,\"currency\":\"EUR\"}"))
+                .json()
+                .get("version")
+                .asLong();
     }
 
     /** What every view shows something of: a session, a consent, a disclosure, a refusal, a request, a score. */
     private static long story(String id) {
         expect(201, commandA.http().post(path(id, "sessions"), "coach-cole", """
-                {"sessionId":"s-1","heldOn":"%s","durationMinutes":60,"notes":"confidential"}""".formatted(LocalDate.now().minusDays(1))));
+                {"sessionId":"s-1","heldOn":"%s","durationMinutes":60,"notes":"confidential"}""".formatted(
+                        LocalDate.now().minusDays(1))));
         expect(201, commandB.http().post(path(id, "consents"), "client-cara", """
                 {"consentId":"c-1","audience":"BOSS","scopes":["PROGRESS"],"purpose":"review"}"""));
-        expect(201, commandA.http().post(path(id, "updates"), "coach-cole",
-                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"));
-        expect(403, commandB.http().post(path(id, "updates"), "coach-cole",
-                "{\"updateId\":\"u-2\",\"audience\":\"HR\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"));
-        expect(201, commandA.http().post(path(id, "update-requests"), "boss-ben",
-                "{\"requestId\":\"r-1\",\"scope\":\"GOALS\",\"message\":\"goals?\"}"));
+        expect(
+                201,
+                commandA.http()
+                        .post(
+                                path(id, "updates"),
+                                "coach-cole",
+                                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"));
+        expect(
+                403,
+                commandB.http()
+                        .post(
+                                path(id, "updates"),
+                                "coach-cole",
+                                "{\"updateId\":\"u-2\",\"audience\":\"HR\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"));
+        expect(
+                201,
+                commandA.http()
+                        .post(
+                                path(id, "update-requests"),
+                                "boss-ben",
+                                "{\"requestId\":\"r-1\",\"scope\":\"GOALS\",\"message\":\"goals?\"}"));
         return expect(201, commandB.http().post(path(id, "satisfaction"), "client-cara", "{\"score\":4}"))
-                .json().get("version").asLong();
+                .json()
+                .get("version")
+                .asLong();
     }
 
     private static ServiceProcess instance(int n) {
@@ -260,8 +331,7 @@ class ServicesOnPostgresIT {
 
     private static String opening(String id) {
         return """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(id);
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id);
     }
 
     private static String path(String id, String action) {

@@ -29,23 +29,26 @@ public final class VerifyCommand {
     static final int PROBLEMS = 1;
     static final int FAILED = 2;
 
-    private VerifyCommand() {
-    }
+    private VerifyCommand() {}
 
     /** Only what verification needs; deliberately not a @Configuration, so the app's component scan skips it. */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
     @Import({LedgerPlatform.class, AxonInfrastructure.class, LedgerVerifier.class})
-    static class VerifyContext {
-    }
+    static class VerifyContext {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String[] springArgs = Arrays.stream(args).filter(arg -> !arg.startsWith("--checkpoint-")).toArray(String[]::new);
+        String[] springArgs = Arrays.stream(args)
+                .filter(arg -> !arg.startsWith("--checkpoint-"))
+                .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VerifyContext.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=warn")
                 .run(springArgs)) {
             VerificationReport report = context.getBean(LedgerVerifier.class).verify(checkpoint(args));
-            out.println(new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+            out.println(new ObjectMapper()
+                    .findAndRegisterModules()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
             return report.verified() ? VERIFIED : PROBLEMS;
         } catch (Exception e) {
@@ -67,8 +70,11 @@ public final class VerifyCommand {
     }
 
     private static String option(String[] args, String prefix) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length()))
-                .findFirst().orElse(null);
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
+                .findFirst()
+                .orElse(null);
     }
 
     public static void main(String[] args) {

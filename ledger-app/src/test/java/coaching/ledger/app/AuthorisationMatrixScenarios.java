@@ -40,10 +40,38 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
 
     /** Column name to principal; anon sends no credentials. The matrix test adds the unrelated users. */
     Map<String, String> PRINCIPALS = principals(
-            "anon", null, "hana", "hr-hana", "hugo", "hr-hugo", "ben", "boss-ben", "bea", "boss-bea",
-            "cara", "client-cara", "carl", "client-carl", "cole", "coach-cole", "chen", "coach-chen",
-            "cody", "coach-cody", "cy", "compliance-cy", "cleo", "compliance-cleo", "ivy", "integrator-ivy",
-            "ira", "integrator-ira", "ada", "admin-ada", "abe", "admin-abe");
+            "anon",
+            null,
+            "hana",
+            "hr-hana",
+            "hugo",
+            "hr-hugo",
+            "ben",
+            "boss-ben",
+            "bea",
+            "boss-bea",
+            "cara",
+            "client-cara",
+            "carl",
+            "client-carl",
+            "cole",
+            "coach-cole",
+            "chen",
+            "coach-chen",
+            "cody",
+            "coach-cody",
+            "cy",
+            "compliance-cy",
+            "cleo",
+            "compliance-cleo",
+            "ivy",
+            "integrator-ivy",
+            "ira",
+            "integrator-ira",
+            "ada",
+            "admin-ada",
+            "abe",
+            "admin-abe");
 
     /**
      * Who is who on the engagement: ben is its boss and cara its client, hana opened it; cole is the
@@ -87,56 +115,96 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
 
     /** What each row sends, on an engagement in which state; {new} is a fresh id. */
     Map<String, Call> CALLS = calls(
-            "POST /api/v1/coaches", new Call(State.NONE, "", """
+            "POST /api/v1/coaches",
+            new Call(State.NONE, "", """
                     {"coachId":"{new}","displayName":"Coach","certifications":[{"body":"ICF","credential":"PCC"}],
                      "yearsExperience":3,"specialties":["leadership"]}"""),
-            "POST /api/v1/engagements", new Call(State.NONE, "", """
+            "POST /api/v1/engagements",
+            new Call(State.NONE, "", """
                     {"engagementId":"{new}","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""),
-            "POST /api/v1/engagements/{engagementId}/shortlist", new Call(State.OPENED, "",
-                    "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"),
-            "POST /api/v1/engagements/{engagementId}/coach-selection", new Call(State.SHORTLISTED, "",
-                    "{\"coachId\":\"coach-cole\"}"),
-            "POST /api/v1/engagements/{engagementId}/budget-approval", new Call(State.SHORTLISTED, "",
-                    "{\"sessions\":4,\"amount\":4800.00,\"currency\":\"EUR\"}"),
-            "POST /api/v1/engagements/{engagementId}/sessions", new Call(State.ACTIVE, "",
-                    "{\"sessionId\":\"s-1\",\"heldOn\":\"" + LocalDate.now().minusDays(1) + "\",\"durationMinutes\":60,\"notes\":\"notes\"}"),
-            "POST /api/v1/engagements/{engagementId}/consents", new Call(State.ACTIVE, "", """
+            "POST /api/v1/engagements/{engagementId}/shortlist",
+            new Call(State.OPENED, "", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"),
+            "POST /api/v1/engagements/{engagementId}/coach-selection",
+            new Call(State.SHORTLISTED, "", "{\"coachId\":\"coach-cole\"}"),
+            "POST /api/v1/engagements/{engagementId}/budget-approval",
+            new Call(State.SHORTLISTED, "", "{\"sessions\":4,\"amount\":4800.00,\"currency\":\"EUR\"}"),
+            "POST /api/v1/engagements/{engagementId}/sessions",
+            new Call(
+                    State.ACTIVE,
+                    "",
+                    "{\"sessionId\":\"s-1\",\"heldOn\":\"" + LocalDate.now().minusDays(1)
+                            + "\",\"durationMinutes\":60,\"notes\":\"notes\"}"),
+            "POST /api/v1/engagements/{engagementId}/consents",
+            new Call(State.ACTIVE, "", """
                     {"consentId":"c-2","audience":"BOSS","scopes":["PROGRESS"],"purpose":"quarterly review"}"""),
-            "POST /api/v1/engagements/{engagementId}/consents/{consentId}/revocation", new Call(State.CONSENTED, "",
-                    "{\"reason\":\"changed my mind\"}"),
-            "POST /api/v1/engagements/{engagementId}/update-requests", new Call(State.ACTIVE, "",
+            "POST /api/v1/engagements/{engagementId}/consents/{consentId}/revocation",
+            new Call(State.CONSENTED, "", "{\"reason\":\"changed my mind\"}"),
+            "POST /api/v1/engagements/{engagementId}/update-requests",
+            new Call(
+                    State.ACTIVE,
+                    "",
                     "{\"requestId\":\"r-1\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"),
-            "POST /api/v1/engagements/{engagementId}/updates", new Call(State.CONSENTED, "",
+            "POST /api/v1/engagements/{engagementId}/updates",
+            new Call(
+                    State.CONSENTED,
+                    "",
                     "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"),
-            "POST /api/v1/engagements/{engagementId}/updates [no consent]", new Call(State.ACTIVE, "",
+            "POST /api/v1/engagements/{engagementId}/updates [no consent]",
+            new Call(
+                    State.ACTIVE,
+                    "",
                     "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"),
-            "POST /api/v1/engagements/{engagementId}/satisfaction", new Call(State.ACTIVE, "",
-                    "{\"score\":4,\"comment\":\"helpful\"}"),
-            "POST /api/v1/engagements/{engagementId}/closure", new Call(State.ACTIVE, "",
-                    "{\"outcome\":\"COMPLETED\",\"reason\":\"goals met\"}"),
-            "GET /api/v1/hr/engagements", Call.read(""),
-            "GET /api/v1/hr/engagements/stream", Call.read(""),
-            "GET /api/v1/hr/coaches", Call.read(""),
-            "GET /api/v1/hr/dashboard", Call.read(""),
-            "GET /api/v1/boss/engagements", Call.read(""),
-            "GET /api/v1/boss/engagements/{engagementId}", Call.read(""),
-            "GET /api/v1/client/engagements/{engagementId}", Call.read(""),
-            "GET /api/v1/coach/engagements", Call.read(""),
-            "GET /api/v1/coach/engagements/{engagementId}", Call.read(""),
-            "GET /api/v1/compliance/disclosures", Call.read("?engagementId={engagementId}"),
-            "GET /api/v1/compliance/verification", Call.read(""),
-            "GET /api/v1/events", Call.read("?limit=5"),
-            "GET /api/v1/admin/projections", Call.read(""),
+            "POST /api/v1/engagements/{engagementId}/satisfaction",
+            new Call(State.ACTIVE, "", "{\"score\":4,\"comment\":\"helpful\"}"),
+            "POST /api/v1/engagements/{engagementId}/closure",
+            new Call(State.ACTIVE, "", "{\"outcome\":\"COMPLETED\",\"reason\":\"goals met\"}"),
+            "GET /api/v1/hr/engagements",
+            Call.read(""),
+            "GET /api/v1/hr/engagements/stream",
+            Call.read(""),
+            "GET /api/v1/hr/coaches",
+            Call.read(""),
+            "GET /api/v1/hr/dashboard",
+            Call.read(""),
+            "GET /api/v1/boss/engagements",
+            Call.read(""),
+            "GET /api/v1/boss/engagements/{engagementId}",
+            Call.read(""),
+            "GET /api/v1/client/engagements/{engagementId}",
+            Call.read(""),
+            "GET /api/v1/coach/engagements",
+            Call.read(""),
+            "GET /api/v1/coach/engagements/{engagementId}",
+            Call.read(""),
+            "GET /api/v1/compliance/disclosures",
+            Call.read("?engagementId={engagementId}"),
+            "GET /api/v1/compliance/verification",
+            Call.read(""),
+            "GET /api/v1/events",
+            Call.read("?limit=5"),
+            "GET /api/v1/admin/projections",
+            Call.read(""),
             // the compliance view: no other cell reads it in a way its rebuild could change
-            "POST /api/v1/admin/projections/{name}/replay", new Call(State.NONE, "", ""),
-            "GET /api/v1/admin/projections/{name}/dead-letters", Call.read(""),
-            "POST /api/v1/admin/projections/{name}/dead-letters/retry", new Call(State.NONE, "", ""),
-            "GET /api/v1/admin/sign-in-audit", Call.read(""));
+            "POST /api/v1/admin/projections/{name}/replay",
+            new Call(State.NONE, "", ""),
+            "GET /api/v1/admin/projections/{name}/dead-letters",
+            Call.read(""),
+            "POST /api/v1/admin/projections/{name}/dead-letters/retry",
+            new Call(State.NONE, "", ""),
+            "GET /api/v1/admin/sign-in-audit",
+            Call.read(""));
 
     Pattern ROW = Pattern.compile("(\\S+) (\\S+)(?: \\[([^]]+)])?\\s+(.+)");
     Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
-    enum State { NONE, OPENED, SHORTLISTED, ACTIVE, CONSENTED, STORY }
+    enum State {
+        NONE,
+        OPENED,
+        SHORTLISTED,
+        ACTIVE,
+        CONSENTED,
+        STORY
+    }
 
     /** A request: the state it needs, a query string and a body; reads all use the story's engagement. */
     record Call(State state, String query, String body) {
@@ -165,33 +233,48 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         for (Row row : rows) {
             covered.add(row.operation());
             if (!published.contains(row.operation())) {
-                nodes.add(DynamicTest.dynamicTest(row.name(), () -> assertThat(published)
-                        .as("the matrix has a row for an operation the OpenAPI document does not publish")
-                        .contains(row.operation())));
+                nodes.add(DynamicTest.dynamicTest(
+                        row.name(),
+                        () -> assertThat(published)
+                                .as("the matrix has a row for an operation the OpenAPI document does not publish")
+                                .contains(row.operation())));
                 continue;
             }
             Call call = CALLS.get(row.name());
             if (call == null) {
-                nodes.add(DynamicTest.dynamicTest(row.name(), () -> assertThat(CALLS)
-                        .as("no request is defined for this row").containsKey(row.name())));
+                nodes.add(DynamicTest.dynamicTest(
+                        row.name(),
+                        () -> assertThat(CALLS)
+                                .as("no request is defined for this row")
+                                .containsKey(row.name())));
                 continue;
             }
             // refusals record nothing, so they share one engagement per row; what succeeds gets its own
             Map<String, String> refusedOn = new LinkedHashMap<>();
-            nodes.add(DynamicContainer.dynamicContainer(row.name(), row.expected().entrySet().stream()
-                    .map(cell -> DynamicTest.dynamicTest(row.name() + " as " + cell.getKey(), () -> {
-                        boolean changesState = cell.getValue().startsWith("2") || cell.getValue().endsWith("r");
-                        if (refusedOn.isEmpty() && !changesState) {
-                            refusedOn.putAll(prepare(call.state()));
-                        }
-                        check(row, call, changesState ? prepare(call.state()) : refusedOn, cell.getKey(), cell.getValue());
-                    }))));
+            nodes.add(DynamicContainer.dynamicContainer(
+                    row.name(),
+                    row.expected().entrySet().stream()
+                            .map(cell -> DynamicTest.dynamicTest(row.name() + " as " + cell.getKey(), () -> {
+                                boolean changesState = cell.getValue().startsWith("2")
+                                        || cell.getValue().endsWith("r");
+                                if (refusedOn.isEmpty() && !changesState) {
+                                    refusedOn.putAll(prepare(call.state()));
+                                }
+                                check(
+                                        row,
+                                        call,
+                                        changesState ? prepare(call.state()) : refusedOn,
+                                        cell.getKey(),
+                                        cell.getValue());
+                            }))));
         }
         for (String operation : published) {
             if (!covered.contains(operation)) {
-                nodes.add(DynamicTest.dynamicTest(operation, () -> assertThat(covered)
-                        .as("the OpenAPI document publishes an operation the matrix has no row for")
-                        .contains(operation)));
+                nodes.add(DynamicTest.dynamicTest(
+                        operation,
+                        () -> assertThat(covered)
+                                .as("the OpenAPI document publishes an operation the matrix has no row for")
+                                .contains(operation)));
             }
         }
         return nodes.stream();
@@ -204,16 +287,24 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         EventTable events = events();
         long head = events.head();
 
-        Probe.Answer answer = probe().send(operation[0], path, PRINCIPALS.get(column),
-                post ? Map.of("Content-Type", "application/json") : Map.of("Accept", "*/*"),
-                call.body() == null ? null : expand(call.body(), variables).getBytes(StandardCharsets.UTF_8));
+        Probe.Answer answer = probe().send(
+                        operation[0],
+                        path,
+                        PRINCIPALS.get(column),
+                        post ? Map.of("Content-Type", "application/json") : Map.of("Accept", "*/*"),
+                        call.body() == null
+                                ? null
+                                : expand(call.body(), variables).getBytes(StandardCharsets.UTF_8));
 
         boolean recordsRefusal = expected.endsWith("r");
         int status = Integer.parseInt(recordsRefusal ? expected.substring(0, expected.length() - 1) : expected);
-        assertThat(answer.status()).as("%s %s as %s: %s", operation[0], path, column, answer).isEqualTo(status);
+        assertThat(answer.status())
+                .as("%s %s as %s: %s", operation[0], path, column, answer)
+                .isEqualTo(status);
         if (status >= 400) {
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-            assertThat(events.typesAfter(head)).as("what %s recorded with its %d", column, status)
+            assertThat(events.typesAfter(head))
+                    .as("what %s recorded with its %d", column, status)
                     .isEqualTo(recordsRefusal ? List.of("DisclosureRefused") : List.of());
         }
     }
@@ -234,8 +325,7 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         String id = newId("matrix");
         variables.put("engagementId", id);
         expect(201, http().post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(id)));
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
         if (state == State.OPENED) {
             return variables;
         }
@@ -244,7 +334,12 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             return variables;
         }
         expect(201, http().post(path(id, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
-        expect(201, http().post(path(id, "budget-approval"), "boss-ben", "{\"sessions\":4,\"amount\":4800,\"currency\":\"EUR\"}"));
+        expect(
+                201,
+                http().post(
+                                path(id, "budget-approval"),
+                                "boss-ben",
+                                "{\"sessions\":4,\"amount\":4800,\"currency\":\"EUR\"}"));
         if (state == State.CONSENTED) {
             grantBossConsent(id, "c-1", "\"PROGRESS\"");
         }
@@ -260,10 +355,18 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             String id = activeEngagement(4);
             expect(201, logSession(id, "s-1", "talked about the reorg"));
             grantBossConsent(id, "c-1", "\"PROGRESS\"");
-            expect(201, http().post(path(id, "updates"), "coach-cole",
-                    "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"steady\"}"));
-            expect(403, http().post(path(id, "updates"), "coach-cole",
-                    "{\"updateId\":\"u-2\",\"audience\":\"HR\",\"scope\":\"PROGRESS\",\"content\":\"not for HR\"}"));
+            expect(
+                    201,
+                    http().post(
+                                    path(id, "updates"),
+                                    "coach-cole",
+                                    "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"steady\"}"));
+            expect(
+                    403,
+                    http().post(
+                                    path(id, "updates"),
+                                    "coach-cole",
+                                    "{\"updateId\":\"u-2\",\"audience\":\"HR\",\"scope\":\"PROGRESS\",\"content\":\"not for HR\"}"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 expect(200, http().get("/api/v1/boss/engagements/" + id, "boss-ben"));
                 expect(200, http().get("/api/v1/client/engagements/" + id, "client-cara"));
@@ -276,9 +379,10 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
     private Set<String> publishedOperations() {
         JsonNode paths = expect(200, http().get("/v3/api-docs", null)).json().get("paths");
         Set<String> operations = new LinkedHashSet<>();
-        paths.properties().forEach(path -> path.getValue().properties().stream()
-                .filter(method -> METHODS.contains(method.getKey()))
-                .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        paths.properties()
+                .forEach(path -> path.getValue().properties().stream()
+                        .filter(method -> METHODS.contains(method.getKey()))
+                        .forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
         return operations;
     }
 
@@ -338,7 +442,6 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
     final class Story {
         static final Map<Object, String> ID = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private Story() {
-        }
+        private Story() {}
     }
 }

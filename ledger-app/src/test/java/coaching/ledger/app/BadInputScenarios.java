@@ -13,18 +13,26 @@ interface BadInputScenarios extends LedgerScenario {
 
     @Test
     default void aMissingFieldIsA400NamingTheField() {
-        LedgerHttp.Response response = expect(400, http().post("/api/v1/engagements", "hr-hana",
-                "{\"engagementId\":\"%s\",\"clientId\":\"client-cara\",\"purpose\":\"REMEDIAL\",\"urgency\":\"LOW\"}"
-                        .formatted(newId("eng"))));
+        LedgerHttp.Response response = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements",
+                                "hr-hana",
+                                "{\"engagementId\":\"%s\",\"clientId\":\"client-cara\",\"purpose\":\"REMEDIAL\",\"urgency\":\"LOW\"}"
+                                        .formatted(newId("eng"))));
         assertProblem(response, 400);
         assertThat(fields(response)).containsExactly("bossId");
     }
 
     @Test
     default void anUnknownEnumValueIsA400NamingTheFieldAndTheValidValues() {
-        LedgerHttp.Response response = expect(400, http().post("/api/v1/engagements", "hr-hana",
-                "{\"engagementId\":\"%s\",\"clientId\":\"client-cara\",\"bossId\":\"boss-ben\",\"purpose\":\"FIRING\",\"urgency\":\"LOW\"}"
-                        .formatted(newId("eng"))));
+        LedgerHttp.Response response = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements",
+                                "hr-hana",
+                                "{\"engagementId\":\"%s\",\"clientId\":\"client-cara\",\"bossId\":\"boss-ben\",\"purpose\":\"FIRING\",\"urgency\":\"LOW\"}"
+                                        .formatted(newId("eng"))));
         assertProblem(response, 400);
         assertThat(fields(response)).containsExactly("purpose");
         assertThat(response.body()).contains("DEVELOPMENTAL", "REMEDIAL");
@@ -32,14 +40,26 @@ interface BadInputScenarios extends LedgerScenario {
 
     @Test
     default void anIdOfTheWrongShapeIsA400() {
-        LedgerHttp.Response inBody = expect(400, http().post("/api/v1/engagements", "hr-hana",
-                "{\"engagementId\":\"has spaces\",\"clientId\":\"client-cara\",\"bossId\":\"boss-ben\",\"purpose\":\"REMEDIAL\",\"urgency\":\"LOW\"}"));
+        LedgerHttp.Response inBody = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements",
+                                "hr-hana",
+                                "{\"engagementId\":\"has spaces\",\"clientId\":\"client-cara\",\"bossId\":\"boss-ben\",\"purpose\":\"REMEDIAL\",\"urgency\":\"LOW\"}"));
         assertThat(fields(inBody)).containsExactly("engagementId");
-        LedgerHttp.Response inPath = expect(400, http().post("/api/v1/engagements/" + "x".repeat(65) + "/shortlist",
-                "hr-hana", "{\"coachIds\":[\"coach-cole\"]}"));
+        LedgerHttp.Response inPath = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements/" + "x".repeat(65) + "/shortlist",
+                                "hr-hana",
+                                "{\"coachIds\":[\"coach-cole\"]}"));
         assertThat(fields(inPath)).containsExactly("engagementId");
-        LedgerHttp.Response inList = expect(400, http().post("/api/v1/engagements/eng-1/shortlist", "hr-hana",
-                "{\"coachIds\":[\"coach-cole\",\"bad/id\"]}"));
+        LedgerHttp.Response inList = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements/eng-1/shortlist",
+                                "hr-hana",
+                                "{\"coachIds\":[\"coach-cole\",\"bad/id\"]}"));
         assertThat(fields(inList)).containsExactly("coachIds[1]");
     }
 
@@ -47,8 +67,12 @@ interface BadInputScenarios extends LedgerScenario {
     default void malformedJsonAndAMissingBodyAre400() {
         assertProblem(expect(400, http().post("/api/v1/engagements", "hr-hana", "{\"engagementId\":")), 400);
         assertProblem(expect(400, http().post("/api/v1/engagements", "hr-hana", "")), 400);
-        LedgerHttp.Response wrongType = expect(400, http().post("/api/v1/engagements/eng-1/budget-approval", "boss-ben",
-                "{\"sessions\":\"many\",\"amount\":1,\"currency\":\"EUR\"}"));
+        LedgerHttp.Response wrongType = expect(
+                400,
+                http().post(
+                                "/api/v1/engagements/eng-1/budget-approval",
+                                "boss-ben",
+                                "{\"sessions\":\"many\",\"amount\":1,\"currency\":\"EUR\"}"));
         assertThat(fields(wrongType)).containsExactly("sessions");
     }
 
@@ -67,17 +91,24 @@ interface BadInputScenarios extends LedgerScenario {
         // a client, boss or coach unrelated to the engagement is not told it exists
         expect(404, http().post(path(id, "consents"), "client-carl", """
                 {"consentId":"c-9","audience":"BOSS","scopes":["PROGRESS"],"purpose":"not mine"}"""));
-        expect(404, http().post(path(id, "budget-approval"), "boss-bea", "{\"sessions\":2,\"amount\":1,\"currency\":\"EUR\"}"));
+        expect(
+                404,
+                http().post(
+                                path(id, "budget-approval"),
+                                "boss-bea",
+                                "{\"sessions\":2,\"amount\":1,\"currency\":\"EUR\"}"));
         // a shortlisted coach who was not selected knows the engagement but may not log sessions
         expect(403, http().post(path(id, "sessions"), "coach-chen", """
                 {"sessionId":"s-x","heldOn":"2026-01-01","durationMinutes":30,"notes":"not my client"}"""));
-        expect(404, http().post(path(newId("missing"), "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
+        expect(
+                404,
+                http().post(path(newId("missing"), "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
     }
 
     @Test
     default void aMalformedCorrelationIdIsA400AndAWellFormedOneIsEchoed() {
-        LedgerHttp.Response bad = http().post("/api/v1/coaches", "hr-hana", "{}",
-                Map.of("X-Correlation-Id", "no spaces allowed"));
+        LedgerHttp.Response bad =
+                http().post("/api/v1/coaches", "hr-hana", "{}", Map.of("X-Correlation-Id", "no spaces allowed"));
         assertProblem(expect(400, bad), 400);
         assertThat(fields(bad)).containsExactly("X-Correlation-Id");
     }

@@ -43,6 +43,7 @@ abstract class CommandFuzzing {
     private static final Pattern LEAK = Pattern.compile(
             "\\tat |Exception|Caused by|java\\.|javax\\.|jakarta\\.|org\\.springframework|org\\.apache|"
                     + "com\\.fasterxml|org\\.axonframework|org\\.hibernate|org\\.h2|org\\.postgresql|coaching\\.ledger");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext ledger;
@@ -55,7 +56,9 @@ abstract class CommandFuzzing {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         database.accept((name, value) -> properties.put(name, value.get()));
-        ledger = new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
+        ledger = new SpringApplicationBuilder(LedgerApplication.class)
+                .properties(properties)
+                .run();
         int port = ledger.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         probe = new Probe(port);
         events = new EventTable(ledger.getBean(JdbcTemplate.class));
@@ -99,7 +102,12 @@ abstract class CommandFuzzing {
     @Example
     void aRequestLineOrHeadersTooLargeForTheServerIsAProblemDocument() {
         Endpoint coaches = HostileRequests.ENDPOINTS.get(0);
-        send(Attempt.of(coaches, "", "", "", Map.of("Content-Type", "application/json", "X-Filler", "f".repeat(20_000)),
+        send(Attempt.of(
+                coaches,
+                "",
+                "",
+                "",
+                Map.of("Content-Type", "application/json", "X-Filler", "f".repeat(20_000)),
                 validBody(coaches)));
         Endpoint shortlist = HostileRequests.ENDPOINTS.get(2);
         send(Attempt.of(shortlist, "e".repeat(20_000), "", "", json(), validBody(shortlist)));
@@ -107,42 +115,61 @@ abstract class CommandFuzzing {
 
     @Provide
     Arbitrary<Attempt> endpointsWithBrokenBodies() {
-        return Combinators.combine(endpoints(), engagementIds()).flatAs((endpoint, engagementId) ->
-                HostileRequests.mutatedBody(endpoint).map(body -> Attempt.of(endpoint, engagementId, "c-1", "compliance",
-                        json(), body.getBytes(StandardCharsets.UTF_8))));
+        return Combinators.combine(endpoints(), engagementIds())
+                .flatAs((endpoint, engagementId) -> HostileRequests.mutatedBody(endpoint)
+                        .map(body -> Attempt.of(
+                                endpoint,
+                                engagementId,
+                                "c-1",
+                                "compliance",
+                                json(),
+                                body.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Provide
     Arbitrary<Attempt> endpointsWithHostileIds() {
-        return Combinators.combine(endpoints(), HostileRequests.hostileId(), engagementIds(),
+        return Combinators.combine(
+                        endpoints(),
+                        HostileRequests.hostileId(),
+                        engagementIds(),
                         Arbitraries.of("engagementId", "consentId", "name"))
-                .as((endpoint, hostile, engagementId, which) -> Attempt.of(endpoint,
+                .as((endpoint, hostile, engagementId, which) -> Attempt.of(
+                        endpoint,
                         which.equals("engagementId") ? hostile : engagementId,
                         which.equals("consentId") ? hostile : "c-1",
                         which.equals("name") ? hostile : "compliance",
-                        json(), validBody(endpoint)));
+                        json(),
+                        validBody(endpoint)));
     }
 
     @Provide
     Arbitrary<Attempt> endpointsWithHostileHeaders() {
         return Combinators.combine(endpoints(), engagementIds(), HostileRequests.hostileHeaders())
-                .as((endpoint, engagementId, headers) -> Attempt.of(endpoint, engagementId, "c-1", "compliance",
-                        headers, validBody(endpoint)));
+                .as((endpoint, engagementId, headers) ->
+                        Attempt.of(endpoint, engagementId, "c-1", "compliance", headers, validBody(endpoint)));
     }
 
     @Provide
     Arbitrary<Attempt> endpointsWithInvalidUtf8() {
-        return Combinators.combine(endpoints().filter(endpoint -> !endpoint.validBody().isEmpty()), engagementIds())
-                .flatAs((endpoint, engagementId) -> HostileRequests.invalidUtf8(endpoint).map(body ->
-                        Attempt.of(endpoint, engagementId, "c-1", "compliance", json(), body)));
+        return Combinators.combine(
+                        endpoints().filter(endpoint -> !endpoint.validBody().isEmpty()), engagementIds())
+                .flatAs((endpoint, engagementId) -> HostileRequests.invalidUtf8(endpoint)
+                        .map(body -> Attempt.of(endpoint, engagementId, "c-1", "compliance", json(), body)));
     }
 
     /** One request: the endpoint with its path variables filled in, the headers and the raw body. */
     record Attempt(Endpoint endpoint, String path, Map<String, String> headers, byte[] body) {
 
-        static Attempt of(Endpoint endpoint, String engagementId, String consentId, String projection,
-                          Map<String, String> headers, byte[] body) {
-            String path = endpoint.path().replace("{engagementId}", engagementId).replace("{consentId}", consentId)
+        static Attempt of(
+                Endpoint endpoint,
+                String engagementId,
+                String consentId,
+                String projection,
+                Map<String, String> headers,
+                byte[] body) {
+            String path = endpoint.path()
+                    .replace("{engagementId}", engagementId)
+                    .replace("{consentId}", consentId)
                     .replace("{name}", projection);
             return new Attempt(endpoint, path, headers, body);
         }
@@ -161,12 +188,16 @@ abstract class CommandFuzzing {
         long head = events.head();
         // a fresh id for every {id}, so that a valid body is a new command and not a repeat
         byte[] body = new String(attempt.body(), StandardCharsets.ISO_8859_1)
-                .replace("{id}", "f-" + UUID.randomUUID().toString().substring(0, 8)).getBytes(StandardCharsets.ISO_8859_1);
-        Probe.Answer answer = probe.send("POST", attempt.path(), attempt.endpoint().actor(), attempt.headers(), body);
+                .replace("{id}", "f-" + UUID.randomUUID().toString().substring(0, 8))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Probe.Answer answer =
+                probe.send("POST", attempt.path(), attempt.endpoint().actor(), attempt.headers(), body);
         String seen = attempt + "\n  answered " + answer;
 
         assertThat(answer.status()).as(seen).isLessThan(500);
-        assertThat(LEAK.matcher(answer.body()).find()).as("a Java name in the answer to " + seen).isFalse();
+        assertThat(LEAK.matcher(answer.body()).find())
+                .as("a Java name in the answer to " + seen)
+                .isFalse();
         if (answer.status() < 400) {
             return;
         }
@@ -174,11 +205,17 @@ abstract class CommandFuzzing {
         List<String> recorded = events.typesAfter(head);
         // a refusal by a party to the engagement is recorded; any other 403 (a coach who is not the
         // selected one, a wrong role) records nothing
-        if (answer.status() == 403 && "Disclosure refused".equals(problem(answer).path("title").asText())) {
-            assertThat(recorded).as("a refused disclosure records its refusal: " + seen).containsExactly("DisclosureRefused");
+        if (answer.status() == 403
+                && "Disclosure refused".equals(problem(answer).path("title").asText())) {
+            assertThat(recorded)
+                    .as("a refused disclosure records its refusal: " + seen)
+                    .containsExactly("DisclosureRefused");
         } else {
-            assertThat(recorded).as("what a refused command recorded: %s\n  recorded %s (head was %d)", seen,
-                    events.describeAfter(head), head).isEmpty();
+            assertThat(recorded)
+                    .as(
+                            "what a refused command recorded: %s\n  recorded %s (head was %d)",
+                            seen, events.describeAfter(head), head)
+                    .isEmpty();
             assertThat(events.rows()).as(seen).isEqualTo(before);
         }
     }
@@ -195,14 +232,18 @@ abstract class CommandFuzzing {
     private static String engagement(LedgerHttp http, boolean active) {
         String id = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         http.post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(id));
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id));
         if (active) {
             String engagement = "/api/v1/engagements/" + id;
             http.post(engagement + "/shortlist", "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}");
             http.post(engagement + "/coach-selection", "client-cara", "{\"coachId\":\"coach-cole\"}");
-            http.post(engagement + "/budget-approval", "boss-ben", "{\"sessions\":200,\"amount\":1000,\"currency\":\"EUR\"}");
-            http.post(engagement + "/consents", "client-cara",
+            http.post(
+                    engagement + "/budget-approval",
+                    "boss-ben",
+                    "{\"sessions\":200,\"amount\":1000,\"currency\":\"EUR\"}");
+            http.post(
+                    engagement + "/consents",
+                    "client-cara",
                     "{\"consentId\":\"c-1\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\"],\"purpose\":\"review\"}");
         }
         return id;

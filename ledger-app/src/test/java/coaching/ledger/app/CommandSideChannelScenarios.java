@@ -26,12 +26,18 @@ interface CommandSideChannelScenarios extends LedgerScenario {
 
         LedgerHttp.Response after = expect(200, http().post(path(id, "budget-approval"), "boss-ben", BUDGET));
         assertThat(after.json().get("version").asLong()).isEqualTo(3);
-        LedgerHttp.Response request = expect(201, http().post(path(id, "update-requests"), "boss-ben",
-                "{\"requestId\":\"r-1\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
-        assertThat(request.json().get("version").asLong()).as("the boss's view shows neither session nor request")
+        LedgerHttp.Response request = expect(
+                201,
+                http().post(
+                                path(id, "update-requests"),
+                                "boss-ben",
+                                "{\"requestId\":\"r-1\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
+        assertThat(request.json().get("version").asLong())
+                .as("the boss's view shows neither session nor request")
                 .isEqualTo(3);
         LedgerHttp.Response consent = grantBossConsent(id, "c-1", "\"PROGRESS\"");
-        assertThat(consent.json().get("version").asLong()).as("the client's version is the sequence number")
+        assertThat(consent.json().get("version").asLong())
+                .as("the client's version is the sequence number")
                 .isEqualTo(6);
     }
 
@@ -52,15 +58,17 @@ interface CommandSideChannelScenarios extends LedgerScenario {
         JsonNode wrongGuess = runnerUpRefused(id, update("u-1", "Cara is looking for another job"));
         JsonNode squat = runnerUpRefused(id, update("u-9", "taking this id"));
 
-        for (JsonNode answer : new JsonNode[]{rightGuess, wrongGuess, squat}) {
+        for (JsonNode answer : new JsonNode[] {rightGuess, wrongGuess, squat}) {
             assertThat(answer.get("reason").asText()).isEqualTo("NOT_SELECTED_COACH");
-            assertThat(answer.get("detail").asText()).isEqualTo(rightGuess.get("detail").asText());
+            assertThat(answer.get("detail").asText())
+                    .isEqualTo(rightGuess.get("detail").asText());
             assertThat(answer.has("updateId")).isFalse();
             assertThat(answer.has("version")).isFalse();
         }
         assertThat(history(id)).as("the probes recorded nothing").hasSize(eventsBefore);
 
-        LedgerHttp.Response own = expect(201, http().post(path(id, "updates"), "coach-cole", update("u-9", "on track")));
+        LedgerHttp.Response own =
+                expect(201, http().post(path(id, "updates"), "coach-cole", update("u-9", "on track")));
         assertThat(own.json().get("updateId").asText()).isEqualTo("u-9");
     }
 
@@ -72,10 +80,12 @@ interface CommandSideChannelScenarios extends LedgerScenario {
         String shared = "Cara now chairs the weekly planning";
         expect(201, http().post(path(id, "updates"), "coach-cole", update("u-1", shared)));
 
-        LedgerHttp.Response sameText = expect(409, http().post(path(id, "updates"), "client-cara", update("u-1", shared)));
-        LedgerHttp.Response otherText = expect(409, http().post(path(id, "updates"), "client-cara",
-                update("u-1", "a guess")));
-        assertThat(sameText.json().get("detail").asText()).isEqualTo(otherText.json().get("detail").asText())
+        LedgerHttp.Response sameText =
+                expect(409, http().post(path(id, "updates"), "client-cara", update("u-1", shared)));
+        LedgerHttp.Response otherText =
+                expect(409, http().post(path(id, "updates"), "client-cara", update("u-1", "a guess")));
+        assertThat(sameText.json().get("detail").asText())
+                .isEqualTo(otherText.json().get("detail").asText())
                 .doesNotContain(shared);
         expect(200, http().post(path(id, "updates"), "coach-cole", update("u-1", shared)));
     }
@@ -103,7 +113,6 @@ interface CommandSideChannelScenarios extends LedgerScenario {
 
     private static String coach(String coachId, String specialties) {
         return """
-                {"coachId":"%s","displayName":"Ann Example","certifications":[],"yearsExperience":5,"specialties":%s}"""
-                .formatted(coachId, specialties);
+                {"coachId":"%s","displayName":"Ann Example","certifications":[],"yearsExperience":5,"specialties":%s}""".formatted(coachId, specialties);
     }
 }

@@ -38,10 +38,11 @@ interface ConcurrentDisclosureScenarios extends LedgerScenario {
                         int afterRevocation = 0;
                         while (afterRevocation < SHARES_AFTER_REVOCATION) {
                             boolean revokedBefore = revoked.get();
-                            LedgerHttp.Response response = http().post(path(id, "updates"),
-                                    worker % 2 == 0 ? "coach-cole" : "client-cara",
-                                    "{\"updateId\":\"u-%d\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"note %d\"}"
-                                            .formatted(sequence.incrementAndGet(), worker));
+                            LedgerHttp.Response response = http().post(
+                                            path(id, "updates"),
+                                            worker % 2 == 0 ? "coach-cole" : "client-cara",
+                                            "{\"updateId\":\"u-%d\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"note %d\"}"
+                                                    .formatted(sequence.incrementAndGet(), worker));
                             statuses.add(response.status());
                             if (response.status() == 201) {
                                 someoneShared.countDown();
@@ -55,7 +56,12 @@ interface ConcurrentDisclosureScenarios extends LedgerScenario {
                     .toList();
             Future<?> revoker = pool.submit(() -> {
                 someoneShared.await(30, TimeUnit.SECONDS);
-                expect(201, http().post(path(id, "consents/c-1/revocation"), "client-cara", "{\"reason\":\"changed my mind\"}"));
+                expect(
+                        201,
+                        http().post(
+                                        path(id, "consents/c-1/revocation"),
+                                        "client-cara",
+                                        "{\"reason\":\"changed my mind\"}"));
                 revoked.set(true);
                 return null;
             });

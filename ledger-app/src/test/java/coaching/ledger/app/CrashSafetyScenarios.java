@@ -52,16 +52,19 @@ abstract class CrashSafetyScenarios {
     private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(4);
     /** Unsealed events waiting when the ledger restarts: enough that sealing them takes a while. */
     private static final int UNSEALED_BATCH = 12_000;
+
     private static final List<String> PROJECTIONS = List.of("hr", "boss", "client", "coach", "compliance");
     private static final String REPLAYED = "client";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Shared by the ordered steps: one store, one history. */
     private static CrashStore store;
+
     private static PackagedJar ledger;
     private static int starts;
     /** updateId -> the version its 201 answered, and the engagement it was shared on. */
     private static final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
+
     private static final Map<Integer, String> lastOfClient = new ConcurrentHashMap<>();
     private static long eventsAfterLoad;
     private static long eventsAfterBulk;
@@ -71,8 +74,7 @@ abstract class CrashSafetyScenarios {
     /** The refused update of {@link #activate}: a coach's view does not show refusals. */
     private static final long EVENTS_HIDDEN_FROM_THE_COACH = 1;
 
-    record Acknowledged(String engagementId, long version) {
-    }
+    record Acknowledged(String engagementId, long version) {}
 
     static void startOn(CrashStore crashStore) {
         store = crashStore;
@@ -82,8 +84,7 @@ abstract class CrashSafetyScenarios {
         LedgerHttp http = http();
         for (String coach : List.of("coach-cole", "coach-chen")) {
             expect(201, http.post("/api/v1/coaches", "hr-hana", """
-                    {"coachId":"%s","displayName":"%s","certifications":[],"yearsExperience":10,"specialties":[]}"""
-                    .formatted(coach, coach)));
+                    {"coachId":"%s","displayName":"%s","certifications":[],"yearsExperience":10,"specialties":[]}""".formatted(coach, coach)));
         }
         for (int n = 0; n < CLIENTS; n++) {
             activate(http, engagement(n));
@@ -109,24 +110,33 @@ abstract class CrashSafetyScenarios {
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<?>> load = IntStream.range(0, CLIENTS).<Future<?>>mapToObj(client -> clients.submit(() -> {
-                LedgerHttp http = http();
-                for (int n = 0; !killed.get(); n++) {
-                    String updateId = "u-" + client + "-" + n;
-                    String engagementId = engagement((client + n) % CLIENTS);
-                    LedgerHttp.Response response;
-                    try {
-                        response = http.post("/api/v1/engagements/" + engagementId + "/updates", "coach-cole", update(updateId));
-                    } catch (UncheckedIOException inFlightWhenKilled) {
-                        return;
-                    }
-                    statuses.merge(response.status(), 1, Integer::sum);
-                    if (response.status() == 201) {
-                        acknowledged.put(updateId, new Acknowledged(engagementId, response.json().get("version").asLong()));
-                        lastOfClient.put(client, updateId);
-                    }
-                }
-            })).toList();
+            List<Future<?>> load = IntStream.range(0, CLIENTS)
+                    .<Future<?>>mapToObj(client -> clients.submit(() -> {
+                        LedgerHttp http = http();
+                        for (int n = 0; !killed.get(); n++) {
+                            String updateId = "u-" + client + "-" + n;
+                            String engagementId = engagement((client + n) % CLIENTS);
+                            LedgerHttp.Response response;
+                            try {
+                                response = http.post(
+                                        "/api/v1/engagements/" + engagementId + "/updates",
+                                        "coach-cole",
+                                        update(updateId));
+                            } catch (UncheckedIOException inFlightWhenKilled) {
+                                return;
+                            }
+                            statuses.merge(response.status(), 1, Integer::sum);
+                            if (response.status() == 201) {
+                                acknowledged.put(
+                                        updateId,
+                                        new Acknowledged(
+                                                engagementId,
+                                                response.json().get("version").asLong()));
+                                lastOfClient.put(client, updateId);
+                            }
+                        }
+                    }))
+                    .toList();
             Thread.sleep(LOAD_BEFORE_KILL.toMillis());
             killed.set(true);
             ledger.kill();
@@ -139,20 +149,33 @@ abstract class CrashSafetyScenarios {
 
         JdbcTemplate jdbc = store.jdbc();
         Map<String, Long> stored = new HashMap<>();
-        jdbc.query("SELECT sequenceNumber, payload FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'",
-                (RowCallbackHandler) row -> stored.put(json(row.getBytes("payload")).get("updateId").asText(),
-                        row.getLong("sequenceNumber")));
+        jdbc.query(
+                "SELECT sequenceNumber, payload FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'",
+                (RowCallbackHandler) row -> stored.put(
+                        json(row.getBytes("payload")).get("updateId").asText(), row.getLong("sequenceNumber")));
         eventsAfterLoad = count(jdbc, "DomainEventEntry");
-        List<String> lost = acknowledged.keySet().stream().filter(id -> !stored.containsKey(id)).sorted().toList();
-        System.out.printf("[crash %s] killed mid-load after %d s: statuses %s; acknowledged %d, found in the store %d,"
+        List<String> lost = acknowledged.keySet().stream()
+                .filter(id -> !stored.containsKey(id))
+                .sorted()
+                .toList();
+        System.out.printf(
+                "[crash %s] killed mid-load after %d s: statuses %s; acknowledged %d, found in the store %d,"
                         + " lost %d; UpdateShared stored %d (answers cut off by the kill never reached a client);"
-                        + " events %d%n", store.name(), LOAD_BEFORE_KILL.toSeconds(), statuses, acknowledged.size(),
-                acknowledged.size() - lost.size(), lost.size(), stored.size(), eventsAfterLoad);
+                        + " events %d%n",
+                store.name(),
+                LOAD_BEFORE_KILL.toSeconds(),
+                statuses,
+                acknowledged.size(),
+                acknowledged.size() - lost.size(),
+                lost.size(),
+                stored.size(),
+                eventsAfterLoad);
         assertThat(statuses.keySet()).as("answers before the kill").containsOnly(201);
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThan(50);
         assertThat(lost).as("acknowledged updates missing from the store").isEmpty();
         // the coach's version counts what the coach's view shows: all but the one refusal of activate()
-        acknowledged.forEach((id, ack) -> assertThat(stored.get(id)).as("sequence number of %s", id)
+        acknowledged.forEach((id, ack) -> assertThat(stored.get(id))
+                .as("sequence number of %s", id)
                 .isEqualTo(ack.version() + EVENTS_HIDDEN_FROM_THE_COACH));
     }
 
@@ -174,9 +197,13 @@ abstract class CrashSafetyScenarios {
         awaitUntil(Duration.ofMinutes(2), "sealing to begin", () -> sealedSoFar() > sealedBefore);
         ledger.kill();
         long sealedAtKill = count(jdbc, "event_chain");
-        System.out.printf("[crash %s] killed mid-sealing: events %d, sealed before the restart %d, sealed at the kill %d%n",
+        System.out.printf(
+                "[crash %s] killed mid-sealing: events %d, sealed before the restart %d, sealed at the kill %d%n",
                 store.name(), eventsAfterBulk, sealedBefore, sealedAtKill);
-        assertThat(sealedAtKill).as("sealed at the kill").isGreaterThan(sealedBefore).isLessThan(eventsAfterBulk);
+        assertThat(sealedAtKill)
+                .as("sealed at the kill")
+                .isGreaterThan(sealedBefore)
+                .isLessThan(eventsAfterBulk);
 
         ledger = start(store);
         JsonNode report = awaitVerified(http());
@@ -192,20 +219,27 @@ abstract class CrashSafetyScenarios {
         List<String> ids = new ArrayList<>(acknowledged.keySet());
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<?>> retries = IntStream.range(0, CLIENTS).<Future<?>>mapToObj(client -> clients.submit(() -> {
-                LedgerHttp http = http();
-                for (int n = client; n < ids.size(); n += CLIENTS) {
-                    Acknowledged ack = acknowledged.get(ids.get(n));
-                    LedgerHttp.Response response = http.post("/api/v1/engagements/" + ack.engagementId() + "/updates",
-                            "coach-cole", update(ids.get(n)));
-                    statuses.merge(response.status(), 1, Integer::sum);
-                    // a repeat answers the version its first answer had, across the kill and the restart
-                    JsonNode repeat = response.json();
-                    assertThat(repeat.path("updateId").asText()).as("repeat of %s", ids.get(n)).isEqualTo(ids.get(n));
-                    assertThat(repeat.path("version").asLong()).as("version of the repeat of %s", ids.get(n))
-                            .isEqualTo(ack.version());
-                }
-            })).toList();
+            List<Future<?>> retries = IntStream.range(0, CLIENTS)
+                    .<Future<?>>mapToObj(client -> clients.submit(() -> {
+                        LedgerHttp http = http();
+                        for (int n = client; n < ids.size(); n += CLIENTS) {
+                            Acknowledged ack = acknowledged.get(ids.get(n));
+                            LedgerHttp.Response response = http.post(
+                                    "/api/v1/engagements/" + ack.engagementId() + "/updates",
+                                    "coach-cole",
+                                    update(ids.get(n)));
+                            statuses.merge(response.status(), 1, Integer::sum);
+                            // a repeat answers the version its first answer had, across the kill and the restart
+                            JsonNode repeat = response.json();
+                            assertThat(repeat.path("updateId").asText())
+                                    .as("repeat of %s", ids.get(n))
+                                    .isEqualTo(ids.get(n));
+                            assertThat(repeat.path("version").asLong())
+                                    .as("version of the repeat of %s", ids.get(n))
+                                    .isEqualTo(ack.version());
+                        }
+                    }))
+                    .toList();
             for (Future<?> client : retries) {
                 client.get(2, TimeUnit.MINUTES);
             }
@@ -213,12 +247,19 @@ abstract class CrashSafetyScenarios {
             clients.shutdownNow();
         }
         JsonNode report = awaitVerified(http());
-        System.out.printf("[crash %s] %d acknowledged updates retried (the last of each client: %s): statuses %s;"
-                        + " events verified after the retries %d%n", store.name(), ids.size(), lastOfClient.values(),
-                statuses, report.path("eventsChecked").asLong());
+        System.out.printf(
+                "[crash %s] %d acknowledged updates retried (the last of each client: %s): statuses %s;"
+                        + " events verified after the retries %d%n",
+                store.name(),
+                ids.size(),
+                lastOfClient.values(),
+                statuses,
+                report.path("eventsChecked").asLong());
         assertThat(statuses).as("answers to the retries").isEqualTo(Map.of(200, ids.size()));
         assertThat(ids).containsAll(lastOfClient.values());
-        assertThat(report.path("eventsChecked").asLong()).as("events after the retries").isEqualTo(eventsAfterBulk);
+        assertThat(report.path("eventsChecked").asLong())
+                .as("events after the retries")
+                .isEqualTo(eventsAfterBulk);
     }
 
     /**
@@ -234,20 +275,27 @@ abstract class CrashSafetyScenarios {
         expect(202, http.post("/api/v1/admin/projections/" + REPLAYED + "/replay", "admin-ada", ""));
         awaitUntil(Duration.ofSeconds(60), "the replay to pass 10%", () -> {
             JsonNode status = projection(http, REPLAYED);
-            return status.path("replaying").asBoolean() && status.path("replayProgress").asInt() >= 10;
+            return status.path("replaying").asBoolean()
+                    && status.path("replayProgress").asInt() >= 10;
         });
         JsonNode atKill = projection(http, REPLAYED);
         ledger.kill();
         JdbcTemplate jdbc = store.jdbc();
-        System.out.printf("[crash %s] killed mid-replay of %s: %s; its engagements at the kill %d of %d%n", store.name(),
-                REPLAYED, atKill, count(jdbc, "client_engagement"), count(jdbc, "compliance_engagement"));
-        assertThat(atKill.path("replayProgress").asInt()).as("replay progress at the kill").isLessThan(100);
+        System.out.printf(
+                "[crash %s] killed mid-replay of %s: %s; its engagements at the kill %d of %d%n",
+                store.name(), REPLAYED, atKill, count(jdbc, "client_engagement"), count(jdbc, "compliance_engagement"));
+        assertThat(atKill.path("replayProgress").asInt())
+                .as("replay progress at the kill")
+                .isLessThan(100);
         assertSealedOnce(jdbc);
 
         CrashStore fresh = store.fresh();
         copyEvents(jdbc, fresh.jdbc());
         ledger = start(store);
-        try (PackagedJar replay = PackagedJar.start("crash-fresh-" + starts, jar(), jvm(),
+        try (PackagedJar replay = PackagedJar.start(
+                "crash-fresh-" + starts,
+                jar(),
+                jvm(),
                 concat(fresh.ledgerArguments(), "--ledger.chain.sealer.enabled=false", SharedFingerprintKey.argument()),
                 Path.of("target", "crash-fresh.log"))) {
             replay.awaitHealthy(Duration.ofMinutes(2));
@@ -262,18 +310,31 @@ abstract class CrashSafetyScenarios {
         Map<String, List<String>> freshViews = ViewDump.of(fresh.jdbc());
         Map<String, Integer> rows = new java.util.TreeMap<>();
         views.forEach((table, content) -> rows.put(table, content.size()));
-        System.out.printf("[crash %s] after the restart: view rows %s; fresh replay of the same %d events: %s%n",
-                store.name(), rows, count(jdbc, "DomainEventEntry"), freshViews.entrySet().stream()
-                        .map(table -> table.getKey() + "=" + table.getValue().size()).toList());
+        System.out.printf(
+                "[crash %s] after the restart: view rows %s; fresh replay of the same %d events: %s%n",
+                store.name(),
+                rows,
+                count(jdbc, "DomainEventEntry"),
+                freshViews.entrySet().stream()
+                        .map(table -> table.getKey() + "=" + table.getValue().size())
+                        .toList());
         assertThat(views.keySet()).hasSize(20).isEqualTo(freshViews.keySet());
         views.forEach((table, content) -> {
             List<String> replayed = freshViews.get(table);
             Set<String> replayedRows = new HashSet<>(replayed);
             Set<String> rowsOfView = new HashSet<>(content);
-            assertThat(content.stream().filter(row -> !replayedRows.contains(row)).limit(5).toList())
-                    .as("rows of %s that a fresh replay does not have", table).isEmpty();
-            assertThat(replayed.stream().filter(row -> !rowsOfView.contains(row)).limit(5).toList())
-                    .as("rows of a fresh replay's %s missing", table).isEmpty();
+            assertThat(content.stream()
+                            .filter(row -> !replayedRows.contains(row))
+                            .limit(5)
+                            .toList())
+                    .as("rows of %s that a fresh replay does not have", table)
+                    .isEmpty();
+            assertThat(replayed.stream()
+                            .filter(row -> !rowsOfView.contains(row))
+                            .limit(5)
+                            .toList())
+                    .as("rows of a fresh replay's %s missing", table)
+                    .isEmpty();
             assertThat(content).as("rows of %s against a fresh replay", table).hasSameSizeAs(replayed);
         });
         assertViewsCountTheStore(jdbc);
@@ -287,27 +348,38 @@ abstract class CrashSafetyScenarios {
         assertThat(events).as("events").isEqualTo(eventsAfterBulk);
         assertThat(sealed).as("event_chain rows").isEqualTo(events);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT eventIdentifier) FROM event_chain", Long.class))
-                .as("events sealed, each once").isEqualTo(events);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry e LEFT JOIN event_chain c"
-                + " ON c.globalIndex = e.globalIndex AND c.eventIdentifier = e.eventIdentifier WHERE c.globalIndex IS NULL",
-                Long.class)).as("events without their own seal").isZero();
+                .as("events sealed, each once")
+                .isEqualTo(events);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM DomainEventEntry e LEFT JOIN event_chain c"
+                                + " ON c.globalIndex = e.globalIndex AND c.eventIdentifier = e.eventIdentifier WHERE c.globalIndex IS NULL",
+                        Long.class))
+                .as("events without their own seal")
+                .isZero();
     }
 
     /** Each engagement's version in the client view (which applies every event) is its stream's last sequence number. */
     private static void assertViewsCountTheStore(JdbcTemplate jdbc) {
-        long shared = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'", Long.class);
-        long opened = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%.EngagementOpened'", Long.class);
+        long shared = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'", Long.class);
+        long opened = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE payloadType LIKE '%.EngagementOpened'", Long.class);
         assertThat(count(jdbc, "client_disclosure")).as("client disclosures").isEqualTo(shared);
-        assertThat(count(jdbc, "compliance_disclosure")).as("compliance disclosures").isEqualTo(shared);
+        assertThat(count(jdbc, "compliance_disclosure"))
+                .as("compliance disclosures")
+                .isEqualTo(shared);
         assertThat(count(jdbc, "boss_update")).as("boss updates").isEqualTo(shared);
-        for (String table : List.of("hr_engagement", "boss_engagement", "client_engagement", "coach_engagement",
-                "compliance_engagement")) {
+        for (String table : List.of(
+                "hr_engagement", "boss_engagement", "client_engagement", "coach_engagement", "compliance_engagement")) {
             assertThat(count(jdbc, table)).as(table).isEqualTo(opened);
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client_engagement v JOIN (SELECT aggregateIdentifier,"
-                + " MAX(sequenceNumber) AS last FROM DomainEventEntry GROUP BY aggregateIdentifier) s"
-                + " ON s.aggregateIdentifier = v.engagement_id WHERE v.version <> s.last", Long.class))
-                .as("client view engagements behind or ahead of their stream").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM client_engagement v JOIN (SELECT aggregateIdentifier,"
+                                + " MAX(sequenceNumber) AS last FROM DomainEventEntry GROUP BY aggregateIdentifier) s"
+                                + " ON s.aggregateIdentifier = v.engagement_id WHERE v.version <> s.last",
+                        Long.class))
+                .as("client view engagements behind or ahead of their stream")
+                .isZero();
     }
 
     /**
@@ -318,8 +390,8 @@ abstract class CrashSafetyScenarios {
      * (H2DurableCommits), this test's own connection does not.
      */
     private static void storeCopiesOfTheEngagements(JdbcTemplate jdbc, int atLeast) {
-        List<Map<String, Object>> originals = jdbc.queryForList("SELECT * FROM DomainEventEntry"
-                + " WHERE aggregateIdentifier LIKE 'crash-%' ORDER BY globalIndex");
+        List<Map<String, Object>> originals = jdbc.queryForList(
+                "SELECT * FROM DomainEventEntry" + " WHERE aggregateIdentifier LIKE 'crash-%' ORDER BY globalIndex");
         long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         List<Object[]> copies = new ArrayList<>();
         for (int copy = 0; copies.size() < atLeast; copy++) {
@@ -334,31 +406,46 @@ abstract class CrashSafetyScenarios {
                 for (Map.Entry<String, String> cited : eventIds.entrySet()) {
                     payload = payload.replace(cited.getKey(), cited.getValue());
                 }
-                copies.add(new Object[]{++last, copyOf, event.get("sequenceNumber"), event.get("type"), eventId,
-                        event.get("metaData"), payload.getBytes(StandardCharsets.UTF_8), event.get("payloadRevision"),
-                        event.get("payloadType"), event.get("timeStamp")});
+                copies.add(new Object[] {
+                    ++last,
+                    copyOf,
+                    event.get("sequenceNumber"),
+                    event.get("type"),
+                    eventId,
+                    event.get("metaData"),
+                    payload.getBytes(StandardCharsets.UTF_8),
+                    event.get("payloadRevision"),
+                    event.get("payloadType"),
+                    event.get("timeStamp")
+                });
             }
         }
-        jdbc.batchUpdate("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type,"
-                + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", copies);
+        jdbc.batchUpdate(
+                "INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type,"
+                        + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                copies);
         store.continueGlobalIndexAfter(jdbc, last);
     }
 
     /** The same events, at the same global indexes, into a fresh store. */
     private static void copyEvents(JdbcTemplate from, JdbcTemplate to) {
-        List<Object[]> events = from.query("SELECT globalIndex, aggregateIdentifier, sequenceNumber, type,"
-                + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp FROM DomainEventEntry"
-                + " ORDER BY globalIndex", (row, n) -> {
-            Object[] values = new Object[10];
-            for (int column = 0; column < values.length; column++) {
-                values[column] = row.getObject(column + 1);
-            }
-            return values;
-        });
-        to.batchUpdate("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type,"
-                + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
+        List<Object[]> events = from.query(
+                "SELECT globalIndex, aggregateIdentifier, sequenceNumber, type,"
+                        + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp FROM DomainEventEntry"
+                        + " ORDER BY globalIndex",
+                (row, n) -> {
+                    Object[] values = new Object[10];
+                    for (int column = 0; column < values.length; column++) {
+                        values[column] = row.getObject(column + 1);
+                    }
+                    return values;
+                });
+        to.batchUpdate(
+                "INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type,"
+                        + " eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                events);
     }
 
     /** Events sealed so far, as a crash now would leave them; -1 while the store is not readable (still starting). */
@@ -373,24 +460,36 @@ abstract class CrashSafetyScenarios {
     private static JsonNode awaitVerified(LedgerHttp http) {
         JsonNode[] report = new JsonNode[1];
         awaitUntil(Duration.ofSeconds(90), "a verified chain with nothing unsealed", () -> {
-            report[0] = expect(200, http.get("/api/v1/compliance/verification", "compliance-cy")).json();
-            return report[0].path("verified").asBoolean() && report[0].path("unsealedEvents").asLong() == 0;
+            report[0] = expect(200, http.get("/api/v1/compliance/verification", "compliance-cy"))
+                    .json();
+            return report[0].path("verified").asBoolean()
+                    && report[0].path("unsealedEvents").asLong() == 0;
         });
         return report[0];
     }
 
     private static void awaitCaughtUp(LedgerHttp http, long head) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                assertThat(expect(200, http.get("/api/v1/admin/projections", "admin-ada")).json())
-                        .hasSize(PROJECTIONS.size()).allSatisfy(status -> {
-                            assertThat(status.path("caughtUp").asBoolean()).as(status.toString()).isTrue();
-                            assertThat(status.path("replaying").asBoolean()).as(status.toString()).isFalse();
-                            assertThat(status.path("position").asLong()).as(status.toString()).isGreaterThanOrEqualTo(head);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(expect(200, http.get("/api/v1/admin/projections", "admin-ada"))
+                                .json())
+                        .hasSize(PROJECTIONS.size())
+                        .allSatisfy(status -> {
+                            assertThat(status.path("caughtUp").asBoolean())
+                                    .as(status.toString())
+                                    .isTrue();
+                            assertThat(status.path("replaying").asBoolean())
+                                    .as(status.toString())
+                                    .isFalse();
+                            assertThat(status.path("position").asLong())
+                                    .as(status.toString())
+                                    .isGreaterThanOrEqualTo(head);
                         }));
     }
 
     private static JsonNode projection(LedgerHttp http, String name) {
-        for (JsonNode status : expect(200, http.get("/api/v1/admin/projections", "admin-ada")).json()) {
+        for (JsonNode status :
+                expect(200, http.get("/api/v1/admin/projections", "admin-ada")).json()) {
             if (name.equals(status.path("name").asText())) {
                 return status;
             }
@@ -400,20 +499,33 @@ abstract class CrashSafetyScenarios {
 
     private static String summary(JsonNode report) {
         return "verified=" + report.path("verified") + " eventsChecked=" + report.path("eventsChecked")
-                + " unsealedEvents=" + report.path("unsealedEvents") + " problems=" + report.path("problems").size();
+                + " unsealedEvents=" + report.path("unsealedEvents") + " problems="
+                + report.path("problems").size();
     }
 
     private static void activate(LedgerHttp http, String id) {
         expect(201, http.post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(id)));
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
         expect(201, http.post(path(id, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
         expect(201, http.post(path(id, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
-        expect(201, http.post(path(id, "budget-approval"), "boss-ben", "{\"sessions\":8,\"amount\":9600.00,\"currency\":\"EUR\"}"));
-        expect(201, http.post(path(id, "sessions"), "coach-cole",
-                "{\"sessionId\":\"s-1\",\"heldOn\":\"2026-11-20\",\"durationMinutes\":60,\"notes\":\"confidential\"}"));
-        expect(201, http.post(path(id, "consents"), "client-cara",
-                "{\"consentId\":\"c-1\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\",\"ATTENDANCE\"],\"purpose\":\"review\"}"));
+        expect(
+                201,
+                http.post(
+                        path(id, "budget-approval"),
+                        "boss-ben",
+                        "{\"sessions\":8,\"amount\":9600.00,\"currency\":\"EUR\"}"));
+        expect(
+                201,
+                http.post(
+                        path(id, "sessions"),
+                        "coach-cole",
+                        "{\"sessionId\":\"s-1\",\"heldOn\":\"2026-11-20\",\"durationMinutes\":60,\"notes\":\"confidential\"}"));
+        expect(
+                201,
+                http.post(
+                        path(id, "consents"),
+                        "client-cara",
+                        "{\"consentId\":\"c-1\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\",\"ATTENDANCE\"],\"purpose\":\"review\"}"));
         expect(403, http.post(path(id, "updates"), "coach-cole", """
                 {"updateId":"refused","audience":"HR","scope":"PROGRESS","content":"no consent for HR"}"""));
     }
@@ -437,7 +549,10 @@ abstract class CrashSafetyScenarios {
 
     private static PackagedJar launch(CrashStore on) {
         starts++;
-        return PackagedJar.start("crash-ledger-" + starts, jar(), jvm(),
+        return PackagedJar.start(
+                "crash-ledger-" + starts,
+                jar(),
+                jvm(),
                 concat(on.ledgerArguments(), SharedFingerprintKey.argument()),
                 Path.of("target", "crash-ledger-" + starts + ".log"));
     }
@@ -479,6 +594,10 @@ abstract class CrashSafetyScenarios {
     }
 
     private static void awaitUntil(Duration atMost, String what, BooleanSupplier condition) {
-        await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+        await(what)
+                .atMost(atMost)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 }

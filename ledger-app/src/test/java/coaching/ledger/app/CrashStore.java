@@ -40,7 +40,8 @@ interface CrashStore {
     void continueGlobalIndexAfter(JdbcTemplate jdbc, long last);
 
     static CrashStore h2(Path directory) {
-        return new H2(directory, directory.resolve("ledger-" + UUID.randomUUID()).toAbsolutePath());
+        return new H2(
+                directory, directory.resolve("ledger-" + UUID.randomUUID()).toAbsolutePath());
     }
 
     static CrashStore postgres() {
@@ -68,8 +69,8 @@ interface CrashStore {
             Path copy = directory.resolve("copy-" + UUID.randomUUID());
             try {
                 Files.copy(Path.of(file + ".mv.db"), Path.of(copy + ".mv.db"));
-                return read.apply(new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + copy
-                        + ";ACCESS_MODE_DATA=r", "sa", "")));
+                return read.apply(new JdbcTemplate(
+                        new DriverManagerDataSource("jdbc:h2:file:" + copy + ";ACCESS_MODE_DATA=r", "sa", "")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -105,15 +106,17 @@ interface CrashStore {
 
         @Override
         public List<String> ledgerArguments() {
-            return List.of("--spring.profiles.active=postgres,demo", "--spring.datasource.url=" + url(),
+            return List.of(
+                    "--spring.profiles.active=postgres,demo",
+                    "--spring.datasource.url=" + url(),
                     "--spring.datasource.username=" + TestDatabases.postgresUser(),
                     "--spring.datasource.password=" + TestDatabases.postgresPassword());
         }
 
         @Override
         public JdbcTemplate jdbc() {
-            return new JdbcTemplate(new DriverManagerDataSource(url(), TestDatabases.postgresUser(),
-                    TestDatabases.postgresPassword()));
+            return new JdbcTemplate(
+                    new DriverManagerDataSource(url(), TestDatabases.postgresUser(), TestDatabases.postgresPassword()));
         }
 
         @Override
@@ -135,12 +138,17 @@ interface CrashStore {
 
         @Override
         public void continueGlobalIndexAfter(JdbcTemplate jdbc, long last) {
-            jdbc.queryForObject("SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)", Long.class, last);
+            jdbc.queryForObject(
+                    "SELECT setval(pg_get_serial_sequence('domainevententry', 'globalindex'), ?)", Long.class, last);
         }
     }
 
     /** The platform's tables (event store, tokens, chain); the ledger adds its views' when it starts. */
     private static void migrate(JdbcTemplate jdbc, String vendor) {
-        Flyway.configure().dataSource(jdbc.getDataSource()).locations("classpath:db/migration/" + vendor).load().migrate();
+        Flyway.configure()
+                .dataSource(jdbc.getDataSource())
+                .locations("classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
     }
 }

@@ -53,9 +53,11 @@ class DatabaseOutageIT {
     private static final int CLIENTS = 6;
     /** Longer by hand, e.g. {@code -Dledger.outage.seconds=40}, to see the views' recovery after a long outage. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("ledger.outage.seconds", 6));
+
     private static final Duration STEADY = Duration.ofSeconds(3);
     /** A hang detector, not a benchmark: the ledger's database timeouts are a few seconds. */
     private static final long HANG_MILLIS = 10_000;
+
     private static final Pattern UPDATE_ID = Pattern.compile("\"updateId\":\"([^\"]+)\"");
 
     private TcpProxy proxy;
@@ -82,12 +84,20 @@ class DatabaseOutageIT {
         URI postgres = URI.create(TestDatabases.postgresUrl().substring("jdbc:".length()));
         proxy = TcpProxy.to(postgres.getHost(), postgres.getPort());
         String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath() + "?currentSchema=" + schema;
-        ledger = PackagedJar.start("ledger-app", Path.of(System.getProperty("ledger.jar")), List.of("-Xmx256m"),
-                List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.postgresUser(),
-                        "--spring.datasource.password=" + TestDatabases.postgresPassword()),
-                Path.of("target", "database-outage-ledger.log")).awaitHealthy(Duration.ofMinutes(2));
+        ledger = PackagedJar.start(
+                        "ledger-app",
+                        Path.of(System.getProperty("ledger.jar")),
+                        List.of("-Xmx256m"),
+                        List.of(
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=" + TestDatabases.postgresUser(),
+                                "--spring.datasource.password=" + TestDatabases.postgresPassword()),
+                        Path.of("target", "database-outage-ledger.log"))
+                .awaitHealthy(Duration.ofMinutes(2));
         http = new LedgerHttp(ledger.port());
-        List<String> engagements = IntStream.range(0, CLIENTS).mapToObj(n -> activeEngagement("eng-outage-" + n)).toList();
+        List<String> engagements = IntStream.range(0, CLIENTS)
+                .mapToObj(n -> activeEngagement("eng-outage-" + n))
+                .toList();
 
         AtomicBoolean loadRunning = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -118,19 +128,32 @@ class DatabaseOutageIT {
             }
         }
         for (Outage outage : outages) {
-            List<Outcome> during = all.stream().filter(outcome -> outcome.phase().equals(outage.name())).toList();
-            List<Outcome> after = all.stream().filter(outcome -> outcome.phase().equals("after " + outage.name())).toList();
+            List<Outcome> during = all.stream()
+                    .filter(outcome -> outcome.phase().equals(outage.name()))
+                    .toList();
+            List<Outcome> after = all.stream()
+                    .filter(outcome -> outcome.phase().equals("after " + outage.name()))
+                    .toList();
             assertThat(during).as("503s while %s", outage.name()).anyMatch(outcome -> outcome.status() == 503);
-            assertThat(after).as("commands after the %s outage", outage.name())
+            assertThat(after)
+                    .as("commands after the %s outage", outage.name())
                     .anyMatch(outcome -> outcome.status() == 201);
             outage.reads().forEach((read, response) -> {
-                assertThat(response.status()).as("%s while %s: %s", read, outage.name(), response).isEqualTo(503);
-                assertThat(response.header("Retry-After")).as("%s while %s", read, outage.name()).isNotBlank();
+                assertThat(response.status())
+                        .as("%s while %s: %s", read, outage.name(), response)
+                        .isEqualTo(503);
+                assertThat(response.header("Retry-After"))
+                        .as("%s while %s", read, outage.name())
+                        .isNotBlank();
                 assertThat(response.header("Content-Type")).startsWith("application/problem+json");
             });
-            assertThat(outage.health().status()).as("health while %s: %s", outage.name(), outage.health()).isEqualTo(503);
+            assertThat(outage.health().status())
+                    .as("health while %s: %s", outage.name(), outage.health())
+                    .isEqualTo(503);
             assertThat(outage.health().body()).contains("DOWN");
-            assertThat(outage.healthMillis()).as("health while %s: a hang", outage.name()).isLessThan(HANG_MILLIS);
+            assertThat(outage.healthMillis())
+                    .as("health while %s: a hang", outage.name())
+                    .isLessThan(HANG_MILLIS);
         }
 
         // The client retries every 503 with the same update: recorded now (201), or found recorded (200).
@@ -138,10 +161,13 @@ class DatabaseOutageIT {
         int retried = 0;
         int foundRecorded = 0;
         for (Outcome outcome : all) {
-            expected.computeIfAbsent(outcome.engagementId(), id -> new ArrayList<>()).add(outcome.updateId());
+            expected.computeIfAbsent(outcome.engagementId(), id -> new ArrayList<>())
+                    .add(outcome.updateId());
             if (outcome.status() == 503) {
                 LedgerHttp.Response retry = share(outcome.engagementId(), outcome.updateId(), outcome.user());
-                assertThat(retry.status()).as("retry of %s: %s", outcome.updateId(), retry).isIn(200, 201);
+                assertThat(retry.status())
+                        .as("retry of %s: %s", outcome.updateId(), retry)
+                        .isIn(200, 201);
                 retried++;
                 foundRecorded += retry.status() == 200 ? 1 : 0;
             }
@@ -151,7 +177,9 @@ class DatabaseOutageIT {
         Map<String, Integer> stored = storedUpdates(schema);
         Set<String> sent = new HashSet<>();
         expected.values().forEach(sent::addAll);
-        assertThat(stored.keySet()).as("every update acknowledged, at once or on retry, is stored").isEqualTo(sent);
+        assertThat(stored.keySet())
+                .as("every update acknowledged, at once or on retry, is stored")
+                .isEqualTo(sent);
         assertThat(stored.values()).as("each exactly once").containsOnly(1);
 
         long viewsStart = System.nanoTime();
@@ -161,13 +189,22 @@ class DatabaseOutageIT {
         awaitTrue(Duration.ofMinutes(1), "verified with nothing unsealed", this::verifiedAndSealed);
         double sealSeconds = (System.nanoTime() - sealStart) / 1e9;
 
-        System.out.printf("database outage: %d clients, %d updates sent (a probe after each outage included), %d"
+        System.out.printf(
+                "database outage: %d clients, %d updates sent (a probe after each outage included), %d"
                         + " acknowledged at once, %d answered 503"
                         + " (retried: %d recorded then, %d found already recorded), %d stored%n",
-                CLIENTS, sent.size(), all.stream().filter(outcome -> outcome.status() == 201).count(), retried,
-                retried - foundRecorded, foundRecorded, stored.size());
-        System.out.printf("  after the load: views caught up in %.1f s, verification with 0 unsealed in %.1f s;"
-                + " max latency overall %d ms%n", viewsSeconds, sealSeconds,
+                CLIENTS,
+                sent.size(),
+                all.stream().filter(outcome -> outcome.status() == 201).count(),
+                retried,
+                retried - foundRecorded,
+                foundRecorded,
+                stored.size());
+        System.out.printf(
+                "  after the load: views caught up in %.1f s, verification with 0 unsealed in %.1f s;"
+                        + " max latency overall %d ms%n",
+                viewsSeconds,
+                sealSeconds,
                 all.stream().mapToLong(Outcome::millis).max().orElse(0));
     }
 
@@ -179,17 +216,26 @@ class DatabaseOutageIT {
             byPhase.computeIfAbsent(outcome.phase(), p -> new TreeMap<>()).merge(outcome.status(), 1L, Long::sum);
             slowest.merge(outcome.phase(), outcome.millis(), Math::max);
         }
-        byPhase.forEach((phase, statuses) -> System.out.printf("  %-20s statuses %s, slowest answer %d ms%n", phase,
-                statuses, slowest.get(phase)));
+        byPhase.forEach((phase, statuses) ->
+                System.out.printf("  %-20s statuses %s, slowest answer %d ms%n", phase, statuses, slowest.get(phase)));
         for (Outage outage : outages) {
             Map<String, Integer> reads = new LinkedHashMap<>();
             outage.reads().forEach((read, response) -> reads.put(read, response.status()));
-            System.out.printf("  %s for %.1f s: reads answered %s, health %d in %d ms; after reconnecting: first 201"
+            System.out.printf(
+                    "  %s for %.1f s: reads answered %s, health %d in %d ms; after reconnecting: first 201"
                             + " of the clients after %d ms, the probe command after %d ms, in every view after %d ms%n",
-                    outage.name(), outage.millis() / 1e3, reads, outage.health().status(), outage.healthMillis(),
-                    firstSuccessAfter(all, outage.reopenedAt()), outage.commandsBackMillis(), outage.viewsBackMillis());
+                    outage.name(),
+                    outage.millis() / 1e3,
+                    reads,
+                    outage.health().status(),
+                    outage.healthMillis(),
+                    firstSuccessAfter(all, outage.reopenedAt()),
+                    outage.commandsBackMillis(),
+                    outage.viewsBackMillis());
         }
-        all.stream().filter(outcome -> outcome.status() != 201 && outcome.status() != 503).limit(5)
+        all.stream()
+                .filter(outcome -> outcome.status() != 201 && outcome.status() != 503)
+                .limit(5)
                 .forEach(outcome -> System.out.println("  unexpected: " + outcome));
     }
 
@@ -224,14 +270,24 @@ class DatabaseOutageIT {
         LedgerHttp.Response recorded;
         do {
             recorded = answerOf(() -> share(engagement, probe, "coach-cole"));
-            assertThat(System.nanoTime() - reopenedAt).as("a command succeeds within a minute of reconnecting")
+            assertThat(System.nanoTime() - reopenedAt)
+                    .as("a command succeeds within a minute of reconnecting")
                     .isLessThan(TimeUnit.MINUTES.toNanos(1));
         } while (recorded.status() != 201 && recorded.status() != 200 && pause(100));
         long commandsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
         awaitTrue(Duration.ofMinutes(1), "the probe update in every view", () -> inEveryView(engagement, probe));
         long viewsBackMillis = (System.nanoTime() - reopenedAt) / 1_000_000;
-        return new Outage(name, outageMillis, engagement, probe, reads, health, healthMillis, reopenedAt,
-                commandsBackMillis, viewsBackMillis);
+        return new Outage(
+                name,
+                outageMillis,
+                engagement,
+                probe,
+                reads,
+                health,
+                healthMillis,
+                reopenedAt,
+                commandsBackMillis,
+                viewsBackMillis);
     }
 
     /** One client: shares updates one after another, pausing half a second after a 503 as a polite client would. */
@@ -247,9 +303,17 @@ class DatabaseOutageIT {
             // a request that overlapped an outage counts as sent during it
             String answeredIn = phase;
             String counted = !isOutage(sentIn) && isOutage(answeredIn) ? answeredIn : sentIn;
-            outcomes.add(new Outcome(engagement, updateId, user, counted.replace("reconnecting after ", ""),
-                    response.status(), (end - start) / 1_000_000, end, response.header("Retry-After"),
-                    response.header("Content-Type"), response.body()));
+            outcomes.add(new Outcome(
+                    engagement,
+                    updateId,
+                    user,
+                    counted.replace("reconnecting after ", ""),
+                    response.status(),
+                    (end - start) / 1_000_000,
+                    end,
+                    response.header("Retry-After"),
+                    response.header("Content-Type"),
+                    response.body()));
             if (response.status() != 201) {
                 sleep(500);
             }
@@ -275,7 +339,9 @@ class DatabaseOutageIT {
     }
 
     private LedgerHttp.Response share(String engagement, String updateId, String user) {
-        return http.post("/api/v1/engagements/" + engagement + "/updates", user,
+        return http.post(
+                "/api/v1/engagements/" + engagement + "/updates",
+                user,
                 "{\"updateId\":\"%s\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"progress %s\"}"
                         .formatted(updateId, updateId));
     }
@@ -284,11 +350,13 @@ class DatabaseOutageIT {
         expect(http.post("/api/v1/coaches", "hr-hana", """
                 {"coachId":"coach-cole","displayName":"Cole","certifications":[],"yearsExperience":5,"specialties":[]}"""));
         expect(http.post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(id)));
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
         expect(http.post("/api/v1/engagements/" + id + "/shortlist", "hr-hana", "{\"coachIds\":[\"coach-cole\"]}"));
-        expect(http.post("/api/v1/engagements/" + id + "/coach-selection", "client-cara", "{\"coachId\":\"coach-cole\"}"));
-        expect(http.post("/api/v1/engagements/" + id + "/budget-approval", "boss-ben",
+        expect(http.post(
+                "/api/v1/engagements/" + id + "/coach-selection", "client-cara", "{\"coachId\":\"coach-cole\"}"));
+        expect(http.post(
+                "/api/v1/engagements/" + id + "/budget-approval",
+                "boss-ben",
                 "{\"sessions\":10,\"amount\":12000.00,\"currency\":\"EUR\"}"));
         expect(http.post("/api/v1/engagements/" + id + "/consents", "client-cara", """
                 {"consentId":"c-1","audience":"BOSS","scopes":["PROGRESS"],"purpose":"quarterly review with my manager"}"""));
@@ -319,7 +387,8 @@ class DatabaseOutageIT {
     }
 
     private boolean inEveryView(String engagement, String updateId) {
-        return updatesIn(engagement, "client").contains(updateId) && updatesIn(engagement, "boss").contains(updateId)
+        return updatesIn(engagement, "client").contains(updateId)
+                && updatesIn(engagement, "boss").contains(updateId)
                 && updatesIn(engagement, "compliance").contains(updateId);
     }
 
@@ -339,35 +408,44 @@ class DatabaseOutageIT {
         List<String> updates = new ArrayList<>();
         JsonNode json = response.json();
         switch (view) {
-            case "client" -> json.get("disclosures").forEach(update -> updates.add(update.get("updateId").asText()));
-            case "boss" -> json.forEach(row -> {
-                if (row.get("engagementId").asText().equals(engagement)) {
-                    row.get("updates").forEach(update -> updates.add(update.get("updateId").asText()));
-                }
-            });
-            default -> json.forEach(row -> row.get("disclosures").forEach(disclosure -> {
-                if (!disclosure.path("consent").path("grantGlobalIndex").isNull()) {
-                    updates.add(disclosure.get("updateId").asText());
-                }
-            }));
+            case "client" ->
+                json.get("disclosures")
+                        .forEach(update -> updates.add(update.get("updateId").asText()));
+            case "boss" ->
+                json.forEach(row -> {
+                    if (row.get("engagementId").asText().equals(engagement)) {
+                        row.get("updates")
+                                .forEach(update ->
+                                        updates.add(update.get("updateId").asText()));
+                    }
+                });
+            default ->
+                json.forEach(row -> row.get("disclosures").forEach(disclosure -> {
+                    if (!disclosure.path("consent").path("grantGlobalIndex").isNull()) {
+                        updates.add(disclosure.get("updateId").asText());
+                    }
+                }));
         }
         return updates.stream().sorted().toList();
     }
 
     private boolean verifiedAndSealed() {
         LedgerHttp.Response verification = http.get("/api/v1/compliance/verification", "compliance-cy");
-        return verification.status() == 200 && verification.json().get("verified").asBoolean()
+        return verification.status() == 200
+                && verification.json().get("verified").asBoolean()
                 && verification.json().get("unsealedEvents").asLong() == 0;
     }
 
     /** How often each update id is stored, read from the event table directly (not through the ledger). */
     private static Map<String, Integer> storedUpdates(String schema) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(TestDatabases.postgresUrl() + "?currentSchema=" + schema,
-                TestDatabases.postgresUser(), TestDatabases.postgresPassword());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT payload FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'")) {
+        try (Connection connection = DriverManager.getConnection(
+                        TestDatabases.postgresUrl() + "?currentSchema=" + schema,
+                        TestDatabases.postgresUser(),
+                        TestDatabases.postgresPassword());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT payload FROM DomainEventEntry WHERE payloadType LIKE '%.UpdateShared'")) {
             while (rows.next()) {
                 Matcher updateId = UPDATE_ID.matcher(new String(rows.getBytes(1), StandardCharsets.UTF_8));
                 assertThat(updateId.find()).isTrue();
@@ -378,8 +456,11 @@ class DatabaseOutageIT {
     }
 
     private static long firstSuccessAfter(List<Outcome> all, long reopenedAt) {
-        return all.stream().filter(outcome -> outcome.status() == 201 && outcome.answeredAt() > reopenedAt)
-                .mapToLong(outcome -> (outcome.answeredAt() - reopenedAt) / 1_000_000).min().orElse(-1);
+        return all.stream()
+                .filter(outcome -> outcome.status() == 201 && outcome.answeredAt() > reopenedAt)
+                .mapToLong(outcome -> (outcome.answeredAt() - reopenedAt) / 1_000_000)
+                .min()
+                .orElse(-1);
     }
 
     private static void awaitTrue(Duration timeout, String what, Supplier<Boolean> condition) {
@@ -405,23 +486,49 @@ class DatabaseOutageIT {
         }
     }
 
-    private record Outage(String name, long millis, String engagement, String probe, Map<String, LedgerHttp.Response> reads,
-                          LedgerHttp.Response health, long healthMillis, long reopenedAt, long commandsBackMillis,
-                          long viewsBackMillis) {
-    }
+    private record Outage(
+            String name,
+            long millis,
+            String engagement,
+            String probe,
+            Map<String, LedgerHttp.Response> reads,
+            LedgerHttp.Response health,
+            long healthMillis,
+            long reopenedAt,
+            long commandsBackMillis,
+            long viewsBackMillis) {}
 
-    private record Outcome(String engagementId, String updateId, String user, String phase, int status, long millis,
-                           long answeredAt, String retryAfter, String contentType, String body) {
+    private record Outcome(
+            String engagementId,
+            String updateId,
+            String user,
+            String phase,
+            int status,
+            long millis,
+            long answeredAt,
+            String retryAfter,
+            String contentType,
+            String body) {
 
         boolean isProblemWithRetryAfter() {
-            return retryAfter != null && !retryAfter.isBlank() && contentType != null
+            return retryAfter != null
+                    && !retryAfter.isBlank()
+                    && contentType != null
                     && contentType.startsWith("application/problem+json");
         }
 
         @Override
         public String toString() {
-            return "%s %s in %s: %d after %d ms (Retry-After %s, %s) %s".formatted(engagementId, updateId, phase, status,
-                    millis, retryAfter, contentType, body.length() > 300 ? body.substring(0, 300) : body);
+            return "%s %s in %s: %d after %d ms (Retry-After %s, %s) %s"
+                    .formatted(
+                            engagementId,
+                            updateId,
+                            phase,
+                            status,
+                            millis,
+                            retryAfter,
+                            contentType,
+                            body.length() > 300 ? body.substring(0, 300) : body);
         }
     }
 }

@@ -19,17 +19,23 @@ record EventTable(JdbcTemplate jdbc) {
 
     /** The simple type names of the events recorded after {@code head}, in store order. */
     List<String> typesAfter(long head) {
-        return jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex",
-                        String.class, head).stream()
+        return jdbc
+                .queryForList(
+                        "SELECT payloadType FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex",
+                        String.class,
+                        head)
+                .stream()
                 .map(type -> type.substring(type.lastIndexOf('.') + 1))
                 .toList();
     }
 
     /** Each event recorded after {@code head}, with its metadata (actor, correlation id): to tell where it came from. */
     List<String> describeAfter(long head) {
-        return jdbc.query("SELECT globalIndex, aggregateIdentifier, payloadType, timeStamp, metaData FROM DomainEventEntry"
+        return jdbc.query(
+                "SELECT globalIndex, aggregateIdentifier, payloadType, timeStamp, metaData FROM DomainEventEntry"
                         + " WHERE globalIndex > ? ORDER BY globalIndex",
                 (row, i) -> row.getLong(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4)
-                        + " " + new String(row.getBytes(5), java.nio.charset.StandardCharsets.UTF_8), head);
+                        + " " + new String(row.getBytes(5), java.nio.charset.StandardCharsets.UTF_8),
+                head);
     }
 }

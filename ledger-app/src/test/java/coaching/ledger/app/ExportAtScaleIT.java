@@ -57,14 +57,25 @@ class ExportAtScaleIT {
     @Test
     void exportsAHundredThousandEventsInBoundedMemory() throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
         storeSessions(url);
 
         int port = freePort();
-        ledger = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx192m",
-                "-Daxoniq.update-checker.disabled=true", "-jar", System.getProperty("ledger.jar"),
-                "--server.port=" + port, "--spring.datasource.url=" + url)
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "export-at-scale-ledger.log").toFile()).start();
+        ledger = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx192m",
+                        "-Daxoniq.update-checker.disabled=true",
+                        "-jar",
+                        System.getProperty("ledger.jar"),
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + url)
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "export-at-scale-ledger.log").toFile())
+                .start();
         HttpClient http = HttpClient.newHttpClient();
         awaitSealed(http, port);
 
@@ -72,8 +83,8 @@ class ExportAtScaleIT {
         AtomicLong lastIndex = new AtomicLong();
         AtomicLong leaks = new AtomicLong();
         long exportStart = System.nanoTime();
-        HttpResponse<Stream<String>> export = http.send(get(port, "/api/v1/events?limit=" + EVENTS, "integrator-ivy"),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> export = http.send(
+                get(port, "/api/v1/events?limit=" + EVENTS, "integrator-ivy"), HttpResponse.BodyHandlers.ofLines());
         assertThat(export.statusCode()).isEqualTo(200);
         try (Stream<String> body = export.body()) {
             body.forEach(line -> {
@@ -89,23 +100,32 @@ class ExportAtScaleIT {
         double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
         assertThat(lines).hasValue(EVENTS);
         assertThat(leaks).hasValue(0);
-        assertThat(ledger.isAlive()).as("the ledger survived the export with a 192 MB heap").isTrue();
+        assertThat(ledger.isAlive())
+                .as("the ledger survived the export with a 192 MB heap")
+                .isTrue();
 
         long verifyStart = System.nanoTime();
-        HttpResponse<String> verification = http.send(get(port, "/api/v1/compliance/verification", "compliance-cy"),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> verification = http.send(
+                get(port, "/api/v1/compliance/verification", "compliance-cy"), HttpResponse.BodyHandlers.ofString());
         double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
         assertThat(verification.statusCode()).isEqualTo(200);
         assertThat(verification.body()).contains("\"verified\":true", "\"eventsChecked\":" + EVENTS);
         stopLedger();
         long cliStart = System.nanoTime();
-        int exitCode = VerifyCommand.run(new String[]{"--spring.datasource.url=" + url}, System.out, System.err);
+        int exitCode = VerifyCommand.run(new String[] {"--spring.datasource.url=" + url}, System.out, System.err);
         double cliSeconds = (System.nanoTime() - cliStart) / 1e9;
         assertThat(exitCode).isEqualTo(VerifyCommand.VERIFIED);
-        System.out.printf("export: %d events in %.1f s (%.0f events/s, ledger at -Xmx192m, projections catching up);"
+        System.out.printf(
+                "export: %d events in %.1f s (%.0f events/s, ledger at -Xmx192m, projections catching up);"
                         + " verification over HTTP: %.1f s (%.0f events/s); verify command on the idle store: %.1f s"
-                        + " (%.0f events/s, including start-up)%n", EVENTS, exportSeconds, EVENTS / exportSeconds,
-                verifySeconds, EVENTS / verifySeconds, cliSeconds, EVENTS / cliSeconds);
+                        + " (%.0f events/s, including start-up)%n",
+                EVENTS,
+                exportSeconds,
+                EVENTS / exportSeconds,
+                verifySeconds,
+                EVENTS / verifySeconds,
+                cliSeconds,
+                EVENTS / cliSeconds);
     }
 
     /** 100 sessions for each of 1,000 engagements, with 2 KB of notes each, straight into the event table. */
@@ -114,9 +134,10 @@ class ExportAtScaleIT {
         byte[] metaData = "{\"actorId\":\"coach-cole\",\"actorRole\":\"COACH\",\"correlationId\":\"bulk\"}"
                 .getBytes(StandardCharsets.UTF_8);
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (eventIdentifier,"
-                     + " aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload,"
-                     + " metaData) VALUES (?, ?, ?, 'Engagement', ?, 'coaching.ledger.kernel.sessions.SessionLogged', '1', ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO DomainEventEntry (eventIdentifier,"
+                                + " aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload,"
+                                + " metaData) VALUES (?, ?, ?, 'Engagement', ?, 'coaching.ledger.kernel.sessions.SessionLogged', '1', ?, ?)")) {
             connection.setAutoCommit(false);
             String timeStamp = Instant.now().minusSeconds(3_600).toString();
             for (int sequence = 0; sequence < EVENTS_EACH; sequence++) {
@@ -126,9 +147,12 @@ class ExportAtScaleIT {
                     insert.setString(2, id);
                     insert.setLong(3, sequence);
                     insert.setString(4, timeStamp);
-                    insert.setBytes(5, ("{\"engagementId\":\"" + id + "\",\"sessionId\":\"s-" + sequence
-                            + "\",\"coachId\":\"coach-cole\",\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\""
-                            + notes + "\"}").getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(
+                            5,
+                            ("{\"engagementId\":\"" + id + "\",\"sessionId\":\"s-" + sequence
+                                            + "\",\"coachId\":\"coach-cole\",\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\""
+                                            + notes + "\"}")
+                                    .getBytes(StandardCharsets.UTF_8));
                     insert.setBytes(6, metaData);
                     insert.addBatch();
                 }
@@ -142,8 +166,9 @@ class ExportAtScaleIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> last = http.send(get(port, "/api/v1/events?limit=1&after=" + (EVENTS - 1),
-                        "integrator-ivy"), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> last = http.send(
+                        get(port, "/api/v1/events?limit=1&after=" + (EVENTS - 1), "integrator-ivy"),
+                        HttpResponse.BodyHandlers.ofString());
                 if (last.statusCode() == 200 && !last.body().isBlank()) {
                     return;
                 }
@@ -157,9 +182,12 @@ class ExportAtScaleIT {
 
     private static HttpRequest get(int port, String path, String user) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofMinutes(5)).build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(5))
+                .build();
     }
 
     private static int freePort() throws IOException {

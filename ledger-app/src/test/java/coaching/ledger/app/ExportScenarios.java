@@ -42,27 +42,59 @@ interface ExportScenarios extends LedgerScenario {
 
         LedgerHttp.Response all = expect(200, http().get("/api/v1/events?limit=100000", "integrator-ivy"));
         assertThat(all.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(all.body()).doesNotContain(notesMarker, contentMarker, commentMarker, messageMarker, revocationMarker,
-                closureMarker);
+        assertThat(all.body())
+                .doesNotContain(
+                        notesMarker, contentMarker, commentMarker, messageMarker, revocationMarker, closureMarker);
         List<JsonNode> lines = lines(all.body());
-        assertThat(lines).extracting(line -> line.get("globalIndex").asLong()).isSorted().doesNotHaveDuplicates();
+        assertThat(lines)
+                .extracting(line -> line.get("globalIndex").asLong())
+                .isSorted()
+                .doesNotHaveDuplicates();
 
-        List<JsonNode> engagement = lines.stream().filter(line -> line.get("aggregateId").asText().equals(id)).toList();
-        assertThat(engagement).extracting(line -> line.get("type").asText()).containsExactly("EngagementOpened",
-                "CoachesShortlisted", "CoachSelected", "BudgetApproved", "SessionLogged", "UpdateConsentGranted",
-                "UpdateShared", "SatisfactionRecorded", "UpdateRequested", "UpdateConsentRevoked", "EngagementClosed");
-        Map<String, String> redactedByType = Map.of("SessionLogged", "notes", "UpdateShared", "content",
-                "SatisfactionRecorded", "comment", "UpdateRequested", "message", "UpdateConsentRevoked", "reason",
-                "EngagementClosed", "reason");
+        List<JsonNode> engagement = lines.stream()
+                .filter(line -> line.get("aggregateId").asText().equals(id))
+                .toList();
+        assertThat(engagement)
+                .extracting(line -> line.get("type").asText())
+                .containsExactly(
+                        "EngagementOpened",
+                        "CoachesShortlisted",
+                        "CoachSelected",
+                        "BudgetApproved",
+                        "SessionLogged",
+                        "UpdateConsentGranted",
+                        "UpdateShared",
+                        "SatisfactionRecorded",
+                        "UpdateRequested",
+                        "UpdateConsentRevoked",
+                        "EngagementClosed");
+        Map<String, String> redactedByType = Map.of(
+                "SessionLogged",
+                "notes",
+                "UpdateShared",
+                "content",
+                "SatisfactionRecorded",
+                "comment",
+                "UpdateRequested",
+                "message",
+                "UpdateConsentRevoked",
+                "reason",
+                "EngagementClosed",
+                "reason");
         for (JsonNode line : engagement) {
             String field = redactedByType.get(line.get("type").asText());
-            assertThat(line.get("redacted")).as(line.get("type").asText())
-                    .containsExactlyElementsOf(field == null ? List.of() : List.of(TextNode.valueOf("payload." + field)));
+            assertThat(line.get("redacted"))
+                    .as(line.get("type").asText())
+                    .containsExactlyElementsOf(
+                            field == null ? List.of() : List.of(TextNode.valueOf("payload." + field)));
             if (field != null) {
-                assertThat(line.get("payload").get(field).isNull()).as(line.get("type").asText()).isTrue();
+                assertThat(line.get("payload").get(field).isNull())
+                        .as(line.get("type").asText())
+                        .isTrue();
             }
         }
-        assertThat(engagement.get(5).get("payload").get("purpose").asText()).as("a consent's purpose is exported")
+        assertThat(engagement.get(5).get("payload").get("purpose").asText())
+                .as("a consent's purpose is exported")
                 .isNotBlank();
         JsonNode session = engagement.get(4);
         assertThat(session.get("payload").get("notes").isNull()).isTrue();
@@ -75,12 +107,17 @@ interface ExportScenarios extends LedgerScenario {
         assertThat(engagement.get(6).get("payload").get("consentId").asText()).isEqualTo("c-1");
 
         long resumeAfter = engagement.get(3).get("globalIndex").asLong();
-        List<JsonNode> rest = lines(expect(200, http().get("/api/v1/events?limit=100000&after=" + resumeAfter,
-                "compliance-cy")).body());
-        assertThat(rest).extracting(line -> line.get("globalIndex").asLong())
-                .containsExactlyElementsOf(lines.stream().map(line -> line.get("globalIndex").asLong())
-                        .filter(index -> index > resumeAfter).toList());
-        assertThat(lines(expect(200, http().get("/api/v1/events?limit=2&after=" + resumeAfter, "integrator-ivy")).body()))
+        List<JsonNode> rest =
+                lines(expect(200, http().get("/api/v1/events?limit=100000&after=" + resumeAfter, "compliance-cy"))
+                        .body());
+        assertThat(rest)
+                .extracting(line -> line.get("globalIndex").asLong())
+                .containsExactlyElementsOf(lines.stream()
+                        .map(line -> line.get("globalIndex").asLong())
+                        .filter(index -> index > resumeAfter)
+                        .toList());
+        assertThat(lines(expect(200, http().get("/api/v1/events?limit=2&after=" + resumeAfter, "integrator-ivy"))
+                        .body()))
                 .hasSize(2);
     }
 
@@ -96,12 +133,15 @@ interface ExportScenarios extends LedgerScenario {
 
     private static List<JsonNode> lines(String ndjson) {
         ObjectMapper json = new ObjectMapper();
-        return ndjson.lines().filter(line -> !line.isBlank()).map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return ndjson.lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -42,52 +42,143 @@ final class HostileRequests {
                     "yearsExperience":5,"specialties":["leadership"]}"""),
             new Endpoint("/api/v1/engagements", "hr-hana", """
                     {"engagementId":"{id}","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""),
-            new Endpoint("/api/v1/engagements/{engagementId}/shortlist", "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/coach-selection", "client-cara", "{\"coachId\":\"coach-cole\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/budget-approval", "boss-ben",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/shortlist",
+                    "hr-hana",
+                    "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"),
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/coach-selection",
+                    "client-cara",
+                    "{\"coachId\":\"coach-cole\"}"),
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/budget-approval",
+                    "boss-ben",
                     "{\"sessions\":50,\"amount\":12000.00,\"currency\":\"EUR\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/sessions", "coach-cole",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/sessions",
+                    "coach-cole",
                     "{\"sessionId\":\"{id}\",\"heldOn\":\"" + LocalDate.now().minusDays(1)
                             + "\",\"durationMinutes\":60,\"notes\":\"we talked\"}"),
             new Endpoint("/api/v1/engagements/{engagementId}/consents", "client-cara", """
                     {"consentId":"{id}","audience":"BOSS","scopes":["PROGRESS"],"validUntil":"2099-01-01T00:00:00Z","purpose":"review"}"""),
-            new Endpoint("/api/v1/engagements/{engagementId}/consents/{consentId}/revocation", "client-cara",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/consents/{consentId}/revocation",
+                    "client-cara",
                     "{\"reason\":\"changed my mind\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/update-requests", "boss-ben",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/update-requests",
+                    "boss-ben",
                     "{\"requestId\":\"{id}\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/updates", "coach-cole",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/updates",
+                    "coach-cole",
                     "{\"updateId\":\"{id}\",\"audience\":\"HR\",\"scope\":\"GOALS\",\"content\":\"on track\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/updates", "client-cara",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/updates",
+                    "client-cara",
                     "{\"updateId\":\"{id}\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"on track\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/satisfaction", "client-cara", "{\"score\":4,\"comment\":\"good\"}"),
-            new Endpoint("/api/v1/engagements/{engagementId}/closure", "boss-ben",
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/satisfaction",
+                    "client-cara",
+                    "{\"score\":4,\"comment\":\"good\"}"),
+            new Endpoint(
+                    "/api/v1/engagements/{engagementId}/closure",
+                    "boss-ben",
                     "{\"outcome\":\"COMPLETED\",\"reason\":\"goals met\"}"),
             new Endpoint("/api/v1/admin/projections/{name}/replay", "admin-ada", ""),
             new Endpoint("/api/v1/admin/projections/{name}/dead-letters/retry", "admin-ada", ""));
 
     /** JSON values of every type and edge, written as raw JSON text (so lone surrogates can be escaped). */
     private static final List<String> ODD_VALUES = List.of(
-            "null", "true", "0", "-0", "-1", "2147483648", "-9223372036854775809", "123456789012345678901234567890",
-            "1e999999", "1.5e-400", "0.1", "[]", "{}", "[null]", "[[]]", "[{}]", "[1,2,3]", "{\"a\":1}", "\"\"",
-            "\"   \"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00x\\ud800\"", "\"\\u202e\\u200b\\ufeff\"", "\"\\n\\r\\t\"",
-            "\"PROGRESS\"", "\"progress\"", "\"BOSS \"", "\"2026-02-30\"", "\"2026-13-01\"", "\"+999999999-12-31\"",
-            "\"-999999999-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59.999999999Z\"", "\"1e3\"", "\"NaN\"",
-            "\"%s\"", "\"${jndi:ldap://x}\"", "\"<script>\"", "\"' OR 1=1 --\"", "\"../../etc/passwd\"",
-            "\"\\\\\"", "\"\\/\"", "\"a\\\"b\"", "\"\uD83D\uDE00\uD83D\uDC69\u200D\uD83D\uDCBB\"", "\"\u00e9\u0301\u4e2d\u0627\"");
+            "null",
+            "true",
+            "0",
+            "-0",
+            "-1",
+            "2147483648",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1e999999",
+            "1.5e-400",
+            "0.1",
+            "[]",
+            "{}",
+            "[null]",
+            "[[]]",
+            "[{}]",
+            "[1,2,3]",
+            "{\"a\":1}",
+            "\"\"",
+            "\"   \"",
+            "\"\\u0000\"",
+            "\"\\ud800\"",
+            "\"\\udc00x\\ud800\"",
+            "\"\\u202e\\u200b\\ufeff\"",
+            "\"\\n\\r\\t\"",
+            "\"PROGRESS\"",
+            "\"progress\"",
+            "\"BOSS \"",
+            "\"2026-02-30\"",
+            "\"2026-13-01\"",
+            "\"+999999999-12-31\"",
+            "\"-999999999-01-01T00:00:00Z\"",
+            "\"9999-12-31T23:59:59.999999999Z\"",
+            "\"1e3\"",
+            "\"NaN\"",
+            "\"%s\"",
+            "\"${jndi:ldap://x}\"",
+            "\"<script>\"",
+            "\"' OR 1=1 --\"",
+            "\"../../etc/passwd\"",
+            "\"\\\\\"",
+            "\"\\/\"",
+            "\"a\\\"b\"",
+            "\"\uD83D\uDE00\uD83D\uDC69\u200D\uD83D\uDCBB\"",
+            "\"\u00e9\u0301\u4e2d\u0627\"");
 
     /** Whole bodies that are not what any endpoint reads. */
     private static final List<String> ODD_BODIES = List.of(
-            "", " ", "null", "true", "42", "\"text\"", "[]", "{}", "[{}]", "{", "}", "{\"a\":}", "{\"a\" 1}", "{,}",
-            "{\"a\":1,}", "{'a':1}", "{a:1}", "/* c */ {}", "{\"a\":1} {\"b\":2}", "{\"a\":1}garbage", "\u0000",
-            "\uFEFF{}", "<xml/>", "a=1&b=2", "--boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--boundary--");
+            "",
+            " ",
+            "null",
+            "true",
+            "42",
+            "\"text\"",
+            "[]",
+            "{}",
+            "[{}]",
+            "{",
+            "}",
+            "{\"a\":}",
+            "{\"a\" 1}",
+            "{,}",
+            "{\"a\":1,}",
+            "{'a':1}",
+            "{a:1}",
+            "/* c */ {}",
+            "{\"a\":1} {\"b\":2}",
+            "{\"a\":1}garbage",
+            "\u0000",
+            "\uFEFF{}",
+            "<xml/>",
+            "a=1&b=2",
+            "--boundary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--boundary--");
 
     private static final List<byte[]> INVALID_UTF8 = List.of(
-            bytes(0xFF), bytes(0xFE, 0xFF), bytes(0xC3, 0x28), bytes(0xC0, 0xAF), bytes(0xE0, 0x80, 0xAF),
-            bytes(0xED, 0xA0, 0x80), bytes(0xF4, 0x90, 0x80, 0x80), bytes(0xF8, 0x88, 0x80, 0x80, 0x80), bytes(0x80),
-            bytes(0xE2, 0x82), bytes(0x00), bytes(0xC2));
+            bytes(0xFF),
+            bytes(0xFE, 0xFF),
+            bytes(0xC3, 0x28),
+            bytes(0xC0, 0xAF),
+            bytes(0xE0, 0x80, 0xAF),
+            bytes(0xED, 0xA0, 0x80),
+            bytes(0xF4, 0x90, 0x80, 0x80),
+            bytes(0xF8, 0x88, 0x80, 0x80, 0x80),
+            bytes(0x80),
+            bytes(0xE2, 0x82),
+            bytes(0x00),
+            bytes(0xC2));
 
-    private HostileRequests() {
-    }
+    private HostileRequests() {}
 
     /** A valid body of the endpoint with one thing broken, or not JSON of the right shape at all. */
     static Arbitrary<String> mutatedBody(Endpoint endpoint) {
@@ -100,21 +191,45 @@ final class HostileRequests {
         Arbitrary<String> field = Arbitraries.of(fields);
         Arbitrary<String> oddText = Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u0085', '\u2028', '\u202e',
-                        '\ufeff', '\uffff', '\ud800', '\udfff').ofMinLength(1).ofMaxLength(10));
+                Arbitraries.strings()
+                        .withCharRange('\u0000', '\u001f')
+                        .withChars('\u007f', '\u0085', '\u2028', '\u202e', '\ufeff', '\uffff', '\ud800', '\udfff')
+                        .ofMinLength(1)
+                        .ofMaxLength(10));
         return Arbitraries.frequencyOf(
                 Tuple.of(3, field.map(name -> write(without(valid, name)))),
-                Tuple.of(6, Combinators.combine(field, Arbitraries.of(ODD_VALUES)).as((name, raw) -> withRaw(valid, name, raw))),
-                Tuple.of(3, Combinators.combine(field, oddText).as((name, text) -> write(valid.deepCopy().put(name, text)))),
-                Tuple.of(2, Combinators.combine(field, Arbitraries.of(ODD_VALUES)).as((name, raw) ->
-                        "{\"" + name + "\":" + raw + "," + endpoint.validBody().substring(1))),
-                Tuple.of(2, Combinators.combine(field, Arbitraries.integers().between(10_000, 400_000)).as((name, length) ->
-                        withRaw(valid, name, "\"" + "x".repeat(length) + "\""))),
-                Tuple.of(2, Combinators.combine(field, Arbitraries.integers().between(2, 5_000), Arbitraries.of("[]", "{}"))
-                        .as((name, depth, brackets) -> withRaw(valid, name, nested(depth, brackets)))),
-                Tuple.of(2, Combinators.combine(Arbitraries.strings().alpha().numeric().withChars('_', '-', '$', '@')
-                        .ofMinLength(1).ofMaxLength(30), Arbitraries.of(ODD_VALUES)).as((name, raw) ->
-                        withRaw(valid, "zz" + name, raw))),
+                Tuple.of(
+                        6,
+                        Combinators.combine(field, Arbitraries.of(ODD_VALUES))
+                                .as((name, raw) -> withRaw(valid, name, raw))),
+                Tuple.of(
+                        3,
+                        Combinators.combine(field, oddText)
+                                .as((name, text) -> write(valid.deepCopy().put(name, text)))),
+                Tuple.of(
+                        2,
+                        Combinators.combine(field, Arbitraries.of(ODD_VALUES))
+                                .as((name, raw) -> "{\"" + name + "\":" + raw + ","
+                                        + endpoint.validBody().substring(1))),
+                Tuple.of(
+                        2,
+                        Combinators.combine(field, Arbitraries.integers().between(10_000, 400_000))
+                                .as((name, length) -> withRaw(valid, name, "\"" + "x".repeat(length) + "\""))),
+                Tuple.of(
+                        2,
+                        Combinators.combine(field, Arbitraries.integers().between(2, 5_000), Arbitraries.of("[]", "{}"))
+                                .as((name, depth, brackets) -> withRaw(valid, name, nested(depth, brackets)))),
+                Tuple.of(
+                        2,
+                        Combinators.combine(
+                                        Arbitraries.strings()
+                                                .alpha()
+                                                .numeric()
+                                                .withChars('_', '-', '$', '@')
+                                                .ofMinLength(1)
+                                                .ofMaxLength(30),
+                                        Arbitraries.of(ODD_VALUES))
+                                .as((name, raw) -> withRaw(valid, "zz" + name, raw))),
                 Tuple.of(1, Arbitraries.just("[" + endpoint.validBody() + "]")),
                 Tuple.of(2, Arbitraries.of(ODD_BODIES)),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(200)));
@@ -124,30 +239,90 @@ final class HostileRequests {
     static Arbitrary<String> hostileId() {
         return Arbitraries.oneOf(
                 Arbitraries.integers().between(65, 9_000).map("a"::repeat),
-                Arbitraries.of("..", ".", "%2e%2e", "..%2f..%2fcoaches", "%2F", "%5C", "a%00b", "%00", "%ff", "%c0%af",
-                        "%e2%80%ae", "%25", "a;b", ";jsessionid=1", "a%3Bb", "%20", "+", "a%0d%0aX-Injected:%201",
-                        "..;", "%252e%252e", "a/../b", "CON", "*", "~", "-", "_", "...", "0", "%EF%BB%BF"),
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
-                        .map(text -> URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20")));
+                Arbitraries.of(
+                        "..",
+                        ".",
+                        "%2e%2e",
+                        "..%2f..%2fcoaches",
+                        "%2F",
+                        "%5C",
+                        "a%00b",
+                        "%00",
+                        "%ff",
+                        "%c0%af",
+                        "%e2%80%ae",
+                        "%25",
+                        "a;b",
+                        ";jsessionid=1",
+                        "a%3Bb",
+                        "%20",
+                        "+",
+                        "a%0d%0aX-Injected:%201",
+                        "..;",
+                        "%252e%252e",
+                        "a/../b",
+                        "CON",
+                        "*",
+                        "~",
+                        "-",
+                        "_",
+                        "...",
+                        "0",
+                        "%EF%BB%BF"),
+                Arbitraries.strings()
+                        .all()
+                        .ofMinLength(1)
+                        .ofMaxLength(30)
+                        .map(text ->
+                                URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20")));
     }
 
     /** Headers of a JSON POST with something wrong: content types and charsets, encodings, sizes, ids. */
     static Arbitrary<Map<String, String>> hostileHeaders() {
-        Arbitrary<String> contentType = Arbitraries.of("application/json", "application/json;charset=UTF-8",
-                "application/json; charset=ISO-8859-1", "application/json;charset=UTF-16", "application/json;charset=UTF-32BE",
-                "application/json;charset=bogus", "application/json;charset=", "application/json;;", "application/json; q=x",
-                "text/plain", "text/json", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=boundary", "application/problem+json", "application/merge-patch+json",
-                "application/*", "*/*", "json", "", " ", "application/json, text/plain", "APPLICATION/JSON");
-        Arbitrary<String> encoding = Arbitraries.of("gzip", "deflate", "br", "identity", "bogus", "gzip, gzip", "x-gzip");
-        Arbitrary<String> accept = Arbitraries.of("application/xml", "text/html", "text/event-stream", "*/*",
-                "application/json;q=0", "image/png", "bogus");
+        Arbitrary<String> contentType = Arbitraries.of(
+                "application/json",
+                "application/json;charset=UTF-8",
+                "application/json; charset=ISO-8859-1",
+                "application/json;charset=UTF-16",
+                "application/json;charset=UTF-32BE",
+                "application/json;charset=bogus",
+                "application/json;charset=",
+                "application/json;;",
+                "application/json; q=x",
+                "text/plain",
+                "text/json",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=boundary",
+                "application/problem+json",
+                "application/merge-patch+json",
+                "application/*",
+                "*/*",
+                "json",
+                "",
+                " ",
+                "application/json, text/plain",
+                "APPLICATION/JSON");
+        Arbitrary<String> encoding =
+                Arbitraries.of("gzip", "deflate", "br", "identity", "bogus", "gzip, gzip", "x-gzip");
+        Arbitrary<String> accept = Arbitraries.of(
+                "application/xml",
+                "text/html",
+                "text/event-stream",
+                "*/*",
+                "application/json;q=0",
+                "image/png",
+                "bogus");
         Arbitrary<String> correlation = Arbitraries.oneOf(
                 Arbitraries.strings().ascii().ofMaxLength(100).filter(HostileRequests::headerSafe),
                 Arbitraries.integers().between(100, 6_000).map("c"::repeat));
         Arbitrary<String> filler = Arbitraries.integers().between(1, 40_000).map("f"::repeat);
-        return Combinators.combine(contentType.injectNull(0.1), encoding.injectNull(0.5), accept.injectNull(0.5),
-                        correlation.injectNull(0.6), filler.injectNull(0.7))
+        return Combinators.combine(
+                        contentType.injectNull(0.1),
+                        encoding.injectNull(0.5),
+                        accept.injectNull(0.5),
+                        correlation.injectNull(0.6),
+                        filler.injectNull(0.7))
                 .as((type, contentEncoding, accepted, correlationId, fill) -> {
                     Map<String, String> headers = new LinkedHashMap<>();
                     put(headers, "Content-Type", type);
@@ -163,7 +338,8 @@ final class HostileRequests {
     static Arbitrary<byte[]> invalidUtf8(Endpoint endpoint) {
         byte[] valid = endpoint.validBody().getBytes(StandardCharsets.UTF_8);
         int insideFirstString = Math.max(0, endpoint.validBody().indexOf(":\"") + 2);
-        Arbitrary<Integer> position = Arbitraries.oneOf(Arbitraries.just(Math.min(insideFirstString, valid.length)),
+        Arbitrary<Integer> position = Arbitraries.oneOf(
+                Arbitraries.just(Math.min(insideFirstString, valid.length)),
                 Arbitraries.integers().between(0, valid.length));
         return Combinators.combine(Arbitraries.of(INVALID_UTF8), position).as((bad, at) -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -178,8 +354,10 @@ final class HostileRequests {
     static String describe(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         boolean utf8 = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body);
-        return utf8 ? abbreviate(text) : "hex:" + HexFormat.of().formatHex(body, 0, Math.min(body.length, 300))
-                + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
+        return utf8
+                ? abbreviate(text)
+                : "hex:" + HexFormat.of().formatHex(body, 0, Math.min(body.length, 300))
+                        + (body.length > 300 ? "...(" + body.length + " bytes)" : "");
     }
 
     static String abbreviate(String text) {
@@ -187,7 +365,8 @@ final class HostileRequests {
     }
 
     private static boolean headerSafe(String value) {
-        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && value.strip().equals(value);
+        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                && value.strip().equals(value);
     }
 
     private static void put(Map<String, String> headers, String name, String value) {

@@ -26,7 +26,8 @@ class HttpApiDocumentationTest extends LedgerIntegrationTest {
 
     private static final Pattern ENDPOINT_HEADING =
             Pattern.compile("^### (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE) (/\\S*)\\s*$", Pattern.MULTILINE);
-    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -35,13 +36,17 @@ class HttpApiDocumentationTest extends LedgerIntegrationTest {
 
     @Test
     void theHttpContractDocumentsExactlyTheEndpointsOfTheApiDescription() throws IOException {
-        Set<String> described = operations(expect(200, http().get("/v3/api-docs", null)).json());
-        Set<String> documented = endpointHeadings(Files.readString(repositoryRoot().resolve("docs/http-api.md")));
+        Set<String> described =
+                operations(expect(200, http().get("/v3/api-docs", null)).json());
+        Set<String> documented =
+                endpointHeadings(Files.readString(repositoryRoot().resolve("docs/http-api.md")));
 
         assertThat(described).as("operations of /v3/api-docs").isNotEmpty();
-        assertThat(new TreeSet<>(documented)).as("headings of docs/http-api.md without an operation in /v3/api-docs")
+        assertThat(new TreeSet<>(documented))
+                .as("headings of docs/http-api.md without an operation in /v3/api-docs")
                 .isSubsetOf(described);
-        assertThat(new TreeSet<>(described)).as("operations of /v3/api-docs without a heading in docs/http-api.md")
+        assertThat(new TreeSet<>(described))
+                .as("operations of /v3/api-docs without a heading in docs/http-api.md")
                 .isSubsetOf(documented);
     }
 
@@ -74,6 +79,7 @@ class HttpApiDocumentationTest extends LedgerIntegrationTest {
                 return directory;
             }
         }
-        throw new IllegalStateException("no aggregating pom.xml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no aggregating pom.xml above " + Path.of("").toAbsolutePath());
     }
 }

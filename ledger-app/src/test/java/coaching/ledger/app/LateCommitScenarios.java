@@ -37,35 +37,52 @@ interface LateCommitScenarios extends LedgerScenario {
         String lateId = newId("eng-late");
         String lateEventId;
         long lateIndex;
-        try (HeldAppend late = new HeldAppend(context().getBean(DataSource.class),
-                context().getBean("eventSerializer", Serializer.class), lateId, 0,
+        try (HeldAppend late = new HeldAppend(
+                context().getBean(DataSource.class),
+                context().getBean("eventSerializer", Serializer.class),
+                lateId,
+                0,
                 new EngagementOpened(lateId, "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW),
                 Map.of("actorId", "hr-hana", "actorRole", "HR"))) {
             long start = System.nanoTime();
             lateEventId = late.eventId();
             lateIndex = late.globalIndex();
             String after = activeEngagement(1);
-            long afterIndex = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                    Long.class, after);
+            long afterIndex = jdbc.queryForObject(
+                    "SELECT MIN(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, after);
             assertThat(afterIndex).as("commands appended after the held index").isGreaterThan(lateIndex);
             Thread.sleep(Math.max(0, HELD.toMillis() - (System.nanoTime() - start) / 1_000_000));
-            assertThat(sealedHead(jdbc)).as("the sealer still waits at the held position").isLessThan(lateIndex);
+            assertThat(sealedHead(jdbc))
+                    .as("the sealer still waits at the held position")
+                    .isLessThan(lateIndex);
             late.commit();
         }
 
         await("sealed", () -> sealedHead(jdbc) > lateIndex);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_chain WHERE globalIndex = ?", Long.class, lateIndex))
-                .as("sealed in its place").isEqualTo(1);
-        List<JsonNode> exported = expect(200, http().get("/api/v1/events?limit=5&after=" + (lateIndex - 1),
-                "integrator-ivy")).body().lines().map(LateCommitScenarios::json).toList();
-        assertThat(exported.get(0).get("eventId").asText()).as("exported in order").isEqualTo(lateEventId);
+                .as("sealed in its place")
+                .isEqualTo(1);
+        List<JsonNode> exported = expect(
+                        200, http().get("/api/v1/events?limit=5&after=" + (lateIndex - 1), "integrator-ivy"))
+                .body()
+                .lines()
+                .map(LateCommitScenarios::json)
+                .toList();
+        assertThat(exported.get(0).get("eventId").asText())
+                .as("exported in order")
+                .isEqualTo(lateEventId);
         assertThat(exported.get(0).get("globalIndex").asLong()).isEqualTo(lateIndex);
-        await("applied by the HR view", () -> http().get("/api/v1/hr/engagements", "hr-hana").body().contains(lateId));
-        JsonNode report = expect(200, http().get("/api/v1/compliance/verification", "compliance-cy")).json();
+        await(
+                "applied by the HR view",
+                () -> http().get("/api/v1/hr/engagements", "hr-hana").body().contains(lateId));
+        JsonNode report = expect(200, http().get("/api/v1/compliance/verification", "compliance-cy"))
+                .json();
         assertThat(report.get("problems")).as(report.toString()).isEmpty();
         assertThat(report.get("verified").asBoolean()).isTrue();
-        System.out.printf("late commit after %s (old sealer rule: 10 s): sealed in order at %d, exported, in the HR view,"
-                + " verified%n", HELD, lateIndex);
+        System.out.printf(
+                "late commit after %s (old sealer rule: 10 s): sealed in order at %d, exported, in the HR view,"
+                        + " verified%n",
+                HELD, lateIndex);
     }
 
     private static JsonNode json(String line) {

@@ -5,9 +5,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 class LedgerOnH2Test extends LedgerIntegrationTest
-        implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
-        ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios,
-        BodyLimitScenarios, CommandSideChannelScenarios, StrictRequestScenarios, SignInThrottlingScenarios {
+        implements SeedStoryScenarios,
+                BadInputScenarios,
+                ConcurrentDisclosureScenarios,
+                StorageScenarios,
+                ExportScenarios,
+                VerificationScenarios,
+                LateCommitScenarios,
+                SchemaEvolutionScenarios,
+                ApiDescriptionScenarios,
+                BodyLimitScenarios,
+                CommandSideChannelScenarios,
+                StrictRequestScenarios,
+                SignInThrottlingScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -6,9 +6,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same scenarios against the real PostgreSQL server of the development and CI machines. */
 class LedgerOnPostgresTest extends LedgerIntegrationTest
-        implements SeedStoryScenarios, BadInputScenarios, ConcurrentDisclosureScenarios, StorageScenarios,
-        ExportScenarios, VerificationScenarios, LateCommitScenarios, SchemaEvolutionScenarios, ApiDescriptionScenarios,
-        CommandSideChannelScenarios, StrictRequestScenarios, SignInThrottlingScenarios {
+        implements SeedStoryScenarios,
+                BadInputScenarios,
+                ConcurrentDisclosureScenarios,
+                StorageScenarios,
+                ExportScenarios,
+                VerificationScenarios,
+                LateCommitScenarios,
+                SchemaEvolutionScenarios,
+                ApiDescriptionScenarios,
+                CommandSideChannelScenarios,
+                StrictRequestScenarios,
+                SignInThrottlingScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

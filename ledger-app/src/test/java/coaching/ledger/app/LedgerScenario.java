@@ -35,25 +35,33 @@ interface LedgerScenario {
         registerDemoCoaches();
         String engagementId = newId("eng");
         expect(201, http().post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                .formatted(engagementId)));
-        expect(201, http().post(path(engagementId, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(engagementId)));
+        expect(
+                201,
+                http().post(
+                                path(engagementId, "shortlist"),
+                                "hr-hana",
+                                "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
         expect(201, http().post(path(engagementId, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}"));
-        expect(201, http().post(path(engagementId, "budget-approval"), "boss-ben",
-                "{\"sessions\":%d,\"amount\":12000.00,\"currency\":\"EUR\"}".formatted(sessions)));
+        expect(
+                201,
+                http().post(
+                                path(engagementId, "budget-approval"),
+                                "boss-ben",
+                                "{\"sessions\":%d,\"amount\":12000.00,\"currency\":\"EUR\"}".formatted(sessions)));
         return engagementId;
     }
 
     default LedgerHttp.Response grantBossConsent(String engagementId, String consentId, String scopes) {
-        return expect(201, http().post(path(engagementId, "consents"), "client-cara", """
-                {"consentId":"%s","audience":"BOSS","scopes":[%s],"purpose":"quarterly review with my manager"}"""
-                .formatted(consentId, scopes)));
+        return expect(
+                201, http().post(path(engagementId, "consents"), "client-cara", """
+                {"consentId":"%s","audience":"BOSS","scopes":[%s],"purpose":"quarterly review with my manager"}""".formatted(consentId, scopes)));
     }
 
     default LedgerHttp.Response logSession(String engagementId, String sessionId, String notes) {
         return http().post(path(engagementId, "sessions"), "coach-cole", """
-                {"sessionId":"%s","heldOn":"%s","durationMinutes":60,"notes":"%s"}"""
-                .formatted(sessionId, LocalDate.now().minusDays(1), notes));
+                {"sessionId":"%s","heldOn":"%s","durationMinutes":60,"notes":"%s"}""".formatted(
+                        sessionId, LocalDate.now().minusDays(1), notes));
     }
 
     default String path(String engagementId, String action) {
@@ -66,6 +74,8 @@ interface LedgerScenario {
     }
 
     default List<String> eventTypes(String aggregateId) {
-        return history(aggregateId).stream().map(event -> event.getPayloadType().getSimpleName()).toList();
+        return history(aggregateId).stream()
+                .map(event -> event.getPayloadType().getSimpleName())
+                .toList();
     }
 }

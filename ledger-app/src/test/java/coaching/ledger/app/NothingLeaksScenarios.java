@@ -34,9 +34,9 @@ import java.util.stream.Collectors;
 
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.BOSS_REQUEST_MESSAGE;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.CLOSURE_REASON;
-import static coaching.ledger.app.NothingLeaksScenarios.Canary.REJECTED_TEXT;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.HR_REQUEST_MESSAGE;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.REFUSED_UPDATE_CONTENT;
+import static coaching.ledger.app.NothingLeaksScenarios.Canary.REJECTED_TEXT;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.REVOCATION_REASON;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.SATISFACTION_COMMENT;
 import static coaching.ledger.app.NothingLeaksScenarios.Canary.SESSION_NOTES;
@@ -55,18 +55,35 @@ abstract class NothingLeaksScenarios {
 
     private static final String ENGAGEMENT = "eng-leak";
     private static final String CLOSED_ENGAGEMENT = "eng-leak-closed";
-    private static final List<String> USERS = List.of("hr-hana", "boss-ben", "boss-bea", "client-cara", "client-carl",
-            "coach-cole", "coach-chen", "compliance-cy", "integrator-ivy", "admin-ada");
+    private static final List<String> USERS = List.of(
+            "hr-hana",
+            "boss-ben",
+            "boss-bea",
+            "client-cara",
+            "client-carl",
+            "coach-cole",
+            "coach-chen",
+            "compliance-cy",
+            "integrator-ivy",
+            "admin-ada");
     /** Values for the path and query parameters of the OpenAPI document: the story's ids. */
     private static final Map<String, List<String>> PARAMETERS = Map.of(
             "engagementId", List.of(ENGAGEMENT, CLOSED_ENGAGEMENT),
             "name", List.of("hr", "boss", "client", "coach", "compliance"));
+
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(1);
 
     /** A distinct text in each free-text field of the story, unique to this run. */
     enum Canary {
-        SESSION_NOTES, UPDATE_TO_BOSS, UPDATE_TO_HR, REFUSED_UPDATE_CONTENT, SATISFACTION_COMMENT, REVOCATION_REASON,
-        BOSS_REQUEST_MESSAGE, HR_REQUEST_MESSAGE, CLOSURE_REASON,
+        SESSION_NOTES,
+        UPDATE_TO_BOSS,
+        UPDATE_TO_HR,
+        REFUSED_UPDATE_CONTENT,
+        SATISFACTION_COMMENT,
+        REVOCATION_REASON,
+        BOSS_REQUEST_MESSAGE,
+        HR_REQUEST_MESSAGE,
+        CLOSURE_REASON,
         /** Text of a command refused before anything is recorded (an id reused with other text, a probe, malformed input). */
         REJECTED_TEXT;
 
@@ -104,19 +121,24 @@ abstract class NothingLeaksScenarios {
     private static Path log;
 
     /** What was read where: a place (user and endpoint, or "process log") and the text it answered. */
-    record Reading(String place, String request, int status, String body) {
-    }
+    record Reading(String place, String request, int status, String body) {}
 
     static void startOn(CrashStore on) {
         store = on;
-        log = Path.of("target", "nothing-leaks-" + on.name().replaceAll("\\W+", "-").toLowerCase(Locale.ROOT) + ".log");
+        log = Path.of(
+                "target", "nothing-leaks-" + on.name().replaceAll("\\W+", "-").toLowerCase(Locale.ROOT) + ".log");
         // the application's and Axon's debug lines too: an operator who turns them on must not get a log full of
         // notes (not Spring MVC's: its debug lines quote a rejected value from the JSON parser, see docs/security.md)
         List<String> arguments = new ArrayList<>(on.ledgerArguments());
         arguments.add("--logging.level.coaching.ledger=DEBUG");
         arguments.add("--logging.level.org.axonframework=DEBUG");
-        ledger = PackagedJar.start("nothing-leaks", Path.of(System.getProperty("ledger.jar")),
-                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), arguments, log).awaitHealthy(Duration.ofMinutes(2));
+        ledger = PackagedJar.start(
+                        "nothing-leaks",
+                        Path.of(System.getProperty("ledger.jar")),
+                        List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                        arguments,
+                        log)
+                .awaitHealthy(Duration.ofMinutes(2));
     }
 
     @AfterAll
@@ -147,16 +169,24 @@ abstract class NothingLeaksScenarios {
 
         Map<Canary, Set<String>> found = new EnumMap<>(Canary.class);
         for (Canary canary : Canary.values()) {
-            found.put(canary, readings.stream().filter(reading -> reading.body().contains(canary.text))
-                    .map(Reading::place).collect(Collectors.toCollection(TreeSet::new)));
+            found.put(
+                    canary,
+                    readings.stream()
+                            .filter(reading -> reading.body().contains(canary.text))
+                            .map(Reading::place)
+                            .collect(Collectors.toCollection(TreeSet::new)));
         }
-        System.out.printf("[nothing leaks %s] %d readings of %d places; each canary found at:%n%s%n", store.name(),
-                readings.size(), readings.stream().map(Reading::place).distinct().count(),
-                found.entrySet().stream().map(entry -> "  " + entry.getKey() + " -> " + entry.getValue())
+        System.out.printf(
+                "[nothing leaks %s] %d readings of %d places; each canary found at:%n%s%n",
+                store.name(),
+                readings.size(),
+                readings.stream().map(Reading::place).distinct().count(),
+                found.entrySet().stream()
+                        .map(entry -> "  " + entry.getKey() + " -> " + entry.getValue())
                         .collect(Collectors.joining("\n")));
 
-        found.forEach((canary, places) -> assertThat(places).as("places showing %s", canary)
-                .isSubsetOf(MAY_APPEAR.get(canary)));
+        found.forEach((canary, places) ->
+                assertThat(places).as("places showing %s", canary).isSubsetOf(MAY_APPEAR.get(canary)));
         // the canaries were recorded and the reads can see them: every one that may appear is in the client's view
         MAY_APPEAR.forEach((canary, places) -> {
             if (!places.isEmpty()) {
@@ -180,26 +210,71 @@ abstract class NothingLeaksScenarios {
             post(http, answers, 201, "/api/v1/engagements", "hr-hana", """
                     {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL",\
                     "urgency":"NORMAL"}""".formatted(engagement));
-            post(http, answers, 201, path(engagement, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}");
-            post(http, answers, 201, path(engagement, "coach-selection"), "client-cara", "{\"coachId\":\"coach-cole\"}");
-            post(http, answers, 201, path(engagement, "budget-approval"), "boss-ben",
+            post(
+                    http,
+                    answers,
+                    201,
+                    path(engagement, "shortlist"),
+                    "hr-hana",
+                    "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}");
+            post(
+                    http,
+                    answers,
+                    201,
+                    path(engagement, "coach-selection"),
+                    "client-cara",
+                    "{\"coachId\":\"coach-cole\"}");
+            post(
+                    http,
+                    answers,
+                    201,
+                    path(engagement, "budget-approval"),
+                    "boss-ben",
                     "{\"sessions\":8,\"amount\":9600.00,\"currency\":\"EUR\"}");
         }
         post(http, answers, 201, path(ENGAGEMENT, "sessions"), "coach-cole", session(SESSION_NOTES.text));
         post(http, answers, 201, path(ENGAGEMENT, "consents"), "client-cara", """
                 {"consentId":"c-1","audience":"BOSS","scopes":["PROGRESS","ATTENDANCE"],"purpose":"quarterly review"}""");
         post(http, answers, 201, path(ENGAGEMENT, "updates"), "coach-cole", update("u-1", "BOSS", UPDATE_TO_BOSS.text));
-        post(http, answers, 403, path(ENGAGEMENT, "updates"), "coach-cole", update("u-2", "HR", REFUSED_UPDATE_CONTENT.text));
+        post(
+                http,
+                answers,
+                403,
+                path(ENGAGEMENT, "updates"),
+                "coach-cole",
+                update("u-2", "HR", REFUSED_UPDATE_CONTENT.text));
         post(http, answers, 201, path(ENGAGEMENT, "consents"), "client-cara", """
                 {"consentId":"c-2","audience":"HR","scopes":["PROGRESS"],"purpose":"talent review"}""");
         post(http, answers, 201, path(ENGAGEMENT, "updates"), "coach-cole", update("u-3", "HR", UPDATE_TO_HR.text));
-        post(http, answers, 201, path(ENGAGEMENT, "update-requests"), "boss-ben", request("r-1", BOSS_REQUEST_MESSAGE.text));
-        post(http, answers, 201, path(ENGAGEMENT, "update-requests"), "hr-hana", request("r-2", HR_REQUEST_MESSAGE.text));
-        post(http, answers, 201, path(ENGAGEMENT, "satisfaction"), "client-cara",
+        post(
+                http,
+                answers,
+                201,
+                path(ENGAGEMENT, "update-requests"),
+                "boss-ben",
+                request("r-1", BOSS_REQUEST_MESSAGE.text));
+        post(
+                http,
+                answers,
+                201,
+                path(ENGAGEMENT, "update-requests"),
+                "hr-hana",
+                request("r-2", HR_REQUEST_MESSAGE.text));
+        post(
+                http,
+                answers,
+                201,
+                path(ENGAGEMENT, "satisfaction"),
+                "client-cara",
                 "{\"score\":4,\"comment\":\"%s\"}".formatted(SATISFACTION_COMMENT.text));
         post(http, answers, 201, path(ENGAGEMENT, "consents"), "client-cara", """
                 {"consentId":"c-3","audience":"BOSS","scopes":["OUTCOME"],"purpose":"final review"}""");
-        post(http, answers, 201, path(ENGAGEMENT, "consents/c-3/revocation"), "client-cara",
+        post(
+                http,
+                answers,
+                201,
+                path(ENGAGEMENT, "consents/c-3/revocation"),
+                "client-cara",
                 "{\"reason\":\"%s\"}".formatted(REVOCATION_REASON.text));
         post(http, answers, 201, path(CLOSED_ENGAGEMENT, "closure"), "hr-hana", closure(CLOSURE_REASON.text));
     }
@@ -214,10 +289,21 @@ abstract class NothingLeaksScenarios {
         post(http, answers, 409, path(ENGAGEMENT, "sessions"), "coach-cole", session(other));
         post(http, answers, 200, path(ENGAGEMENT, "updates"), "coach-cole", update("u-1", "BOSS", UPDATE_TO_BOSS.text));
         post(http, answers, 409, path(ENGAGEMENT, "updates"), "coach-cole", update("u-1", "BOSS", other));
-        post(http, answers, 403, path(ENGAGEMENT, "updates"), "coach-cole", update("u-2", "HR", REFUSED_UPDATE_CONTENT.text));
+        post(
+                http,
+                answers,
+                403,
+                path(ENGAGEMENT, "updates"),
+                "coach-cole",
+                update("u-2", "HR", REFUSED_UPDATE_CONTENT.text));
         post(http, answers, 409, path(ENGAGEMENT, "update-requests"), "boss-ben", request("r-1", other));
         post(http, answers, 409, path(CLOSED_ENGAGEMENT, "closure"), "hr-hana", closure(other));
-        post(http, answers, -1, path(ENGAGEMENT, "consents/c-3/revocation"), "client-cara",
+        post(
+                http,
+                answers,
+                -1,
+                path(ENGAGEMENT, "consents/c-3/revocation"),
+                "client-cara",
                 "{\"reason\":\"%s\"}".formatted(other));
         post(http, answers, -1, path(ENGAGEMENT, "updates"), "coach-chen", update("u-1", "BOSS", UPDATE_TO_BOSS.text));
         post(http, answers, -1, path(ENGAGEMENT, "updates"), "coach-chen", update("u-9", "BOSS", other));
@@ -238,8 +324,7 @@ abstract class NothingLeaksScenarios {
         post(http, answers, 400, sessions, "coach-cole", """
                 {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":{"text":"%s"}}""".formatted(text));
         post(http, answers, 400, sessions, "coach-cole", """
-                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":"%s"}"""
-                .formatted(text + "x".repeat(20_000)));
+                {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":"%s"}""".formatted(text + "x".repeat(20_000)));
         post(http, answers, -1, sessions, "coach-cole", """
                 {"sessionId":"s-7","heldOn":"2026-01-01","durationMinutes":60,"notes":"n","note":"%s"}""".formatted(text));
         post(http, answers, 400, path(ENGAGEMENT, "updates"), "coach-cole", """
@@ -251,13 +336,17 @@ abstract class NothingLeaksScenarios {
     private static void awaitQuiet(LedgerHttp http) throws InterruptedException {
         long deadline = System.nanoTime() + QUIET_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode report = http.get("/api/v1/compliance/verification", "compliance-cy").json();
+            JsonNode report =
+                    http.get("/api/v1/compliance/verification", "compliance-cy").json();
             long head = report.path("headGlobalIndex").asLong();
-            if (report.path("verified").asBoolean() && report.path("unsealedEvents").asLong() == 0) {
-                JsonNode projections = http.get("/api/v1/admin/projections", "admin-ada").json();
+            if (report.path("verified").asBoolean()
+                    && report.path("unsealedEvents").asLong() == 0) {
+                JsonNode projections =
+                        http.get("/api/v1/admin/projections", "admin-ada").json();
                 boolean caughtUp = true;
                 for (JsonNode projection : projections.isArray() ? projections : projections.path("projections")) {
-                    caughtUp &= projection.path("caughtUp").asBoolean() && projection.path("position").asLong() >= head;
+                    caughtUp &= projection.path("caughtUp").asBoolean()
+                            && projection.path("position").asLong() >= head;
                 }
                 if (caughtUp) {
                     return;
@@ -282,8 +371,12 @@ abstract class NothingLeaksScenarios {
                 for (String user : USERS) {
                     String place = user + " GET " + path.getKey();
                     if (stream) {
-                        readings.add(EventStream.readFirstAnswer(ledger.baseUrl(), request, user,
-                                body -> body.contains(ENGAGEMENT + "@") && body.contains(CLOSED_ENGAGEMENT + "@"), place));
+                        readings.add(EventStream.readFirstAnswer(
+                                ledger.baseUrl(),
+                                request,
+                                user,
+                                body -> body.contains(ENGAGEMENT + "@") && body.contains(CLOSED_ENGAGEMENT + "@"),
+                                place));
                     } else {
                         LedgerHttp.Response answer = http.get(request, user);
                         readings.add(new Reading(place, request, answer.status(), answer.body()));
@@ -291,9 +384,17 @@ abstract class NothingLeaksScenarios {
                 }
             }
         });
-        assertThat(readings).extracting(Reading::place).as("places read")
-                .contains(CLIENT_VIEW, COACH_VIEW, BOSS_VIEW, HR_STREAM, "integrator-ivy GET /api/v1/events",
-                        "compliance-cy GET /api/v1/events", "compliance-cy GET /api/v1/compliance/verification",
+        assertThat(readings)
+                .extracting(Reading::place)
+                .as("places read")
+                .contains(
+                        CLIENT_VIEW,
+                        COACH_VIEW,
+                        BOSS_VIEW,
+                        HR_STREAM,
+                        "integrator-ivy GET /api/v1/events",
+                        "compliance-cy GET /api/v1/events",
+                        "compliance-cy GET /api/v1/compliance/verification",
                         "admin-ada GET /api/v1/admin/projections/{name}/dead-letters");
         return readings;
     }
@@ -306,9 +407,12 @@ abstract class NothingLeaksScenarios {
             String name = parameter.path("name").asText();
             List<String> values = PARAMETERS.get(name);
             if ("path".equals(parameter.path("in").asText())) {
-                assertThat(values).as("a value for path parameter %s of %s", name, template).isNotNull();
-                requests = requests.stream().flatMap(request -> values.stream()
-                        .map(value -> request.replace("{" + name + "}", value))).toList();
+                assertThat(values)
+                        .as("a value for path parameter %s of %s", name, template)
+                        .isNotNull();
+                requests = requests.stream()
+                        .flatMap(request -> values.stream().map(value -> request.replace("{" + name + "}", value)))
+                        .toList();
             } else if (values != null) {
                 values.forEach(value -> queries.add(name + "=" + value));
             }
@@ -318,10 +422,13 @@ abstract class NothingLeaksScenarios {
         return withQueries;
     }
 
-    private static void post(LedgerHttp http, List<Reading> answers, int expected, String path, String user, String body) {
+    private static void post(
+            LedgerHttp http, List<Reading> answers, int expected, String path, String user, String body) {
         LedgerHttp.Response answer = http.post(path, user, body);
         if (expected > 0) {
-            assertThat(answer.status()).as("POST %s as %s: %s", path, user, answer.body()).isEqualTo(expected);
+            assertThat(answer.status())
+                    .as("POST %s as %s: %s", path, user, answer.body())
+                    .isEqualTo(expected);
         }
         answers.add(new Reading(user + " POST " + path, body, answer.status(), answer.body()));
     }
@@ -359,15 +466,18 @@ abstract class NothingLeaksScenarios {
         private EventStream(int status, InputStream body) {
             this.status = status;
             this.body = body;
-            this.reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        received.append(line).append('\n');
-                    }
-                } catch (IOException closed) {
-                    // closed by the test: the stream never ends by itself
-                }
-            }, "event-stream-reader");
+            this.reader = new Thread(
+                    () -> {
+                        try (BufferedReader lines =
+                                new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                                received.append(line).append('\n');
+                            }
+                        } catch (IOException closed) {
+                            // closed by the test: the stream never ends by itself
+                        }
+                    },
+                    "event-stream-reader");
             reader.setDaemon(true);
             reader.start();
         }
@@ -375,12 +485,17 @@ abstract class NothingLeaksScenarios {
         static EventStream open(String baseUrl, String path, String user) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Accept", "text/event-stream")
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .GET().build();
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((user + ":" + LedgerHttp.PASSWORD)
+                                                    .getBytes(StandardCharsets.UTF_8)))
+                    .GET()
+                    .build();
             try {
-                HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                        .send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response =
+                        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
                 return new EventStream(response.statusCode(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -391,7 +506,8 @@ abstract class NothingLeaksScenarios {
         }
 
         /** A 200 stream until {@code complete} holds of what it sent (or 20 s); any other answer whole. */
-        static Reading readFirstAnswer(String baseUrl, String path, String user, Predicate<String> complete, String place) {
+        static Reading readFirstAnswer(
+                String baseUrl, String path, String user, Predicate<String> complete, String place) {
             try (EventStream stream = open(baseUrl, path, user)) {
                 if (stream.status == 200) {
                     stream.await(complete, Duration.ofSeconds(20));

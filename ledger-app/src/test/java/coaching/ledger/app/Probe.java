@@ -21,7 +21,8 @@ final class Probe {
 
     static final String PASSWORD = "demo";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     Probe(int port) {
@@ -31,17 +32,26 @@ final class Probe {
     Answer send(String method, String rawPath, String user, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + rawPath))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             Map<String, List<String>> responseHeaders = response.headers().map();
             try (InputStream in = response.body()) {
-                boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+                boolean stream =
+                        response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
                 String text = stream ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 return new Answer(response.statusCode(), text, responseHeaders);
             }
@@ -56,13 +66,17 @@ final class Probe {
     record Answer(int status, String body, Map<String, List<String>> headers) {
 
         String contentType() {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase("Content-Type"))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse("");
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase("Content-Type"))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse("");
         }
 
         @Override
         public String toString() {
-            return status + " " + contentType() + " " + (body.length() > 2_000 ? body.substring(0, 2_000) + "..." : body);
+            return status + " " + contentType() + " "
+                    + (body.length() > 2_000 ? body.substring(0, 2_000) + "..." : body);
         }
     }
 }

@@ -1,7 +1,7 @@
 package coaching.ledger.app;
 
-import coaching.ledger.platform.testing.SharedFingerprintKey;
 import coaching.ledger.platform.testing.LedgerHttp;
+import coaching.ledger.platform.testing.SharedFingerprintKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -42,31 +42,39 @@ class ProductionProfileTest {
     @Test
     void prodNeverRunsWithTheDemoProfile() {
         assertThatThrownBy(() -> start(List.of("prod", "demo"), user("hr-real", hashed(REAL_PASSWORD))))
-                .rootCause().hasMessageContaining("profiles 'prod' and 'demo' are both active");
+                .rootCause()
+                .hasMessageContaining("profiles 'prod' and 'demo' are both active");
     }
 
     @Test
     void withoutDemoAndWithoutUsersItRefusesToStartNamingTheProperty() {
-        assertThatThrownBy(() -> start(List.of("prod")))
-                .rootCause().hasMessageContaining("ledger.security.users");
+        assertThatThrownBy(() -> start(List.of("prod"))).rootCause().hasMessageContaining("ledger.security.users");
     }
 
     @Test
     void refusesADemoPasswordOrAPlainTextPassword() {
         assertThatThrownBy(() -> start(List.of("prod"), user("hr-real", hashed("demo"))))
-                .rootCause().hasMessageContaining("demo user or password");
+                .rootCause()
+                .hasMessageContaining("demo user or password");
         assertThatThrownBy(() -> start(List.of("prod"), user("hr-real", "{noop}s3cret-and-long")))
-                .rootCause().hasMessageContaining("hashed passwords");
+                .rootCause()
+                .hasMessageContaining("hashed passwords");
     }
 
     @Test
     void startsWithHashedRealUsersOnlyAndDescribesItsApiToThemAlone() {
         try (ConfigurableApplicationContext context = start(List.of("prod"), user("hr-real", hashed(REAL_PASSWORD)))) {
             LedgerHttp http = new LedgerHttp(port(context));
-            assertThat(http.get("/api/v1/hr/engagements", "hr-hana").status()).as("a demo user").isEqualTo(401);
-            Map<String, String> realUser = Map.of("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("hr-real:" + REAL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-            assertThat(http.get("/api/v1/hr/engagements", null, realUser).status()).isEqualTo(200);
+            assertThat(http.get("/api/v1/hr/engagements", "hr-hana").status())
+                    .as("a demo user")
+                    .isEqualTo(401);
+            Map<String, String> realUser = Map.of(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(("hr-real:" + REAL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            assertThat(http.get("/api/v1/hr/engagements", null, realUser).status())
+                    .isEqualTo(200);
             for (String description : List.of("/v3/api-docs", "/swagger-ui.html")) {
                 assertThat(http.get(description, null).status()).as(description).isEqualTo(401);
             }
@@ -77,11 +85,14 @@ class ProductionProfileTest {
 
     @Test
     void prodRefusesToStartWithoutAConfiguredFingerprintKey() {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=prod",
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         args.addAll(Arrays.asList(user("hr-real", hashed(REAL_PASSWORD))));
         assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)))
-                .rootCause().hasMessageContaining("profile prod needs a fingerprint key");
+                .rootCause()
+                .hasMessageContaining("profile prod needs a fingerprint key");
     }
 
     private static String hashed(String password) {
@@ -89,8 +100,11 @@ class ProductionProfileTest {
     }
 
     private static String[] user(String id, String password) {
-        return new String[]{"--ledger.security.users[0].id=" + id, "--ledger.security.users[0].password=" + password,
-                "--ledger.security.users[0].role=HR"};
+        return new String[] {
+            "--ledger.security.users[0].id=" + id,
+            "--ledger.security.users[0].password=" + password,
+            "--ledger.security.users[0].role=HR"
+        };
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -99,7 +113,8 @@ class ProductionProfileTest {
 
     /** ledger-app on a fresh in-memory H2; no profiles means ledger-app's default. */
     private static ConfigurableApplicationContext start(List<String> profiles, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:profiles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 SharedFingerprintKey.argument()));
         if (!profiles.isEmpty()) {

@@ -42,8 +42,12 @@ interface SchemaEvolutionScenarios extends LedgerScenario {
         store(jdbc, id, 4, grantEventId, "consent.UpdateConsentGranted", "1", """
                 {"engagementId":"%s","consentId":"c-old","clientId":"client-cara","audience":"BOSS","scopes":["PROGRESS"],"validUntil":null,"purpose":"granted long ago"}""", "client-cara", "CLIENT");
 
-        expect(201, http().post(path(id, "updates"), "coach-cole",
-                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"under an old consent\"}"));
+        expect(
+                201,
+                http().post(
+                                path(id, "updates"),
+                                "coach-cole",
+                                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"under an old consent\"}"));
         UpdateShared shared = (UpdateShared) history(id).get(5).getPayload();
         assertThat(shared.consentGrantEventId()).isEqualTo(grantEventId);
         assertThat(shared.consentGrantSequence()).isEqualTo(4);
@@ -54,32 +58,55 @@ interface SchemaEvolutionScenarios extends LedgerScenario {
         expect(201, http().post(path(id, "consents"), "client-cara", """
                 {"consentId":"c-new","audience":"HR","scopes":["OUTCOME"],"purpose":"programme review","noticeVersion":"v3"}"""));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode consents = expect(200, http().get("/api/v1/client/engagements/" + id, "client-cara")).json().get("consents");
+            JsonNode consents = expect(200, http().get("/api/v1/client/engagements/" + id, "client-cara"))
+                    .json()
+                    .get("consents");
             assertThat(consents.findValuesAsText("consentId")).containsExactlyInAnyOrder("c-old", "c-new");
             for (JsonNode consent : consents) {
-                assertThat(consent.get("noticeVersion").isNull() ? null : consent.get("noticeVersion").asText())
+                assertThat(
+                                consent.get("noticeVersion").isNull()
+                                        ? null
+                                        : consent.get("noticeVersion").asText())
                         .isEqualTo(consent.get("consentId").asText().equals("c-old") ? null : "v3");
             }
         });
 
         context().getBean(EventChainSealer.class).sealAvailable();
-        JsonNode report = expect(200, http().get("/api/v1/compliance/verification", "compliance-cy")).json();
+        JsonNode report = expect(200, http().get("/api/v1/compliance/verification", "compliance-cy"))
+                .json();
         assertThat(report.get("problems")).as(report.toString()).isEmpty();
 
-        JsonNode exported = expect(200, http().get("/api/v1/events?limit=100000", "integrator-ivy")).body().lines()
+        JsonNode exported = expect(200, http().get("/api/v1/events?limit=100000", "integrator-ivy"))
+                .body()
+                .lines()
                 .map(SchemaEvolutionScenarios::json)
                 .filter(line -> line.get("eventId").asText().equals(grantEventId))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(exported.get("revision").asText()).isEqualTo("2");
         assertThat(exported.get("payload").has("noticeVersion")).isTrue();
         assertThat(exported.get("payload").get("noticeVersion").isNull()).isTrue();
     }
 
-    private static void store(JdbcTemplate jdbc, String engagementId, long sequence, String eventId, String type,
-                              String revision, String payload, String actorId, String actorRole) {
-        jdbc.update("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+    private static void store(
+            JdbcTemplate jdbc,
+            String engagementId,
+            long sequence,
+            String eventId,
+            String type,
+            String revision,
+            String payload,
+            String actorId,
+            String actorRole) {
+        jdbc.update(
+                "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
                         + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, 'Engagement', ?, ?, ?, ?, ?)",
-                eventId, engagementId, sequence, Instant.now().toString(), "coaching.ledger.kernel." + type, revision,
+                eventId,
+                engagementId,
+                sequence,
+                Instant.now().toString(),
+                "coaching.ledger.kernel." + type,
+                revision,
                 payload.formatted(engagementId).getBytes(StandardCharsets.UTF_8),
                 ("{\"actorId\":\"" + actorId + "\",\"actorRole\":\"" + actorRole + "\",\"correlationId\":\"migrated\"}")
                         .getBytes(StandardCharsets.UTF_8));

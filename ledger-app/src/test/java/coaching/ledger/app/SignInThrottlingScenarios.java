@@ -44,10 +44,18 @@ interface SignInThrottlingScenarios extends LedgerScenario {
         assertThat(signIn("127.0.0.2", "hr-hana", LedgerHttp.PASSWORD).status()).isEqualTo(403);
 
         List<JsonNode> audit = audit(ghost);
-        assertThat(audit).extracting(entry -> entry.path("type").asText()).containsExactlyInAnyOrder(
-                "AUTHENTICATION_FAILURE", "AUTHENTICATION_FAILURE", "AUTHENTICATION_FAILURE", "AUTHENTICATION_FAILURE",
-                "AUTHENTICATION_FAILURE", "AUTHENTICATION_THROTTLED");
-        assertThat(audit).allSatisfy(entry -> assertThat(entry.path("remoteAddress").asText()).isEqualTo("127.0.0.2"));
+        assertThat(audit)
+                .extracting(entry -> entry.path("type").asText())
+                .containsExactlyInAnyOrder(
+                        "AUTHENTICATION_FAILURE",
+                        "AUTHENTICATION_FAILURE",
+                        "AUTHENTICATION_FAILURE",
+                        "AUTHENTICATION_FAILURE",
+                        "AUTHENTICATION_FAILURE",
+                        "AUTHENTICATION_THROTTLED");
+        assertThat(audit)
+                .allSatisfy(entry ->
+                        assertThat(entry.path("remoteAddress").asText()).isEqualTo("127.0.0.2"));
         assertThat(audit.toString()).doesNotContain("guess"); // never the password tried; refused attempts add no row
     }
 
@@ -68,9 +76,12 @@ interface SignInThrottlingScenarios extends LedgerScenario {
     default void theRightPasswordForgivesTheUsersFailures() {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
-                assertThat(signIn("127.0.0.6", "integrator-ivy", "wrong").status()).isEqualTo(401);
+                assertThat(signIn("127.0.0.6", "integrator-ivy", "wrong").status())
+                        .isEqualTo(401);
             }
-            assertThat(signIn("127.0.0.6", "integrator-ivy", LedgerHttp.PASSWORD).status()).isEqualTo(403);
+            assertThat(signIn("127.0.0.6", "integrator-ivy", LedgerHttp.PASSWORD)
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
@@ -79,22 +90,28 @@ interface SignInThrottlingScenarios extends LedgerScenario {
         expect(401, http().get(PROTECTED, null));
         expect(403, http().get("/api/v1/admin/sign-in-audit", "client-cara"));
         expect(200, http().get("/api/v1/admin/sign-in-audit", "admin-ada"));
-        JsonNode all = expect(200, http().get("/api/v1/admin/sign-in-audit", "compliance-cy")).json();
-        all.forEach(entry -> assertThat(entry.path("type").asText())
-                .isIn("AUTHENTICATION_FAILURE", "AUTHENTICATION_THROTTLED"));
+        JsonNode all = expect(200, http().get("/api/v1/admin/sign-in-audit", "compliance-cy"))
+                .json();
+        all.forEach(entry ->
+                assertThat(entry.path("type").asText()).isIn("AUTHENTICATION_FAILURE", "AUTHENTICATION_THROTTLED"));
     }
 
     private List<JsonNode> audit(String user) {
         List<JsonNode> entries = new ArrayList<>();
-        expect(200, http().get("/api/v1/admin/sign-in-audit?user=" + user, "compliance-cy")).json().forEach(entries::add);
+        expect(200, http().get("/api/v1/admin/sign-in-audit?user=" + user, "compliance-cy"))
+                .json()
+                .forEach(entries::add);
         return entries;
     }
 
     record Answer(int status, String head) {
 
         String header(String name) {
-            return head.lines().filter(line -> line.toLowerCase().startsWith(name.toLowerCase() + ":"))
-                    .map(line -> line.substring(name.length() + 1).trim()).findFirst().orElse(null);
+            return head.lines()
+                    .filter(line -> line.toLowerCase().startsWith(name.toLowerCase() + ":"))
+                    .map(line -> line.substring(name.length() + 1).trim())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -105,9 +122,12 @@ interface SignInThrottlingScenarios extends LedgerScenario {
             socket.setSoTimeout((int) Duration.ofSeconds(20).toMillis());
             socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port));
-            String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(("GET " + PROTECTED + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
-                    + credentials + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String credentials =
+                    Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET " + PROTECTED + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
             return new Answer(Integer.parseInt(head.substring(9, 12)), head);

@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role is set to 8 here so all eight run (a ninth of the same role is answered 429), and the async
  * executor that runs streamed bodies gets 16 threads, as docs/store-guarantees.md ("Bounded memory") says a raised cap needs.
  */
-@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = LedgerApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.export.max-concurrent-per-role=8", "spring.task.execution.pool.core-size=16"})
 abstract class SlowExportClientsTest {
 
@@ -47,8 +49,10 @@ abstract class SlowExportClientsTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private DataSource dataSource;
+
     @Autowired
     private JdbcTemplate jdbc;
 
@@ -71,32 +75,43 @@ abstract class SlowExportClientsTest {
             assertThat(ninth.status()).as(ninth.toString()).isEqualTo(429);
             assertThat(ninth.header("Retry-After")).isEqualTo("5");
             assertThat(ninth.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(http.get("/api/v1/events?limit=1", "compliance-cy").status()).as("another role's own slots")
+            assertThat(http.get("/api/v1/events?limit=1", "compliance-cy").status())
+                    .as("another role's own slots")
                     .isEqualTo(200);
 
             List<Long> latencies = new ArrayList<>();
             for (int i = 0; i < COMMANDS; i++) {
                 long start = System.nanoTime();
                 LedgerHttp.Response opened = http.post("/api/v1/engagements", "hr-hana", """
-                        {"engagementId":"slow-%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}"""
-                        .formatted(UUID.randomUUID().toString().substring(0, 8)));
+                        {"engagementId":"slow-%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(
+                                UUID.randomUUID().toString().substring(0, 8)));
                 latencies.add((System.nanoTime() - start) / 1_000_000);
                 assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
                 Thread.sleep(200);
             }
             pool.stop();
 
-            assertThat(clients).as("the slow exports were still running throughout")
+            assertThat(clients)
+                    .as("the slow exports were still running throughout")
                     .allSatisfy(client -> assertThat(client.ended).isFalse());
             assertThat(latencies).allSatisfy(ms -> assertThat(ms).isLessThan(HANG.toMillis()));
-            assertThat(pool.maxWaiting.get()).as("no thread waited for a pooled connection").isZero();
+            assertThat(pool.maxWaiting.get())
+                    .as("no thread waited for a pooled connection")
+                    .isZero();
             assertThat(pool.maxActive.get()).isLessThan(hikari.getMaximumPoolSize());
             List<Long> sorted = latencies.stream().sorted().toList();
-            System.out.printf("%d slow export clients connected (each read %d-%d bytes so far): %d commands, latency p50 %d ms,"
-                            + " max %d ms; pool: peak %d of %d connections in use, peak %d threads waiting%n", CLIENTS,
+            System.out.printf(
+                    "%d slow export clients connected (each read %d-%d bytes so far): %d commands, latency p50 %d ms,"
+                            + " max %d ms; pool: peak %d of %d connections in use, peak %d threads waiting%n",
+                    CLIENTS,
                     clients.stream().mapToLong(c -> c.bytes.get()).min().orElse(0),
-                    clients.stream().mapToLong(c -> c.bytes.get()).max().orElse(0), COMMANDS, sorted.get(sorted.size() / 2),
-                    sorted.get(sorted.size() - 1), pool.maxActive.get(), hikari.getMaximumPoolSize(), pool.maxWaiting.get());
+                    clients.stream().mapToLong(c -> c.bytes.get()).max().orElse(0),
+                    COMMANDS,
+                    sorted.get(sorted.size() / 2),
+                    sorted.get(sorted.size() - 1),
+                    pool.maxActive.get(),
+                    hikari.getMaximumPoolSize(),
+                    pool.maxWaiting.get());
         } finally {
             pool.stop();
             for (SlowClient client : clients) {
@@ -130,22 +145,32 @@ abstract class SlowExportClientsTest {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             String engagement = "bulk-" + (i % 100);
-            rows.add(new Object[]{UUID.randomUUID().toString(), engagement, (long) (i / 100), timeStamp,
-                    ("{\"engagementId\":\"" + engagement + "\",\"sessionId\":\"s-" + i + "\",\"coachId\":\"coach-cole\","
-                            + "\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\"" + notes + "\"}")
-                            .getBytes(StandardCharsets.UTF_8),
-                    ("{\"actorId\":\"coach-cole\",\"actorRole\":\"COACH\",\"correlationId\":\"" + correlationId + "\"}")
-                            .getBytes(StandardCharsets.UTF_8)});
+            rows.add(new Object[] {
+                UUID.randomUUID().toString(),
+                engagement,
+                (long) (i / 100),
+                timeStamp,
+                ("{\"engagementId\":\"" + engagement + "\",\"sessionId\":\"s-" + i + "\",\"coachId\":\"coach-cole\","
+                                + "\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\"" + notes + "\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                ("{\"actorId\":\"coach-cole\",\"actorRole\":\"COACH\",\"correlationId\":\"" + correlationId + "\"}")
+                        .getBytes(StandardCharsets.UTF_8)
+            });
         }
-        jdbc.batchUpdate("INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
-                + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, 'Engagement', ?,"
-                + " 'coaching.ledger.kernel.sessions.SessionLogged', '1', ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                        + " payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, 'Engagement', ?,"
+                        + " 'coaching.ledger.kernel.sessions.SessionLogged', '1', ?, ?)",
+                rows);
     }
 
     private void awaitSealed() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry e WHERE NOT EXISTS"
-                + " (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)", Long.class) > 0) {
+        while (jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM DomainEventEntry e WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)",
+                        Long.class)
+                > 0) {
             assertThat(Instant.now()).as("sealed within 60 s").isBefore(deadline);
             Thread.sleep(200);
         }
@@ -167,8 +192,9 @@ abstract class SlowExportClientsTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/events?limit=100000 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
-                    + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder statusLine = new StringBuilder();
@@ -214,17 +240,19 @@ abstract class SlowExportClientsTest {
         private final AtomicBoolean running = new AtomicBoolean(true);
 
         PoolWatch(HikariPoolMXBean pool) {
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    maxActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
-                    maxWaiting.accumulateAndGet(pool.getThreadsAwaitingConnection(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "pool-watch");
+            Thread sampler = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            maxActive.accumulateAndGet(pool.getActiveConnections(), Math::max);
+                            maxWaiting.accumulateAndGet(pool.getThreadsAwaitingConnection(), Math::max);
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "pool-watch");
             sampler.setDaemon(true);
             sampler.start();
         }

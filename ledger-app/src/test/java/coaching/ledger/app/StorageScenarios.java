@@ -1,8 +1,12 @@
 package coaching.ledger.app;
 
 import coaching.ledger.command.engagement.Engagement;
+import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.security.CachingAuthenticationProvider;
+import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import coaching.ledger.platform.testing.LedgerHttp;
+import org.awaitility.Awaitility;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,11 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import coaching.ledger.platform.axon.JdbcEventStorage;
-import coaching.ledger.platform.security.CachingAuthenticationProvider;
-import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,7 +36,9 @@ interface StorageScenarios extends LedgerScenario {
     @Test
     default void eventsGoToTheJdbcEventStoreInRealTransactions() {
         assertThat(context().getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
-        assertThat(context().getBeanProvider(JdbcEventStorage.class).getIfAvailable()).as("the tuned event store").isNotNull();
+        assertThat(context().getBeanProvider(JdbcEventStorage.class).getIfAvailable())
+                .as("the tuned event store")
+                .isNotNull();
         assertThat(context().getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
     }
@@ -52,8 +54,11 @@ interface StorageScenarios extends LedgerScenario {
     default void eachViewRunsOnOneSegment() {
         EventProcessingConfiguration processing = context().getBean(EventProcessingConfiguration.class);
         for (String view : List.of("hr", "boss", "client", "coach", "compliance")) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(processing.tokenStore(view).fetchSegments(view)).as(view).hasSize(1));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(processing.tokenStore(view).fetchSegments(view))
+                            .as(view)
+                            .hasSize(1));
         }
     }
 
@@ -61,11 +66,16 @@ interface StorageScenarios extends LedgerScenario {
     @Test
     default void basicAuthenticationIsThrottledThenUsesTheCredentialCache() {
         BasicAuthenticationFilter basic = context().getBean(SecurityFilterChain.class).getFilters().stream()
-                .filter(BasicAuthenticationFilter.class::isInstance).map(BasicAuthenticationFilter.class::cast)
-                .findFirst().orElseThrow();
+                .filter(BasicAuthenticationFilter.class::isInstance)
+                .map(BasicAuthenticationFilter.class::cast)
+                .findFirst()
+                .orElseThrow();
         ProviderManager manager = (ProviderManager) ReflectionTestUtils.getField(basic, "authenticationManager");
-        assertThat(manager.getProviders()).singleElement().isInstanceOf(ThrottlingAuthenticationProvider.class)
-                .extracting("delegate").isInstanceOf(CachingAuthenticationProvider.class);
+        assertThat(manager.getProviders())
+                .singleElement()
+                .isInstanceOf(ThrottlingAuthenticationProvider.class)
+                .extracting("delegate")
+                .isInstanceOf(CachingAuthenticationProvider.class);
     }
 
     /** A long engagement is snapshotted, and later commands still load and judge it correctly. */
@@ -74,19 +84,36 @@ interface StorageScenarios extends LedgerScenario {
         String id = activeEngagement(2);
         grantBossConsent(id, "c-1", "\"PROGRESS\"");
         for (int request = 0; request < 110; request++) {
-            expect(201, http().post(path(id, "update-requests"), "boss-ben",
-                    "{\"requestId\":\"r-%d\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}".formatted(request)));
+            expect(
+                    201,
+                    http().post(
+                                    path(id, "update-requests"),
+                                    "boss-ben",
+                                    "{\"requestId\":\"r-%d\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"
+                                            .formatted(request)));
         }
         JdbcTemplate jdbc = new JdbcTemplate(context().getBean(DataSource.class));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, id)).isEqualTo(1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                                Long.class,
+                                id))
+                        .isEqualTo(1));
 
         // the snapshot has the current state shape and names its fingerprint key, never holds content
-        assertThat(jdbc.queryForObject("SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
-                String.class, id)).isEqualTo("3");
-        String snapshot = new String(jdbc.queryForObject("SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
-                byte[].class, id), StandardCharsets.UTF_8);
-        assertThat(snapshot).contains("\"fingerprintKeyId\":\"" + context().getBean(Fingerprints.class).keyId() + "\"")
+        assertThat(jdbc.queryForObject(
+                        "SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                        String.class,
+                        id))
+                .isEqualTo("3");
+        String snapshot = new String(
+                jdbc.queryForObject(
+                        "SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", byte[].class, id),
+                StandardCharsets.UTF_8);
+        assertThat(snapshot)
+                .contains("\"fingerprintKeyId\":\""
+                        + context().getBean(Fingerprints.class).keyId() + "\"")
                 .doesNotContain("how is it going?");
         EventStore events = context().getBean(EventStore.class);
         assertThat(events.readEvents(id).peek().getPayload()).isInstanceOf(Engagement.class);
@@ -95,13 +122,27 @@ interface StorageScenarios extends LedgerScenario {
         assertThat(events.readEvents(id).peek().getPayload()).isNotInstanceOf(Engagement.class);
         jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = '3' WHERE aggregateIdentifier = ?", id);
 
-        LedgerHttp.Response repeat = expect(200, http().post(path(id, "update-requests"), "boss-ben",
-                "{\"requestId\":\"r-7\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
-        assertThat(repeat.json().get("version").asLong()).as("the boss's view shows no requests").isEqualTo(3);
-        expect(201, http().post(path(id, "updates"), "coach-cole",
-                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
+        LedgerHttp.Response repeat = expect(
+                200,
+                http().post(
+                                path(id, "update-requests"),
+                                "boss-ben",
+                                "{\"requestId\":\"r-7\",\"scope\":\"PROGRESS\",\"message\":\"how is it going?\"}"));
+        assertThat(repeat.json().get("version").asLong())
+                .as("the boss's view shows no requests")
+                .isEqualTo(3);
+        expect(
+                201,
+                http().post(
+                                path(id, "updates"),
+                                "coach-cole",
+                                "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
         expect(201, http().post(path(id, "consents/c-1/revocation"), "client-cara", "{}"));
-        expect(403, http().post(path(id, "updates"), "coach-cole",
-                "{\"updateId\":\"u-2\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
+        expect(
+                403,
+                http().post(
+                                path(id, "updates"),
+                                "coach-cole",
+                                "{\"updateId\":\"u-2\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"fine\"}"));
     }
 }

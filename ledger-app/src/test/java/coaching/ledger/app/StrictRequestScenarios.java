@@ -36,45 +36,81 @@ interface StrictRequestScenarios extends LedgerScenario {
                          "yearsExperience":3,"specialties":["leadership"]}"""),
                 Arguments.of("POST /api/v1/engagements", "hr-hana", "/api/v1/engagements", """
                         {"engagementId":"eng-strict","clientId":"client-cara","bossId":"boss-ben","purpose":"REMEDIAL","urgency":"LOW"}"""),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/shortlist", "hr-hana", ENGAGEMENT + "/shortlist",
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/shortlist",
+                        "hr-hana",
+                        ENGAGEMENT + "/shortlist",
                         "{\"coachIds\":[\"coach-cole\"]}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/coach-selection", "client-cara",
-                        ENGAGEMENT + "/coach-selection", "{\"coachId\":\"coach-cole\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/budget-approval", "boss-ben",
-                        ENGAGEMENT + "/budget-approval", "{\"sessions\":2,\"amount\":100,\"currency\":\"EUR\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/sessions", "coach-cole", ENGAGEMENT + "/sessions",
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/coach-selection",
+                        "client-cara",
+                        ENGAGEMENT + "/coach-selection",
+                        "{\"coachId\":\"coach-cole\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/budget-approval",
+                        "boss-ben",
+                        ENGAGEMENT + "/budget-approval",
+                        "{\"sessions\":2,\"amount\":100,\"currency\":\"EUR\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/sessions",
+                        "coach-cole",
+                        ENGAGEMENT + "/sessions",
                         "{\"sessionId\":\"s-1\",\"heldOn\":\"2026-01-01\",\"durationMinutes\":60,\"notes\":\"n\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/consents", "client-cara", ENGAGEMENT + "/consents",
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/consents",
+                        "client-cara",
+                        ENGAGEMENT + "/consents",
                         "{\"consentId\":\"c-1\",\"audience\":\"BOSS\",\"scopes\":[\"PROGRESS\"],\"purpose\":\"review\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/consents/{consentId}/revocation", "client-cara",
-                        ENGAGEMENT + "/consents/c-1/revocation", "{\"reason\":\"changed my mind\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/update-requests", "boss-ben",
-                        ENGAGEMENT + "/update-requests", "{\"requestId\":\"r-1\",\"scope\":\"PROGRESS\",\"message\":\"m\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/updates", "coach-cole", ENGAGEMENT + "/updates",
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/consents/{consentId}/revocation",
+                        "client-cara",
+                        ENGAGEMENT + "/consents/c-1/revocation",
+                        "{\"reason\":\"changed my mind\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/update-requests",
+                        "boss-ben",
+                        ENGAGEMENT + "/update-requests",
+                        "{\"requestId\":\"r-1\",\"scope\":\"PROGRESS\",\"message\":\"m\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/updates",
+                        "coach-cole",
+                        ENGAGEMENT + "/updates",
                         "{\"updateId\":\"u-1\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\"c\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/satisfaction", "client-cara",
-                        ENGAGEMENT + "/satisfaction", "{\"score\":5,\"comment\":\"good\"}"),
-                Arguments.of("POST /api/v1/engagements/{engagementId}/closure", "hr-hana", ENGAGEMENT + "/closure",
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/satisfaction",
+                        "client-cara",
+                        ENGAGEMENT + "/satisfaction",
+                        "{\"score\":5,\"comment\":\"good\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/closure",
+                        "hr-hana",
+                        ENGAGEMENT + "/closure",
                         "{\"outcome\":\"COMPLETED\",\"reason\":\"done\"}"));
     }
 
     /** Every write under /api/, bodiless ones included (and a revocation without reason, sent without body below). */
     static Stream<Arguments> writeEndpoints() {
-        return Stream.concat(commandEndpoints().map(Arguments::get).map(row -> Arguments.of(row[1], row[2])),
-                Stream.of(Arguments.of("admin-ada", "/api/v1/admin/projections/no-such-view/replay"),
+        return Stream.concat(
+                commandEndpoints().map(Arguments::get).map(row -> Arguments.of(row[1], row[2])),
+                Stream.of(
+                        Arguments.of("admin-ada", "/api/v1/admin/projections/no-such-view/replay"),
                         Arguments.of("admin-ada", "/api/v1/admin/projections/no-such-view/dead-letters/retry")));
     }
 
     @Test
     default void everyEndpointThatReadsABodyHasARowInTheTable() {
         Set<String> withBody = new TreeSet<>();
-        context().getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+        context()
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+                .getHandlerMethods()
                 .forEach((RequestMappingInfo info, org.springframework.web.method.HandlerMethod method) -> {
                     boolean readsBody = Arrays.stream(method.getMethodParameters())
                             .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
                     if (readsBody) {
-                        info.getMethodsCondition().getMethods().forEach(verb ->
-                                info.getPatternValues().forEach(pattern -> withBody.add(verb + " " + pattern)));
+                        info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(verb ->
+                                        info.getPatternValues().forEach(pattern -> withBody.add(verb + " " + pattern)));
                     }
                 });
         assertThat(commandEndpoints().map(row -> (String) row.get()[0]).toList())
@@ -83,7 +119,8 @@ interface StrictRequestScenarios extends LedgerScenario {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("coaching.ledger.app.StrictRequestScenarios#commandEndpoints")
-    default void anUnknownPropertyIsA400NamingItAndRecordsNothing(String endpoint, String user, String path, String body) {
+    default void anUnknownPropertyIsA400NamingItAndRecordsNothing(
+            String endpoint, String user, String path, String body) {
         long events = storedEvents();
         String misspelled = body.replaceFirst("\\}$", ",\"validUntill\":\"2030-01-01\"}");
 
@@ -100,10 +137,12 @@ interface StrictRequestScenarios extends LedgerScenario {
     default void aDuplicateKeyOrTrailingContentIsA400(String endpoint, String user, String path, String body) {
         long events = storedEvents();
         String firstKey = body.substring(body.indexOf('"'), body.indexOf(':') + 1);
-        LedgerHttp.Response duplicate = expect(400, http().post(path, user, body.replaceFirst("\\}$", "," + firstKey + "null}")));
+        LedgerHttp.Response duplicate =
+                expect(400, http().post(path, user, body.replaceFirst("\\}$", "," + firstKey + "null}")));
         assertThat(duplicate.json().path("errors").get(0).path("field").asText())
                 .isEqualTo(firstKey.substring(1, firstKey.length() - 2));
-        assertThat(duplicate.json().path("errors").get(0).path("message").asText()).isEqualTo("is given more than once");
+        assertThat(duplicate.json().path("errors").get(0).path("message").asText())
+                .isEqualTo("is given more than once");
 
         LedgerHttp.Response trailing = expect(400, http().post(path, user, body + " {}"));
         assertThat(trailing.json().path("detail").asText()).isEqualTo("the body has more after its JSON value");
@@ -127,51 +166,85 @@ interface StrictRequestScenarios extends LedgerScenario {
         assertThat(nested.json().path("errors").toString())
                 .isEqualTo("[{\"field\":\"certifications[1].bodyy\",\"message\":\"unknown property\"}]");
         for (String sessions : List.of("\"2\"", "2.5", "true")) {
-            LedgerHttp.Response coerced = expect(400, http().post(ENGAGEMENT + "/budget-approval", "boss-ben",
-                    "{\"sessions\":" + sessions + ",\"amount\":100,\"currency\":\"EUR\"}"));
-            assertThat(coerced.json().path("errors").get(0).path("field").asText()).as(sessions).isEqualTo("sessions");
+            LedgerHttp.Response coerced = expect(
+                    400,
+                    http().post(
+                                    ENGAGEMENT + "/budget-approval",
+                                    "boss-ben",
+                                    "{\"sessions\":" + sessions + ",\"amount\":100,\"currency\":\"EUR\"}"));
+            assertThat(coerced.json().path("errors").get(0).path("field").asText())
+                    .as(sessions)
+                    .isEqualTo("sessions");
         }
-        LedgerHttp.Response flagForText = expect(400, http().post(ENGAGEMENT + "/budget-approval", "boss-ben",
-                "{\"sessions\":2,\"amount\":100,\"currency\":true}"));
-        assertThat(flagForText.json().path("errors").get(0).path("field").asText()).isEqualTo("currency");
+        LedgerHttp.Response flagForText = expect(
+                400,
+                http().post(
+                                ENGAGEMENT + "/budget-approval",
+                                "boss-ben",
+                                "{\"sessions\":2,\"amount\":100,\"currency\":true}"));
+        assertThat(flagForText.json().path("errors").get(0).path("field").asText())
+                .isEqualTo("currency");
     }
 
     @ParameterizedTest(name = "{1} as {0}")
     @MethodSource("coaching.ledger.app.StrictRequestScenarios#writeEndpoints")
     default void aWriteWithoutJsonContentTypeIs415NamingTheHeader(String user, String path) {
         long events = storedEvents();
-        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/jsonp", "not a media type"}) {
+        for (String contentType : new String[] {
+            null,
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+            "application/jsonp",
+            "not a media type"
+        }) {
             Map<String, String> headers = contentType == null ? Map.of() : Map.of("Content-Type", contentType);
             LedgerHttp.Response response = http().send("POST", path, user, headers, contentType == null ? null : "{}");
 
             assertThat(response.status()).as(contentType + ": " + response).isEqualTo(415);
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+            assertThat(response.json().path("errors").get(0).path("field").asText())
+                    .isEqualTo("Content-Type");
         }
-        LedgerHttp.Response withCharset = http().send("POST", path, user,
-                Map.of("Content-Type", "application/json; charset=UTF-8"), null);
+        LedgerHttp.Response withCharset =
+                http().send("POST", path, user, Map.of("Content-Type", "application/json; charset=UTF-8"), null);
         assertThat(withCharset.status()).as(withCharset.toString()).isNotEqualTo(415);
         assertThat(storedEvents()).isEqualTo(events);
     }
 
     @Test
     default void anAnonymousWriteLearnsOnly401AndPutAndDeleteNeedJsonToo() {
-        LedgerHttp.Response anonymous = http().send("POST", "/api/v1/admin/projections/client-view/replay", null,
-                Map.of("Content-Type", "text/plain"), "x");
+        LedgerHttp.Response anonymous = http().send(
+                        "POST",
+                        "/api/v1/admin/projections/client-view/replay",
+                        null,
+                        Map.of("Content-Type", "text/plain"),
+                        "x");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).doesNotContain("Content-Type");
         for (String method : List.of("PUT", "PATCH", "DELETE")) {
-            assertThat(http().send(method, ENGAGEMENT, "hr-hana", Map.of(), null).status()).as(method).isEqualTo(415);
+            assertThat(http().send(method, ENGAGEMENT, "hr-hana", Map.of(), null)
+                            .status())
+                    .as(method)
+                    .isEqualTo(415);
         }
     }
 
     @Test
     default void noCorsPreflightIsApproved() {
         for (String user : new String[] {null, "admin-ada"}) {
-            LedgerHttp.Response preflight = http().send("OPTIONS", "/api/v1/admin/projections/client-view/replay", user,
-                    Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST",
-                            "Access-Control-Request-Headers", "authorization, content-type"), null);
+            LedgerHttp.Response preflight = http().send(
+                            "OPTIONS",
+                            "/api/v1/admin/projections/client-view/replay",
+                            user,
+                            Map.of(
+                                    "Origin",
+                                    "https://evil.example",
+                                    "Access-Control-Request-Method",
+                                    "POST",
+                                    "Access-Control-Request-Headers",
+                                    "authorization, content-type"),
+                            null);
             // whatever the status, without this header the browser sends nothing
             assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
             assertThat(preflight.header("Access-Control-Allow-Methods")).isNull();
@@ -179,6 +252,8 @@ interface StrictRequestScenarios extends LedgerScenario {
     }
 
     private long storedEvents() {
-        return context().getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return context()
+                .getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
     }
 }

@@ -28,12 +28,13 @@ class VerifyCommandTest {
     @Test
     void verifiesACopyOfTheDatabaseAndFailsOnTampering() throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath();
-        try (ConfigurableApplicationContext ledger = SpringApplication.run(LedgerApplication.class,
-                "--server.port=0", "--spring.datasource.url=" + url)) {
-            LedgerHttp http = new LedgerHttp(((WebServerApplicationContext) ledger).getWebServer().getPort());
+        try (ConfigurableApplicationContext ledger =
+                SpringApplication.run(LedgerApplication.class, "--server.port=0", "--spring.datasource.url=" + url)) {
+            LedgerHttp http = new LedgerHttp(
+                    ((WebServerApplicationContext) ledger).getWebServer().getPort());
             assertThat(http.post("/api/v1/engagements", "hr-hana", """
-                    {"engagementId":"eng-audit","clientId":"client-cara","bossId":"boss-ben","purpose":"REMEDIAL","urgency":"LOW"}""")
-                    .status()).isEqualTo(201);
+                    {"engagementId":"eng-audit","clientId":"client-cara","bossId":"boss-ben","purpose":"REMEDIAL","urgency":"LOW"}""").status())
+                    .isEqualTo(201);
             ledger.getBean(EventChainSealer.class).sealAvailable();
         }
 
@@ -48,23 +49,28 @@ class VerifyCommandTest {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.createStatement().executeUpdate("UPDATE DomainEventEntry SET metaData = NULL");
         }
-        Result tampered = verify("--spring.datasource.url=" + url, "--checkpoint-index=" + checkpointIndex,
+        Result tampered = verify(
+                "--spring.datasource.url=" + url,
+                "--checkpoint-index=" + checkpointIndex,
                 "--checkpoint-hash=" + checkpointHash);
         assertThat(tampered.exitCode()).isEqualTo(VerifyCommand.PROBLEMS);
         assertThat(tampered.output()).contains("ALTERED", "CHECKPOINT_MISMATCH");
 
-        assertThat(verify("--spring.datasource.url=jdbc:h2:file:" + directory.resolve("missing").toAbsolutePath()
-                + ";IFEXISTS=TRUE").exitCode()).isEqualTo(VerifyCommand.FAILED);
+        assertThat(verify("--spring.datasource.url=jdbc:h2:file:"
+                                + directory.resolve("missing").toAbsolutePath() + ";IFEXISTS=TRUE")
+                        .exitCode())
+                .isEqualTo(VerifyCommand.FAILED);
     }
 
     private static Result verify(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = VerifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exitCode = VerifyCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exitCode, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 }

@@ -11,8 +11,7 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class DaemonThreads {
 
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     public static ThreadFactory named(String prefix) {
         CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix + "-");

@@ -19,7 +19,8 @@ public class LedgerPlatform {
      * {@code -Daxoniq.update-checker.disabled=false}.
      */
     public static void keepAxonFromPhoningHome() {
-        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+        if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
             System.setProperty(UPDATE_CHECKER_DISABLED, "true");
         }
     }

@@ -12,8 +12,8 @@ class DaemonThreadsTest {
     void threadsAreDaemonsNumberedAfterTheirPrefix() {
         ThreadFactory threads = DaemonThreads.named("sealer");
 
-        Thread first = threads.newThread(() -> { });
-        Thread second = threads.newThread(() -> { });
+        Thread first = threads.newThread(() -> {});
+        Thread second = threads.newThread(() -> {});
 
         assertThat(first.isDaemon()).isTrue();
         assertThat(second.isDaemon()).isTrue();

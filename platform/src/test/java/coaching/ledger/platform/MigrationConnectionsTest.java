@@ -21,7 +21,8 @@ class MigrationConnectionsTest {
         config.addDataSourceProperty("socketTimeout", "5");
         config.setMaximumPoolSize(1);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            try (Connection migration = MigrationConnections.withoutSocketTimeout(pool).getConnection()) {
+            try (Connection migration =
+                    MigrationConnections.withoutSocketTimeout(pool).getConnection()) {
                 assertThat(migration.getNetworkTimeout()).isZero();
             }
             try (Connection sameOneLater = pool.getConnection()) {

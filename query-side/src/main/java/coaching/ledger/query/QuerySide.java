@@ -9,5 +9,4 @@ import org.springframework.context.annotation.PropertySource;
  */
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:query-side.properties")
-public class QuerySide {
-}
+public class QuerySide {}

@@ -15,11 +15,14 @@ import java.util.List;
  */
 public final class Views {
 
-    public static final List<String> NAMES = List.of(HrProjection.NAME, BossProjection.NAME, ClientProjection.NAME,
-            CoachProjection.NAME, ComplianceProjection.NAME);
+    public static final List<String> NAMES = List.of(
+            HrProjection.NAME,
+            BossProjection.NAME,
+            ClientProjection.NAME,
+            CoachProjection.NAME,
+            ComplianceProjection.NAME);
 
-    private Views() {
-    }
+    private Views() {}
 
     /** @throws Rejection 404 for a name that is not one of the views */
     public static void requireKnown(String name) {

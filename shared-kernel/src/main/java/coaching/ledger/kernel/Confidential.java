@@ -26,15 +26,16 @@ public @interface Confidential {
     /** {@code toString} of a record with {@link Confidential} components. */
     final class Text {
 
-        private Text() {
-        }
+        private Text() {}
 
         /** Like a record's own {@code toString}, with every {@link Confidential} component masked. */
         public static String of(Record record) {
             StringJoiner fields = new StringJoiner(", ", record.getClass().getSimpleName() + "[", "]");
             for (RecordComponent component : record.getClass().getRecordComponents()) {
-                fields.add(component.getName() + "=" + (component.isAnnotationPresent(Confidential.class)
-                        ? MASK : String.valueOf(read(component, record))));
+                fields.add(component.getName() + "="
+                        + (component.isAnnotationPresent(Confidential.class)
+                                ? MASK
+                                : String.valueOf(read(component, record))));
             }
             return fields.toString();
         }
@@ -45,8 +46,10 @@ public @interface Confidential {
             try {
                 return accessor.invoke(record);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of a "
-                        + record.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + component.getName() + " of a "
+                                + record.getClass().getSimpleName(),
+                        e);
             }
         }
     }

@@ -19,8 +19,14 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE,
-        ElementType.RECORD_COMPONENT, ElementType.ANNOTATION_TYPE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.TYPE_USE,
+    ElementType.RECORD_COMPONENT,
+    ElementType.ANNOTATION_TYPE
+})
 public @interface LedgerId {
 
     String PATTERN = "[A-Za-z0-9._-]{1,64}";

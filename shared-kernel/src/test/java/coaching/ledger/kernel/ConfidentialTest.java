@@ -36,39 +36,57 @@ class ConfidentialTest {
     void everyFreeTextFieldIsMarkedConfidential() {
         FREE_TEXT.forEach((field, records) -> records.forEach(name -> {
             RecordComponent component = Arrays.stream(kernelRecord(name).getRecordComponents())
-                    .filter(candidate -> candidate.getName().equals(field)).findFirst().orElseThrow();
-            assertThat(component.isAnnotationPresent(Confidential.class)).as("%s.%s", name, field).isTrue();
+                    .filter(candidate -> candidate.getName().equals(field))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(component.isAnnotationPresent(Confidential.class))
+                    .as("%s.%s", name, field)
+                    .isTrue();
         }));
     }
 
     @Test
     void aRecordWithConfidentialTextPrintsItMaskedAndEverythingElseAsRecorded() {
-        List<Class<?>> confidential = kernelRecords().filter(type -> Arrays.stream(type.getRecordComponents())
-                .anyMatch(component -> component.isAnnotationPresent(Confidential.class))).toList();
+        List<Class<?>> confidential = kernelRecords()
+                .filter(type -> Arrays.stream(type.getRecordComponents())
+                        .anyMatch(component -> component.isAnnotationPresent(Confidential.class)))
+                .toList();
         assertThat(confidential).hasSize(12);
         for (Class<?> type : confidential) {
             Record record = withEveryStringSetTo(type, CANARY);
             String printed = record.toString();
-            assertThat(printed).as(type.getSimpleName()).doesNotContain(CANARY + "-" + confidentialField(type))
-                    .startsWith(type.getSimpleName() + "[").contains(Confidential.MASK);
+            assertThat(printed)
+                    .as(type.getSimpleName())
+                    .doesNotContain(CANARY + "-" + confidentialField(type))
+                    .startsWith(type.getSimpleName() + "[")
+                    .contains(Confidential.MASK);
             Arrays.stream(type.getRecordComponents())
-                    .filter(component -> component.getType() == String.class && !component.isAnnotationPresent(Confidential.class))
-                    .forEach(component -> assertThat(printed).as(type.getSimpleName())
+                    .filter(component ->
+                            component.getType() == String.class && !component.isAnnotationPresent(Confidential.class))
+                    .forEach(component -> assertThat(printed)
+                            .as(type.getSimpleName())
                             .contains(component.getName() + "=" + CANARY + "-" + component.getName()));
         }
     }
 
     private static String confidentialField(Class<?> type) {
-        return Arrays.stream(type.getRecordComponents()).filter(c -> c.isAnnotationPresent(Confidential.class))
-                .findFirst().orElseThrow().getName();
+        return Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.isAnnotationPresent(Confidential.class))
+                .findFirst()
+                .orElseThrow()
+                .getName();
     }
 
     private static Record withEveryStringSetTo(Class<?> type, String text) {
         RecordComponent[] components = type.getRecordComponents();
-        Object[] values = Arrays.stream(components).map(component -> sample(component, text)).toArray();
+        Object[] values = Arrays.stream(components)
+                .map(component -> sample(component, text))
+                .toArray();
         try {
-            return (Record) type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).newInstance(values);
+            return (Record) type.getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new))
+                    .newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -107,20 +125,32 @@ class ConfidentialTest {
     }
 
     private static Class<?> kernelRecord(String simpleName) {
-        return kernelRecords().filter(type -> type.getSimpleName().equals(simpleName)).findFirst().orElseThrow();
+        return kernelRecords()
+                .filter(type -> type.getSimpleName().equals(simpleName))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every record of the kernel's compiled classes: a new command or event is checked without a list to keep. */
     private static Stream<Class<?>> kernelRecords() {
         try {
-            Path root = Path.of(Confidential.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(Confidential.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(file -> file.toString().endsWith(".class") && !file.toString().contains("$"))
-                        .map(file -> root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), ".")
+                return files
+                        .filter(file -> file.toString().endsWith(".class")
+                                && !file.toString().contains("$"))
+                        .map(file -> root.relativize(file)
+                                .toString()
+                                .replace(root.getFileSystem().getSeparator(), ".")
                                 .replaceAll("\\.class$", ""))
                         .map(ConfidentialTest::load)
                         .filter(Class::isRecord)
-                        .toList().stream();
+                        .toList()
+                        .stream();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,8 +11,11 @@ class KernelPackagesTest {
 
     @Test
     void noPackageCycles() {
-        slices().matching("coaching.ledger.(**)").should().beFreeOfCycles().check(new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("coaching.ledger.kernel"));
+        slices().matching("coaching.ledger.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("coaching.ledger.kernel"));
     }
 }

@@ -22,8 +22,11 @@ class CommandServiceOnAxonServerTest {
 
     @Test
     void storesAndRoutesThroughAxonServerWithoutTheJdbcEventStore() {
-        try (ConfigurableApplicationContext context = SpringApplication.run(CommandServiceApplication.class,
-                "--spring.profiles.active=axonserver,demo", "--axon.axonserver.servers=127.0.0.1:1", "--server.port=0",
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                CommandServiceApplication.class,
+                "--spring.profiles.active=axonserver,demo",
+                "--axon.axonserver.servers=127.0.0.1:1",
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:axonserver-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);

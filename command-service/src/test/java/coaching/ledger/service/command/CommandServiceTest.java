@@ -7,8 +7,8 @@ import coaching.ledger.platform.testing.TestDatabases;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +28,7 @@ class CommandServiceTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private ApplicationContext context;
 
@@ -44,7 +45,9 @@ class CommandServiceTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(context.getBean(EventStore.class)).isInstanceOf(EmbeddedEventStore.class);
-        assertThat(context.getBeanProvider(JdbcEventStorage.class).getIfAvailable()).as("the tuned event store").isNotNull();
+        assertThat(context.getBeanProvider(JdbcEventStorage.class).getIfAvailable())
+                .as("the tuned event store")
+                .isNotNull();
     }
 
     /** Several instances append to the same engagements: a cached one could be judged on stale state. */
@@ -55,8 +58,11 @@ class CommandServiceTest {
 
     @Test
     void runsNoProjectionsServesNoViewsAndLeavesSealingToTheQueryService() {
-        assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors()).isEmpty();
-        assertThat(context.getBeanProvider(EventChainSealer.class).getIfAvailable()).isNull();
-        assertThat(new LedgerHttp(port).get("/api/v1/hr/engagements", "hr-hana").status()).isEqualTo(404);
+        assertThat(context.getBean(EventProcessingConfiguration.class).eventProcessors())
+                .isEmpty();
+        assertThat(context.getBeanProvider(EventChainSealer.class).getIfAvailable())
+                .isNull();
+        assertThat(new LedgerHttp(port).get("/api/v1/hr/engagements", "hr-hana").status())
+                .isEqualTo(404);
     }
 }

@@ -27,28 +27,35 @@ class CommandServiceUsersTest {
 
     @Test
     void refusesToStartWithoutConfiguredUsersNamingTheProperty() {
-        assertThatThrownBy(CommandServiceUsersTest::start)
-                .rootCause().hasMessageContaining("ledger.security.users");
+        assertThatThrownBy(CommandServiceUsersTest::start).rootCause().hasMessageContaining("ledger.security.users");
     }
 
     @Test
     void knowsTheConfiguredUsersAloneAndDescribesItsApiToThem() {
         String password = "a-real-secret";
-        try (ConfigurableApplicationContext context = start("--ledger.security.users[0].id=hr-real",
+        try (ConfigurableApplicationContext context = start(
+                "--ledger.security.users[0].id=hr-real",
                 "--ledger.security.users[0].role=HR",
                 "--ledger.security.users[0].password={bcrypt}" + new BCryptPasswordEncoder().encode(password))) {
-            LedgerHttp http = new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort());
-            Map<String, String> realUser = Map.of("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("hr-real:" + password).getBytes(StandardCharsets.UTF_8)));
+            LedgerHttp http = new LedgerHttp(
+                    ((WebServerApplicationContext) context).getWebServer().getPort());
+            Map<String, String> realUser = Map.of(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(("hr-real:" + password).getBytes(StandardCharsets.UTF_8)));
             assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(401);
-            assertThat(http.get("/v3/api-docs", "hr-hana").status()).as("a demo user").isEqualTo(401);
+            assertThat(http.get("/v3/api-docs", "hr-hana").status())
+                    .as("a demo user")
+                    .isEqualTo(401);
             assertThat(http.get("/v3/api-docs", null, realUser).status()).isEqualTo(200);
         }
     }
 
     /** The service's own default profile ('postgres'), on an in-memory H2 instead of a PostgreSQL server. */
     private static ConfigurableApplicationContext start(String... users) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:users-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         args.addAll(Arrays.asList(users));
         return SpringApplication.run(CommandServiceApplication.class, args.toArray(String[]::new));

@@ -29,7 +29,8 @@ public final class Closure {
 
     /** The client rates; repeating the latest rating records nothing. */
     public Decision rate(RecordSatisfaction command, Status status, boolean hasBeenActive, Fingerprints fingerprints) {
-        SatisfactionRecorded rated = new SatisfactionRecorded(command.engagementId(), command.score(), command.comment());
+        SatisfactionRecorded rated =
+                new SatisfactionRecorded(command.engagementId(), command.score(), command.comment());
         if (latestSatisfaction != null && latestSatisfaction.isRepeat(fingerprintOf(fingerprints, rated))) {
             return Decision.repeat(Receipt.repeated(command.engagementId(), latestSatisfaction.version()));
         }
@@ -40,12 +41,14 @@ public final class Closure {
     }
 
     /** HR or the boss ({@code closer}) closes, once; {@code consentsInForce} are the consents it ends. */
-    public Decision close(CloseEngagement command, Actor closer, List<String> consentsInForce,
-                          Fingerprints fingerprints) {
-        EngagementClosed closed = new EngagementClosed(command.engagementId(), command.outcome(), command.reason(),
-                closer.id(), consentsInForce);
+    public Decision close(
+            CloseEngagement command, Actor closer, List<String> consentsInForce, Fingerprints fingerprints) {
+        EngagementClosed closed = new EngagementClosed(
+                command.engagementId(), command.outcome(), command.reason(), closer.id(), consentsInForce);
         if (closure != null) {
-            return closure.repeatOrConflict(fingerprintOf(fingerprints, closed), command.engagementId(),
+            return closure.repeatOrConflict(
+                    fingerprintOf(fingerprints, closed),
+                    command.engagementId(),
                     "the engagement is already closed as " + closedAs);
         }
         return Decision.record(closed, command.engagementId());

@@ -35,8 +35,8 @@ class ClosureEndpoint {
     @PostMapping("/satisfaction")
     @PreAuthorize("hasRole('CLIENT')")
     ResponseEntity<Object> rate(@PathVariable String engagementId, @RequestBody Satisfaction body) {
-        return submission.onEngagement(engagementId,
-                new RecordSatisfaction(engagementId, body.score(), body.comment()), null);
+        return submission.onEngagement(
+                engagementId, new RecordSatisfaction(engagementId, body.score(), body.comment()), null);
     }
 
     record Closure(Outcome outcome, @Confidential String reason) {
@@ -50,7 +50,7 @@ class ClosureEndpoint {
     @PostMapping("/closure")
     @PreAuthorize("hasAnyRole('HR', 'BOSS')")
     ResponseEntity<Object> close(@PathVariable String engagementId, @RequestBody Closure body) {
-        return submission.onEngagement(engagementId,
-                new CloseEngagement(engagementId, body.outcome(), body.reason()), null);
+        return submission.onEngagement(
+                engagementId, new CloseEngagement(engagementId, body.outcome(), body.reason()), null);
     }
 }

@@ -27,6 +27,7 @@ public class Coach {
 
     @AggregateIdentifier
     private String streamId;
+
     private String registrationFingerprint;
 
     protected Coach() {

@@ -3,7 +3,6 @@ package coaching.ledger.command.coaches;
 import coaching.ledger.command.receipts.Decision;
 import coaching.ledger.command.receipts.Recorded;
 import coaching.ledger.kernel.Actor;
-import coaching.ledger.kernel.Receipt;
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.coaches.CoachRegistered;
@@ -17,20 +16,25 @@ import coaching.ledger.platform.fingerprint.Fingerprints;
  */
 final class Registration {
 
-    private Registration() {
-    }
+    private Registration() {}
 
     /** {@code earlierFingerprint}: the coach's registration as {@link #fingerprintOf} took it, or null if none. */
     static Decision register(RegisterCoach command, Actor actor, String earlierFingerprint, Fingerprints fingerprints) {
         if (!actor.is(Role.HR)) {
             throw Rejection.forbidden("role " + actor.role() + " may not register coaches");
         }
-        CoachRegistered registered = new CoachRegistered(command.coachId(), command.displayName(),
-                command.certifications(), command.yearsExperience(), command.specialties());
+        CoachRegistered registered = new CoachRegistered(
+                command.coachId(),
+                command.displayName(),
+                command.certifications(),
+                command.yearsExperience(),
+                command.specialties());
         if (earlierFingerprint != null) {
-            return new Recorded(earlierFingerprint, 0).repeatOrConflict(
-                    fingerprintOf(fingerprints, actor.id(), registered), command.coachId(),
-                    "coach " + command.coachId() + " is already registered");
+            return new Recorded(earlierFingerprint, 0)
+                    .repeatOrConflict(
+                            fingerprintOf(fingerprints, actor.id(), registered),
+                            command.coachId(),
+                            "coach " + command.coachId() + " is already registered");
         }
         return Decision.record(registered, command.coachId());
     }

@@ -27,22 +27,35 @@ class ConsentEndpoint {
     private final String currentNoticeVersion;
 
     /** A client that does not say which notice it showed gets the one the ledger currently publishes. */
-    ConsentEndpoint(CommandSubmission submission,
-                    @Value("${ledger.consent.notice-version:2026-11}") String currentNoticeVersion) {
+    ConsentEndpoint(
+            CommandSubmission submission,
+            @Value("${ledger.consent.notice-version:2026-11}") String currentNoticeVersion) {
         this.submission = submission;
         this.currentNoticeVersion = currentNoticeVersion;
     }
 
-    record Grant(String consentId, Audience audience, Set<Scope> scopes, Instant validUntil, String purpose,
-                 String noticeVersion) {
-    }
+    record Grant(
+            String consentId,
+            Audience audience,
+            Set<Scope> scopes,
+            Instant validUntil,
+            String purpose,
+            String noticeVersion) {}
 
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     ResponseEntity<Object> grant(@PathVariable String engagementId, @RequestBody Grant body) {
-        return submission.onEngagement(engagementId, new GrantUpdateConsent(engagementId, body.consentId(),
-                body.audience(), body.scopes(), body.validUntil(), body.purpose(),
-                body.noticeVersion() != null ? body.noticeVersion() : currentNoticeVersion), "consentId");
+        return submission.onEngagement(
+                engagementId,
+                new GrantUpdateConsent(
+                        engagementId,
+                        body.consentId(),
+                        body.audience(),
+                        body.scopes(),
+                        body.validUntil(),
+                        body.purpose(),
+                        body.noticeVersion() != null ? body.noticeVersion() : currentNoticeVersion),
+                "consentId");
     }
 
     record Revocation(@Confidential String reason) {
@@ -55,10 +68,12 @@ class ConsentEndpoint {
 
     @PostMapping("/{consentId}/revocation")
     @PreAuthorize("hasRole('CLIENT')")
-    ResponseEntity<Object> revoke(@PathVariable String engagementId, @PathVariable String consentId,
-                                  @RequestBody(required = false) Revocation body) {
+    ResponseEntity<Object> revoke(
+            @PathVariable String engagementId,
+            @PathVariable String consentId,
+            @RequestBody(required = false) Revocation body) {
         String reason = body == null ? null : body.reason();
-        return submission.onEngagement(engagementId, new RevokeUpdateConsent(engagementId, consentId, reason),
-                "consentId");
+        return submission.onEngagement(
+                engagementId, new RevokeUpdateConsent(engagementId, consentId, reason), "consentId");
     }
 }

@@ -39,7 +39,7 @@ public record ConsentRecord(
     }
 
     ConsentRecord revoke(long version) {
-        return new ConsentRecord(consentId, audience, scopes, validUntil, purpose, grantEventId, grantSequence,
-                grant, version);
+        return new ConsentRecord(
+                consentId, audience, scopes, validUntil, purpose, grantEventId, grantSequence, grant, version);
     }
 }

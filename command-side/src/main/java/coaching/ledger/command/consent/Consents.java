@@ -35,15 +35,25 @@ public class Consents {
     // --- decisions ---------------------------------------------------------------------------
 
     /** The client ({@code client}) grants a consent, valid until a moment after {@code now} if it names one. */
-    public Decision grant(GrantUpdateConsent command, Actor client, Status status, Instant now,
-                          Fingerprints fingerprints) {
-        UpdateConsentGranted granted = new UpdateConsentGranted(command.engagementId(), command.consentId(),
-                client.id(), command.audience(), EnumSet.copyOf(command.scopes()), command.validUntil(),
-                command.purpose(), command.noticeVersion());
+    public Decision grant(
+            GrantUpdateConsent command, Actor client, Status status, Instant now, Fingerprints fingerprints) {
+        UpdateConsentGranted granted = new UpdateConsentGranted(
+                command.engagementId(),
+                command.consentId(),
+                client.id(),
+                command.audience(),
+                EnumSet.copyOf(command.scopes()),
+                command.validUntil(),
+                command.purpose(),
+                command.noticeVersion());
         Optional<ConsentRecord> existing = find(command.consentId());
         if (existing.isPresent()) {
-            return existing.get().grant().repeatOrConflict(fingerprintOf(fingerprints, granted), command.consentId(),
-                    "consent " + command.consentId() + " is already granted");
+            return existing.get()
+                    .grant()
+                    .repeatOrConflict(
+                            fingerprintOf(fingerprints, granted),
+                            command.consentId(),
+                            "consent " + command.consentId() + " is already granted");
         }
         status.requireOpen(command.engagementId());
         if (command.validUntil() != null && !command.validUntil().isAfter(now)) {
@@ -62,13 +72,17 @@ public class Consents {
         if (status == Status.CLOSED) {
             throw Rejection.conflict("consent " + command.consentId() + " already ended with the engagement");
         }
-        return Decision.record(new UpdateConsentRevoked(command.engagementId(), command.consentId(),
-                command.reason()), command.consentId());
+        return Decision.record(
+                new UpdateConsentRevoked(command.engagementId(), command.consentId(), command.reason()),
+                command.consentId());
     }
 
     /** Consents neither revoked nor expired at that moment: the ones closing the engagement ends. */
     public List<String> inForceAt(Instant moment) {
-        return byId.values().stream().filter(consent -> consent.inForceAt(moment)).map(ConsentRecord::consentId).toList();
+        return byId.values().stream()
+                .filter(consent -> consent.inForceAt(moment))
+                .map(ConsentRecord::consentId)
+                .toList();
     }
 
     /**
@@ -79,11 +93,13 @@ public class Consents {
         if (byId.isEmpty()) {
             return Authorization.refused(RefusalReason.NO_CONSENT);
         }
-        List<ConsentRecord> forAudience = byId.values().stream().filter(c -> c.audience() == audience).toList();
+        List<ConsentRecord> forAudience =
+                byId.values().stream().filter(c -> c.audience() == audience).toList();
         if (forAudience.isEmpty()) {
             return Authorization.refused(RefusalReason.AUDIENCE_NOT_COVERED);
         }
-        List<ConsentRecord> covering = forAudience.stream().filter(c -> c.covers(audience, scope)).toList();
+        List<ConsentRecord> covering =
+                forAudience.stream().filter(c -> c.covers(audience, scope)).toList();
         if (covering.isEmpty()) {
             return Authorization.refused(RefusalReason.SCOPE_NOT_COVERED);
         }
@@ -94,7 +110,8 @@ public class Consents {
             return Authorization.allowed(inForce.get());
         }
         boolean anyExpiredButNotRevoked = covering.stream().anyMatch(c -> !c.revoked() && c.expiredAt(moment));
-        return Authorization.refused(anyExpiredButNotRevoked ? RefusalReason.CONSENT_EXPIRED : RefusalReason.CONSENT_REVOKED);
+        return Authorization.refused(
+                anyExpiredButNotRevoked ? RefusalReason.CONSENT_EXPIRED : RefusalReason.CONSENT_REVOKED);
     }
 
     Optional<ConsentRecord> find(String consentId) {
@@ -104,11 +121,20 @@ public class Consents {
     // --- state, changed by recorded events only -----------------------------------------------
 
     /** {@code eventId} and {@code sequence}: the grant event's, which a disclosure under it cites. */
-    public void on(UpdateConsentGranted event, String eventId, long sequence, long clientVersion,
-                   Fingerprints fingerprints) {
-        byId.put(event.consentId(), new ConsentRecord(event.consentId(), event.audience(), event.scopes(),
-                event.validUntil(), event.purpose(), eventId, sequence,
-                new Recorded(fingerprintOf(fingerprints, event), clientVersion), null));
+    public void on(
+            UpdateConsentGranted event, String eventId, long sequence, long clientVersion, Fingerprints fingerprints) {
+        byId.put(
+                event.consentId(),
+                new ConsentRecord(
+                        event.consentId(),
+                        event.audience(),
+                        event.scopes(),
+                        event.validUntil(),
+                        event.purpose(),
+                        eventId,
+                        sequence,
+                        new Recorded(fingerprintOf(fingerprints, event), clientVersion),
+                        null));
     }
 
     public void on(UpdateConsentRevoked event, long clientVersion) {

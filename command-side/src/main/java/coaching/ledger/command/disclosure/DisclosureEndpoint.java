@@ -2,11 +2,11 @@ package coaching.ledger.command.disclosure;
 
 import coaching.ledger.command.receipts.CommandSubmission;
 import coaching.ledger.kernel.Confidential;
+import coaching.ledger.kernel.Receipt;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.disclosure.RequestUpdate;
 import coaching.ledger.kernel.disclosure.ShareUpdate;
-import coaching.ledger.kernel.Receipt;
 import coaching.ledger.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +32,8 @@ class DisclosureEndpoint {
         this.submission = submission;
     }
 
-    record Request(String requestId, Scope scope, @Confidential String message) {
+    record Request(
+            String requestId, Scope scope, @Confidential String message) {
 
         @Override
         public String toString() {
@@ -43,11 +44,17 @@ class DisclosureEndpoint {
     @PostMapping("/update-requests")
     @PreAuthorize("hasAnyRole('BOSS', 'HR')")
     ResponseEntity<Object> request(@PathVariable String engagementId, @RequestBody Request body) {
-        return submission.onEngagement(engagementId,
-                new RequestUpdate(engagementId, body.requestId(), body.scope(), body.message()), "requestId");
+        return submission.onEngagement(
+                engagementId,
+                new RequestUpdate(engagementId, body.requestId(), body.scope(), body.message()),
+                "requestId");
     }
 
-    record Update(String updateId, Audience audience, Scope scope, @Confidential String content) {
+    record Update(
+            String updateId,
+            Audience audience,
+            Scope scope,
+            @Confidential String content) {
 
         @Override
         public String toString() {
@@ -58,9 +65,11 @@ class DisclosureEndpoint {
     @PostMapping("/updates")
     @PreAuthorize("hasAnyRole('COACH', 'CLIENT')")
     ResponseEntity<Object> share(@PathVariable String engagementId, @RequestBody Update body) {
-        return submission.onEngagement(engagementId,
+        return submission.onEngagement(
+                engagementId,
                 new ShareUpdate(engagementId, body.updateId(), body.audience(), body.scope(), body.content()),
-                "updateId", DisclosureEndpoint::sharedOrRefused);
+                "updateId",
+                DisclosureEndpoint::sharedOrRefused);
     }
 
     /** A refused disclosure is recorded, and answered 403 with its reason and the receipt's fields. */
@@ -68,11 +77,15 @@ class DisclosureEndpoint {
         if (!receipt.isRefused()) {
             return CommandSubmission.recordedOrRepeated(receipt, body);
         }
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.FORBIDDEN, "Disclosure refused",
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.FORBIDDEN,
+                "Disclosure refused",
                 "no consent in force allows this update (" + receipt.refusal() + "); the attempt is recorded,"
                         + " its content is not");
         problem.setProperty("reason", receipt.refusal());
         body.forEach(problem::setProperty);
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -36,11 +36,18 @@ public final class Disclosures {
     /** The boss asks for an update to himself, HR for one to HR. */
     public Decision request(RequestUpdate command, Actor requester, Status status, Fingerprints fingerprints) {
         Audience audience = requester.is(Role.BOSS) ? Audience.BOSS : Audience.HR;
-        UpdateRequested requested = new UpdateRequested(command.engagementId(), command.requestId(), audience,
-                requester.id(), command.scope(), command.message());
+        UpdateRequested requested = new UpdateRequested(
+                command.engagementId(),
+                command.requestId(),
+                audience,
+                requester.id(),
+                command.scope(),
+                command.message());
         Recorded earlier = requests.get(command.requestId());
         if (earlier != null) {
-            return earlier.repeatOrConflict(fingerprintOf(fingerprints, requested), command.requestId(),
+            return earlier.repeatOrConflict(
+                    fingerprintOf(fingerprints, requested),
+                    command.requestId(),
                     "update request " + command.requestId() + " is already made");
         }
         status.requireOpen(command.engagementId());
@@ -52,8 +59,14 @@ public final class Disclosures {
      * update with {@code recipientId}, the boss or the HR person of the command's audience. A retry of
      * an id answers what its first attempt answered, shared or refused, whatever changed since.
      */
-    public Decision share(ShareUpdate command, Actor sharer, Status status, Consents consents, Instant now,
-                          String recipientId, Fingerprints fingerprints) {
+    public Decision share(
+            ShareUpdate command,
+            Actor sharer,
+            Status status,
+            Consents consents,
+            Instant now,
+            String recipientId,
+            Fingerprints fingerprints) {
         Consents.Authorization authorization = consents.authorize(command.audience(), command.scope(), now);
         UpdateRecord earlier = updates.get(command.updateId());
         if (earlier != null) {
@@ -73,17 +86,24 @@ public final class Disclosures {
      * Compares the attempt with the first one by the fingerprint of the event the first one recorded,
      * taken of the event this attempt would record in its place.
      */
-    private Decision retry(UpdateRecord earlier, ShareUpdate command, Actor sharer, ConsentRecord consentNow,
-                           Instant now, String recipientId, Fingerprints fingerprints) {
+    private Decision retry(
+            UpdateRecord earlier,
+            ShareUpdate command,
+            Actor sharer,
+            ConsentRecord consentNow,
+            Instant now,
+            String recipientId,
+            Fingerprints fingerprints) {
         String attempt = earlier.refused()
                 ? fingerprintOf(fingerprints, refused(command, sharer, RefusalReason.valueOf(earlier.refusal())))
                 : fingerprintOf(fingerprints, shared(command, sharer, consentNow, now, recipientId));
         if (!earlier.recorded().isRepeat(attempt)) {
             throw Recorded.usedOnce("update " + command.updateId() + " is already used");
         }
-        return Decision.repeat(earlier.refused()
-                ? Receipt.refused(command.updateId(), earlier.version(), true, earlier.refusal())
-                : Receipt.repeated(command.updateId(), earlier.version()));
+        return Decision.repeat(
+                earlier.refused()
+                        ? Receipt.refused(command.updateId(), earlier.version(), true, earlier.refusal())
+                        : Receipt.repeated(command.updateId(), earlier.version()));
     }
 
     private static Decision refuse(ShareUpdate command, Actor sharer, RefusalReason reason) {
@@ -94,17 +114,26 @@ public final class Disclosures {
      * The update as shared under {@code consent}; a retry may build it where no consent is in force
      * any more ({@code consent} null): its fingerprint leaves the consent and the moment out.
      */
-    private static UpdateShared shared(ShareUpdate command, Actor sharer, ConsentRecord consent, Instant now,
-                                       String recipientId) {
-        return new UpdateShared(command.engagementId(), command.updateId(), command.audience(), command.scope(),
-                command.content(), recipientId, sharer.id(), now,
-                consent == null ? null : consent.consentId(), consent == null ? null : consent.purpose(),
-                consent == null ? null : consent.grantEventId(), consent == null ? -1 : consent.grantSequence());
+    private static UpdateShared shared(
+            ShareUpdate command, Actor sharer, ConsentRecord consent, Instant now, String recipientId) {
+        return new UpdateShared(
+                command.engagementId(),
+                command.updateId(),
+                command.audience(),
+                command.scope(),
+                command.content(),
+                recipientId,
+                sharer.id(),
+                now,
+                consent == null ? null : consent.consentId(),
+                consent == null ? null : consent.purpose(),
+                consent == null ? null : consent.grantEventId(),
+                consent == null ? -1 : consent.grantSequence());
     }
 
     private static DisclosureRefused refused(ShareUpdate command, Actor sharer, RefusalReason reason) {
-        return new DisclosureRefused(command.engagementId(), command.updateId(), command.audience(), command.scope(),
-                sharer.id(), reason);
+        return new DisclosureRefused(
+                command.engagementId(), command.updateId(), command.audience(), command.scope(), sharer.id(), reason);
     }
 
     // --- state, changed by recorded events only -----------------------------------------------
@@ -114,16 +143,20 @@ public final class Disclosures {
     }
 
     public void on(UpdateShared event, long sharerVersion, Fingerprints fingerprints) {
-        updates.put(event.updateId(), new UpdateRecord(new Recorded(fingerprintOf(fingerprints, event), sharerVersion),
-                null));
+        updates.put(
+                event.updateId(),
+                new UpdateRecord(new Recorded(fingerprintOf(fingerprints, event), sharerVersion), null));
     }
 
     public void on(DisclosureRefused event, long actorVersion, Fingerprints fingerprints) {
         if (event.reason() == RefusalReason.NOT_SELECTED_COACH) {
             return; // no longer recorded; one recorded before never keeps the id from the selected coach
         }
-        updates.put(event.updateId(), new UpdateRecord(new Recorded(fingerprintOf(fingerprints, event), actorVersion),
-                event.reason().name()));
+        updates.put(
+                event.updateId(),
+                new UpdateRecord(
+                        new Recorded(fingerprintOf(fingerprints, event), actorVersion),
+                        event.reason().name()));
     }
 
     // --- fingerprints: one per event, for the stored event and the would-be one alike ----------

@@ -76,7 +76,9 @@ import java.time.Instant;
  * ignored (the engagement is rebuilt from its events), and so are snapshots whose fingerprints were
  * made under another key ({@link #fingerprintKeyId}).
  */
-@Aggregate(snapshotTriggerDefinition = "engagementSnapshotTrigger", cache = "engagementCache",
+@Aggregate(
+        snapshotTriggerDefinition = "engagementSnapshotTrigger",
+        cache = "engagementCache",
         snapshotFilter = "engagementSnapshotFilter")
 @Revision("3")
 public class Engagement {
@@ -86,6 +88,7 @@ public class Engagement {
 
     @AggregateIdentifier
     private String engagementId;
+
     private String fingerprintKeyId;
     private final PartyVersions versions = new PartyVersions();
     private final Selection selection = new Selection();
@@ -108,8 +111,8 @@ public class Engagement {
     }
 
     @CommandHandler
-    public Receipt handle(ShortlistCoaches command, MetaData metaData, CoachRegistry coachRegistry,
-                          Fingerprints fingerprints) {
+    public Receipt handle(
+            ShortlistCoaches command, MetaData metaData, CoachRegistry coachRegistry, Fingerprints fingerprints) {
         Actor actor = requireRole(metaData, Role.HR);
         return carryOut(selection.shortlist(command, actor, status(), coachRegistry, fingerprints), actor);
     }
@@ -169,8 +172,7 @@ public class Engagement {
             requireSelectedCoach(actor, "share updates");
         }
         String recipientId = command.audience() == Audience.BOSS ? selection.bossId() : selection.hrId();
-        return carryOut(disclosures.share(command, actor, status(), consents, now(), recipientId, fingerprints),
-                actor);
+        return carryOut(disclosures.share(command, actor, status(), consents, now(), recipientId, fingerprints), actor);
     }
 
     // --- closure ---------------------------------------------------------------------------
@@ -222,7 +224,10 @@ public class Engagement {
     }
 
     @EventSourcingHandler
-    void on(UpdateConsentGranted event, @MessageIdentifier String eventId, @SequenceNumber long sequence,
+    void on(
+            UpdateConsentGranted event,
+            @MessageIdentifier String eventId,
+            @SequenceNumber long sequence,
             Fingerprints fingerprints) {
         versions.count(event);
         consents.on(event, eventId, sequence, versions.of(PartyView.CLIENT), fingerprints);
@@ -305,8 +310,9 @@ public class Engagement {
     /** The same answer for every id and content, before any is looked at: nothing to learn from it. */
     private void requireSelectedCoach(Actor coach, String what) {
         if (!selection.isSelected(coach.id())) {
-            throw Rejection.forbidden("only the selected coach of " + engagementId + " may " + what
-                    + "; nothing was recorded", RefusalReason.NOT_SELECTED_COACH);
+            throw Rejection.forbidden(
+                    "only the selected coach of " + engagementId + " may " + what + "; nothing was recorded",
+                    RefusalReason.NOT_SELECTED_COACH);
         }
     }
 

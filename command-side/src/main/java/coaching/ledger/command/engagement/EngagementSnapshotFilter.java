@@ -20,7 +20,8 @@ import java.io.IOException;
  */
 public final class EngagementSnapshotFilter implements SnapshotFilter {
 
-    private static final String REVISION = Engagement.class.getAnnotation(Revision.class).value();
+    private static final String REVISION =
+            Engagement.class.getAnnotation(Revision.class).value();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChainingConverter converter = new ChainingConverter();
@@ -41,7 +42,8 @@ public final class EngagementSnapshotFilter implements SnapshotFilter {
 
     private String keyIdOf(SerializedObject<?> payload) {
         try {
-            JsonNode state = JSON.readTree(converter.convert(payload.getData(), payload.getContentType(), byte[].class));
+            JsonNode state =
+                    JSON.readTree(converter.convert(payload.getData(), payload.getContentType(), byte[].class));
             JsonNode keyId = state.get(Engagement.FINGERPRINT_KEY_ID);
             return keyId == null ? null : keyId.asText();
         } catch (IOException | RuntimeException unreadable) {

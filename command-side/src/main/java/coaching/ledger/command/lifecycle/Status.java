@@ -7,7 +7,10 @@ import coaching.ledger.kernel.Rejection;
  * budget approved, closed. Several capabilities take commands only at some stages.
  */
 public enum Status {
-    OPENED, SHORTLISTED, ACTIVE, CLOSED;
+    OPENED,
+    SHORTLISTED,
+    ACTIVE,
+    CLOSED;
 
     /** Anything may be recorded until the engagement is closed. */
     public void requireOpen(String engagementId) {

@@ -32,8 +32,11 @@ public class CommandSubmission {
      * As {@link #onEngagement(String, Object, String)}, for a command whose receipt may need another
      * answer: {@code answer} turns the receipt and the body into the response.
      */
-    public ResponseEntity<Object> onEngagement(String engagementId, Object command, String idName,
-                                               BiFunction<Receipt, Map<String, Object>, ResponseEntity<Object>> answer) {
+    public ResponseEntity<Object> onEngagement(
+            String engagementId,
+            Object command,
+            String idName,
+            BiFunction<Receipt, Map<String, Object>, ResponseEntity<Object>> answer) {
         Receipt receipt = commands.sendAndWait(command);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("engagementId", engagementId);
@@ -55,6 +58,7 @@ public class CommandSubmission {
 
     /** 201 for what was recorded, 200 for an idempotent repeat, with the same body. */
     public static ResponseEntity<Object> recordedOrRepeated(Receipt receipt, Map<String, Object> body) {
-        return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(receipt.repeated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(body);
     }
 }

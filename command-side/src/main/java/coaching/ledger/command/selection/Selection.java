@@ -42,10 +42,17 @@ public final class Selection {
 
     /** HR opens an engagement; {@code actor} is HR, recorded as the engagement's HR person. */
     public Decision open(OpenEngagement command, Actor actor, Fingerprints fingerprints) {
-        EngagementOpened opened = new EngagementOpened(command.engagementId(), command.clientId(), command.bossId(),
-                actor.id(), command.purpose(), command.urgency());
+        EngagementOpened opened = new EngagementOpened(
+                command.engagementId(),
+                command.clientId(),
+                command.bossId(),
+                actor.id(),
+                command.purpose(),
+                command.urgency());
         if (opening != null) {
-            return opening.repeatOrConflict(fingerprintOf(fingerprints, opened), command.engagementId(),
+            return opening.repeatOrConflict(
+                    fingerprintOf(fingerprints, opened),
+                    command.engagementId(),
                     "engagement " + command.engagementId() + " already exists");
         }
         if (command.clientId().equals(command.bossId())) {
@@ -55,12 +62,18 @@ public final class Selection {
     }
 
     /** HR names the registered coaches the client may choose from, once. */
-    public Decision shortlist(ShortlistCoaches command, Actor actor, Status status, CoachRegistry coachRegistry,
-                              Fingerprints fingerprints) {
+    public Decision shortlist(
+            ShortlistCoaches command,
+            Actor actor,
+            Status status,
+            CoachRegistry coachRegistry,
+            Fingerprints fingerprints) {
         String engagementId = command.engagementId();
         CoachesShortlisted shortlisted = new CoachesShortlisted(engagementId, List.copyOf(command.coachIds()));
         if (shortlisting != null) {
-            return shortlisting.repeatOrConflict(fingerprintOf(fingerprints, actor.id(), shortlisted), engagementId,
+            return shortlisting.repeatOrConflict(
+                    fingerprintOf(fingerprints, actor.id(), shortlisted),
+                    engagementId,
                     "the engagement is already shortlisted");
         }
         status.requireOpen(engagementId);
@@ -110,8 +123,9 @@ public final class Selection {
         if (shortlist.isEmpty()) {
             throw Rejection.conflict("the budget is approved once coaches are shortlisted");
         }
-        return Decision.record(new BudgetApproved(engagementId, command.sessions(), command.amount(),
-                command.currency()), engagementId);
+        return Decision.record(
+                new BudgetApproved(engagementId, command.sessions(), command.amount(), command.currency()),
+                engagementId);
     }
 
     // --- state, changed by recorded events only (versions: the original receipt's) ------------

@@ -33,8 +33,7 @@ class SelectionEndpoint {
         return submission.onEngagement(command.engagementId(), command, null);
     }
 
-    record Shortlist(List<String> coachIds) {
-    }
+    record Shortlist(List<String> coachIds) {}
 
     @PostMapping("/{engagementId}/shortlist")
     @PreAuthorize("hasRole('HR')")
@@ -42,8 +41,7 @@ class SelectionEndpoint {
         return submission.onEngagement(engagementId, new ShortlistCoaches(engagementId, body.coachIds()), null);
     }
 
-    record Selection(String coachId) {
-    }
+    record Selection(String coachId) {}
 
     @PostMapping("/{engagementId}/coach-selection")
     @PreAuthorize("hasRole('CLIENT')")
@@ -51,13 +49,12 @@ class SelectionEndpoint {
         return submission.onEngagement(engagementId, new SelectCoach(engagementId, body.coachId()), null);
     }
 
-    record Budget(Integer sessions, BigDecimal amount, String currency) {
-    }
+    record Budget(Integer sessions, BigDecimal amount, String currency) {}
 
     @PostMapping("/{engagementId}/budget-approval")
     @PreAuthorize("hasRole('BOSS')")
     ResponseEntity<Object> approveBudget(@PathVariable String engagementId, @RequestBody Budget body) {
-        return submission.onEngagement(engagementId,
-                new ApproveBudget(engagementId, body.sessions(), body.amount(), body.currency()), null);
+        return submission.onEngagement(
+                engagementId, new ApproveBudget(engagementId, body.sessions(), body.amount(), body.currency()), null);
     }
 }

@@ -25,13 +25,20 @@ public final class SessionLog {
      * The selected coach ({@code coach}) logs a session while the engagement is active, within the
      * approved {@code budget} (null before one is approved, never read then).
      */
-    public Decision log(LogSession command, Actor coach, Status status, BudgetApproved budget,
-                        Fingerprints fingerprints) {
-        SessionLogged logged = new SessionLogged(command.engagementId(), command.sessionId(), coach.id(),
-                command.heldOn(), command.durationMinutes(), command.notes());
+    public Decision log(
+            LogSession command, Actor coach, Status status, BudgetApproved budget, Fingerprints fingerprints) {
+        SessionLogged logged = new SessionLogged(
+                command.engagementId(),
+                command.sessionId(),
+                coach.id(),
+                command.heldOn(),
+                command.durationMinutes(),
+                command.notes());
         Recorded earlier = sessions.get(command.sessionId());
         if (earlier != null) {
-            return earlier.repeatOrConflict(fingerprintOf(fingerprints, logged), command.sessionId(),
+            return earlier.repeatOrConflict(
+                    fingerprintOf(fingerprints, logged),
+                    command.sessionId(),
                     "session " + command.sessionId() + " is already logged");
         }
         status.requireActive("sessions are logged");

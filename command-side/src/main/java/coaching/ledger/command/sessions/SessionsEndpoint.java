@@ -21,7 +21,11 @@ class SessionsEndpoint {
         this.submission = submission;
     }
 
-    record Session(String sessionId, LocalDate heldOn, Integer durationMinutes, @Confidential String notes) {
+    record Session(
+            String sessionId,
+            LocalDate heldOn,
+            Integer durationMinutes,
+            @Confidential String notes) {
 
         @Override
         public String toString() {
@@ -32,7 +36,9 @@ class SessionsEndpoint {
     @PostMapping("/api/v1/engagements/{engagementId}/sessions")
     @PreAuthorize("hasRole('COACH')")
     ResponseEntity<Object> log(@PathVariable String engagementId, @RequestBody Session body) {
-        return submission.onEngagement(engagementId, new LogSession(engagementId, body.sessionId(), body.heldOn(),
-                body.durationMinutes(), body.notes()), "sessionId");
+        return submission.onEngagement(
+                engagementId,
+                new LogSession(engagementId, body.sessionId(), body.heldOn(), body.durationMinutes(), body.notes()),
+                "sessionId");
     }
 }

@@ -46,8 +46,12 @@ class ClosureRulesTest {
                 .isEqualTo(Decision.repeat(Receipt.repeated(ENGAGEMENT, 4)));
         assertThatThrownBy(() -> closure.close(CLOSE, new Actor(BOSS, Role.BOSS), List.of(), FINGERPRINTS))
                 .hasMessage("the engagement is already closed as COMPLETED" + USED_ONCE);
-        assertThatThrownBy(() -> closure.close(new CloseEngagement(ENGAGEMENT, Outcome.TERMINATED, "goals reached"),
-                AS_HR, List.of(), FINGERPRINTS)).hasMessage("the engagement is already closed as COMPLETED" + USED_ONCE);
+        assertThatThrownBy(() -> closure.close(
+                        new CloseEngagement(ENGAGEMENT, Outcome.TERMINATED, "goals reached"),
+                        AS_HR,
+                        List.of(),
+                        FINGERPRINTS))
+                .hasMessage("the engagement is already closed as COMPLETED" + USED_ONCE);
     }
 
     @Test
@@ -68,7 +72,9 @@ class ClosureRulesTest {
 
     @Test
     void theClosureFingerprintCoversWhatTheCloserAskedForNotTheConsentsItEnded() {
-        closure.on(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-1", "c-2")), 4,
+        closure.on(
+                new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-1", "c-2")),
+                4,
                 FINGERPRINTS);
 
         assertThat(closure.close(CLOSE, AS_HR, List.of("c-3"), FINGERPRINTS))

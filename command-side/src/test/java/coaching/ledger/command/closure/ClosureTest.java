@@ -94,8 +94,8 @@ class ClosureTest {
         void anEngagementMayBeClosedBeforeItBecomesActive() {
             given(fixture, opened())
                     .when(close(Outcome.TERMINATED, "client left the company"), AS_HR)
-                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.TERMINATED, "client left the company", HR,
-                            List.of()))
+                    .expectEvents(new EngagementClosed(
+                            ENGAGEMENT, Outcome.TERMINATED, "client left the company", HR, List.of()))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, 1));
         }
 
@@ -123,26 +123,32 @@ class ClosureTest {
                     .andGivenCommands(
                             command(grant("c-open-ended", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT),
                             command(grant("c-revoked", Audience.BOSS, IN_A_MONTH, Scope.GOALS), AS_CLIENT),
-                            command(grant("c-short", Audience.HR, NOW.plus(Duration.ofDays(1)), Scope.OUTCOME), AS_CLIENT),
+                            command(
+                                    grant("c-short", Audience.HR, NOW.plus(Duration.ofDays(1)), Scope.OUTCOME),
+                                    AS_CLIENT),
                             command(grant("c-long", Audience.HR, IN_A_MONTH, Scope.ATTENDANCE), AS_CLIENT),
                             command(new RevokeUpdateConsent(ENGAGEMENT, "c-revoked", null), AS_CLIENT))
                     // two days later: c-short has expired, c-long has not
                     .andGivenCurrentTime(NOW.plus(Duration.ofDays(2)))
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_HR)
-                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR,
-                            List.of("c-open-ended", "c-long")))
+                    .expectEvents(new EngagementClosed(
+                            ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-open-ended", "c-long")))
                     // HR's version: its view shows none of the consents, so the closure is its fifth event
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
 
         @Test
         void aRevokedConsentIsNotEndedAgain() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, null, Scope.PROGRESS), revoked("c-1"),
-                    granted("c-2", Audience.HR, null, Scope.PROGRESS)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, null, Scope.PROGRESS),
+                                    revoked("c-1"),
+                                    granted("c-2", Audience.HR, null, Scope.PROGRESS)))
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_BOSS)
-                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", BOSS,
-                            List.of("c-2")));
+                    .expectEvents(
+                            new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", BOSS, List.of("c-2")));
         }
 
         @Test
@@ -152,8 +158,8 @@ class ClosureTest {
                             command(grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT),
                             command(close(Outcome.COMPLETED, "goals reached"), AS_HR))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, "late news"), AS_COACH)
-                    .expectEvents(new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH,
-                            RefusalReason.ENGAGEMENT_CLOSED))
+                    .expectEvents(new DisclosureRefused(
+                            ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.ENGAGEMENT_CLOSED))
                     // the coach's version: its view shows the grant and the closure, not its own refusal
                     .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE + 1, false, "ENGAGEMENT_CLOSED"));
         }

@@ -52,8 +52,9 @@ class CoachesTest {
 
     /** Registered by HR hana, as its stored metadata says. */
     private static EventMessage<CoachRegistered> registered() {
-        return byActor(new CoachRegistered(COACH, "Cole Carter", CERTIFICATIONS, 12,
-                List.of("leadership", "transitions")), AS_HR);
+        return byActor(
+                new CoachRegistered(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership", "transitions")),
+                AS_HR);
     }
 
     @Test
@@ -106,8 +107,8 @@ class CoachesTest {
     static Stream<RegisterCoach> otherContent() {
         return Stream.of(
                 new RegisterCoach(COACH, "Cole C. Carter", CERTIFICATIONS, 12, List.of("leadership", "transitions")),
-                new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS.subList(0, 1), 12,
-                        List.of("leadership", "transitions")),
+                new RegisterCoach(
+                        COACH, "Cole Carter", CERTIFICATIONS.subList(0, 1), 12, List.of("leadership", "transitions")),
                 new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 13, List.of("leadership", "transitions")),
                 new RegisterCoach(COACH, "Cole Carter", CERTIFICATIONS, 12, List.of("leadership")),
                 // joined text is not a list: these once collided with ["leadership", "transitions"]

@@ -22,18 +22,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RegistrationTest {
 
     private static final Actor AS_HR = new Actor(HR, Role.HR);
-    private static final RegisterCoach REGISTER = new RegisterCoach("coach-new", "Nora New", List.of(), 5,
-            List.of("leadership"));
-    private static final CoachRegistered REGISTERED = new CoachRegistered("coach-new", "Nora New", List.of(), 5,
-            List.of("leadership"));
+    private static final RegisterCoach REGISTER =
+            new RegisterCoach("coach-new", "Nora New", List.of(), 5, List.of("leadership"));
+    private static final CoachRegistered REGISTERED =
+            new CoachRegistered("coach-new", "Nora New", List.of(), 5, List.of("leadership"));
 
     @Test
     void hrRegistersACoachOthersMayNot() {
         assertThat(Registration.register(REGISTER, AS_HR, null, FINGERPRINTS))
                 .isEqualTo(Decision.record(REGISTERED, "coach-new"));
-        assertThatThrownBy(() -> Registration.register(REGISTER, new Actor("client-cara", Role.CLIENT), null,
-                FINGERPRINTS)).isInstanceOfSatisfying(Rejection.class,
-                rejection -> assertThat(rejection.kind()).isEqualTo(Rejection.Kind.FORBIDDEN));
+        assertThatThrownBy(() ->
+                        Registration.register(REGISTER, new Actor("client-cara", Role.CLIENT), null, FINGERPRINTS))
+                .isInstanceOfSatisfying(
+                        Rejection.class,
+                        rejection -> assertThat(rejection.kind()).isEqualTo(Rejection.Kind.FORBIDDEN));
     }
 
     @Test
@@ -42,7 +44,8 @@ class RegistrationTest {
 
         assertThat(Registration.register(REGISTER, AS_HR, registration, FINGERPRINTS))
                 .isEqualTo(Decision.repeat(Receipt.repeated("coach-new", 0)));
-        assertThatThrownBy(() -> Registration.register(REGISTER, new Actor(OTHER_HR, Role.HR), registration,
-                FINGERPRINTS)).hasMessage("coach coach-new is already registered" + USED_ONCE);
+        assertThatThrownBy(
+                        () -> Registration.register(REGISTER, new Actor(OTHER_HR, Role.HR), registration, FINGERPRINTS))
+                .hasMessage("coach coach-new is already registered" + USED_ONCE);
     }
 }

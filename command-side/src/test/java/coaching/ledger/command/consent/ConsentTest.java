@@ -67,8 +67,15 @@ class ConsentTest {
         void theClientGrantsAConsent() {
             given(fixture, activeEngagement())
                     .when(grant("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE), AS_CLIENT)
-                    .expectEvents(new UpdateConsentGranted(ENGAGEMENT, "c-1", CLIENT, Audience.BOSS,
-                            EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1"), null))
+                    .expectEvents(new UpdateConsentGranted(
+                            ENGAGEMENT,
+                            "c-1",
+                            CLIENT,
+                            Audience.BOSS,
+                            EnumSet.of(Scope.ATTENDANCE, Scope.PROGRESS),
+                            IN_A_MONTH,
+                            purposeOf("c-1"),
+                            null))
                     .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE));
         }
 
@@ -76,8 +83,15 @@ class ConsentTest {
         void aConsentWithoutEndHoldsUntilRevokedOrClosed() {
             given(fixture, activeEngagement())
                     .when(grant("c-1", Audience.HR, null, Scope.OUTCOME), AS_CLIENT)
-                    .expectEvents(new UpdateConsentGranted(ENGAGEMENT, "c-1", CLIENT, Audience.HR,
-                            EnumSet.of(Scope.OUTCOME), null, purposeOf("c-1"), null))
+                    .expectEvents(new UpdateConsentGranted(
+                            ENGAGEMENT,
+                            "c-1",
+                            CLIENT,
+                            Audience.HR,
+                            EnumSet.of(Scope.OUTCOME),
+                            null,
+                            purposeOf("c-1"),
+                            null))
                     .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE));
         }
 
@@ -117,10 +131,21 @@ class ConsentTest {
 
         @Test
         void grantingTheSameConsentAgainIsAnIdempotentRepeat() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
-                    .when(new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS,
-                            Set.of(Scope.ATTENDANCE, Scope.PROGRESS), IN_A_MONTH, purposeOf("c-1"), null), AS_CLIENT)
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
+                    .when(
+                            new GrantUpdateConsent(
+                                    ENGAGEMENT,
+                                    "c-1",
+                                    Audience.BOSS,
+                                    Set.of(Scope.ATTENDANCE, Scope.PROGRESS),
+                                    IN_A_MONTH,
+                                    purposeOf("c-1"),
+                                    null),
+                            AS_CLIENT)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("c-1", AFTER_ACTIVE));
         }
@@ -131,17 +156,32 @@ class ConsentTest {
                     grant("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                     grant("c-1", Audience.BOSS, IN_A_MONTH.plusSeconds(1), Scope.PROGRESS, Scope.ATTENDANCE),
                     grant("c-1", Audience.BOSS, null, Scope.PROGRESS, Scope.ATTENDANCE),
-                    new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS, EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
-                            IN_A_MONTH, "another purpose", null),
-                    new GrantUpdateConsent(ENGAGEMENT, "c-1", Audience.BOSS, EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
-                            IN_A_MONTH, purposeOf("c-1"), "2027-01"));
+                    new GrantUpdateConsent(
+                            ENGAGEMENT,
+                            "c-1",
+                            Audience.BOSS,
+                            EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
+                            IN_A_MONTH,
+                            "another purpose",
+                            null),
+                    new GrantUpdateConsent(
+                            ENGAGEMENT,
+                            "c-1",
+                            Audience.BOSS,
+                            EnumSet.of(Scope.PROGRESS, Scope.ATTENDANCE),
+                            IN_A_MONTH,
+                            purposeOf("c-1"),
+                            "2027-01"));
         }
 
         @ParameterizedTest
         @MethodSource("otherContent")
         void theSameConsentIdWithOtherContentConflicts(GrantUpdateConsent command) {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
                     .when(command, AS_CLIENT)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -201,8 +241,12 @@ class ConsentTest {
 
         @Test
         void revokingAgainIsAnIdempotentRepeat() {
-            given(fixture, events(activeEngagement(), granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    revoked("c-1")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    revoked("c-1")))
                     .when(new RevokeUpdateConsent(ENGAGEMENT, "c-1", "changed my mind"), AS_CLIENT)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("c-1", AFTER_ACTIVE + 1));
@@ -210,8 +254,12 @@ class ConsentTest {
 
         @Test
         void aConsentEndedByClosureCannotBeRevoked() {
-            given(fixture, events(activeEngagement(), granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    closed("c-1")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    closed("c-1")))
                     .when(new RevokeUpdateConsent(ENGAGEMENT, "c-1", null), AS_CLIENT)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();

@@ -37,22 +37,31 @@ class ConsentsTest {
 
     @Test
     void theClientGrantsAConsentEndingAfterNow() {
-        assertThat(consents.grant(grant("c-1", Audience.BOSS, LATER, Scope.PROGRESS), AS_CLIENT, Status.OPENED, NOW,
-                FINGERPRINTS)).isEqualTo(Decision.record(granted("c-1", Audience.BOSS, LATER, Scope.PROGRESS), "c-1"));
-        assertThatThrownBy(() -> consents.grant(grant("c-1", Audience.BOSS, NOW, Scope.PROGRESS), AS_CLIENT,
-                Status.OPENED, NOW, FINGERPRINTS)).hasMessageContaining("must be in the future");
-        assertThatThrownBy(() -> consents.grant(grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT,
-                Status.CLOSED, NOW, FINGERPRINTS)).hasMessage("engagement " + ENGAGEMENT + " is closed");
+        assertThat(consents.grant(
+                        grant("c-1", Audience.BOSS, LATER, Scope.PROGRESS),
+                        AS_CLIENT,
+                        Status.OPENED,
+                        NOW,
+                        FINGERPRINTS))
+                .isEqualTo(Decision.record(granted("c-1", Audience.BOSS, LATER, Scope.PROGRESS), "c-1"));
+        assertThatThrownBy(() -> consents.grant(
+                        grant("c-1", Audience.BOSS, NOW, Scope.PROGRESS), AS_CLIENT, Status.OPENED, NOW, FINGERPRINTS))
+                .hasMessageContaining("must be in the future");
+        assertThatThrownBy(() -> consents.grant(
+                        grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT, Status.CLOSED, NOW, FINGERPRINTS))
+                .hasMessage("engagement " + ENGAGEMENT + " is closed");
     }
 
     @Test
     void aGrantRetriedIsARepeatWithItsVersionOtherScopesAConflict() {
         consents.on(granted("c-1", Audience.BOSS, null, Scope.PROGRESS), "grant-event", 4, 4, FINGERPRINTS);
 
-        assertThat(consents.grant(grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT, Status.CLOSED, NOW,
-                FINGERPRINTS)).isEqualTo(Decision.repeat(Receipt.repeated("c-1", 4)));
-        assertThatThrownBy(() -> consents.grant(grant("c-1", Audience.BOSS, null, Scope.GOALS), AS_CLIENT,
-                Status.ACTIVE, NOW, FINGERPRINTS)).hasMessage("consent c-1 is already granted" + USED_ONCE);
+        assertThat(consents.grant(
+                        grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT, Status.CLOSED, NOW, FINGERPRINTS))
+                .isEqualTo(Decision.repeat(Receipt.repeated("c-1", 4)));
+        assertThatThrownBy(() -> consents.grant(
+                        grant("c-1", Audience.BOSS, null, Scope.GOALS), AS_CLIENT, Status.ACTIVE, NOW, FINGERPRINTS))
+                .hasMessage("consent c-1 is already granted" + USED_ONCE);
     }
 
     @Test
@@ -64,7 +73,8 @@ class ConsentsTest {
                 .hasMessage("consent c-1 already ended with the engagement");
         assertThat(consents.revoke(revoke, Status.ACTIVE)).isEqualTo(Decision.record(revoked("c-1"), "c-1"));
         assertThatThrownBy(() -> consents.revoke(new RevokeUpdateConsent(ENGAGEMENT, "c-9", null), Status.ACTIVE))
-                .isInstanceOfSatisfying(Rejection.class,
+                .isInstanceOfSatisfying(
+                        Rejection.class,
                         rejection -> assertThat(rejection.kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
 
         consents.on(revoked("c-1"), 5);
@@ -74,19 +84,29 @@ class ConsentsTest {
 
     @Test
     void anUpdateReliesOnTheLatestCoveringConsentInForceOrIsRefusedWithTheReason() {
-        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW).refusal()).isEqualTo(RefusalReason.NO_CONSENT);
+        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW).refusal())
+                .isEqualTo(RefusalReason.NO_CONSENT);
         consents.on(granted("c-old", Audience.BOSS, null, Scope.PROGRESS), "e-old", 4, 4, FINGERPRINTS);
         consents.on(granted("c-new", Audience.BOSS, LATER, Scope.PROGRESS), "e-new", 5, 5, FINGERPRINTS);
         consents.on(granted("c-hr", Audience.HR, LATER, Scope.OUTCOME), "e-hr", 6, 6, FINGERPRINTS);
 
-        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW).consent().consentId()).isEqualTo("c-new");
-        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, LATER).consent().consentId()).isEqualTo("c-old");
+        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW)
+                        .consent()
+                        .consentId())
+                .isEqualTo("c-new");
+        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, LATER)
+                        .consent()
+                        .consentId())
+                .isEqualTo("c-old");
         assertThat(consents.authorize(Audience.BOSS, Scope.GOALS, NOW).refusal())
                 .isEqualTo(RefusalReason.SCOPE_NOT_COVERED);
         assertThat(consents.authorize(Audience.HR, Scope.OUTCOME, LATER).refusal())
                 .isEqualTo(RefusalReason.CONSENT_EXPIRED);
         consents.on(revoked("c-old"), 7);
-        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW).consent().consentId()).isEqualTo("c-new");
+        assertThat(consents.authorize(Audience.BOSS, Scope.PROGRESS, NOW)
+                        .consent()
+                        .consentId())
+                .isEqualTo("c-new");
         assertThat(consents.inForceAt(LATER)).isEmpty();
         assertThat(consents.inForceAt(NOW)).isEqualTo(List.of("c-new", "c-hr"));
     }

@@ -46,9 +46,9 @@ import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
-import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.OTHER_HR;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.budget;
 import static coaching.ledger.command.EngagementFixtures.captor;
@@ -96,16 +96,18 @@ class DisclosureTest {
     }
 
     private static boolean isGrantOf(Object payload, String consentId) {
-        return payload instanceof UpdateConsentGranted grant && grant.consentId().equals(consentId);
+        return payload instanceof UpdateConsentGranted grant
+                && grant.consentId().equals(consentId);
     }
 
     /** Recorded as a refusal (the stored events keep no trace of the content) and answered as refused. */
-    private void expectRefused(ResultValidator<Engagement> then, ShareUpdate command, String actor,
-                               RefusalReason reason, long version) {
-        then.expectEvents(new DisclosureRefused(ENGAGEMENT, command.updateId(), command.audience(), command.scope(),
-                        actor, reason))
+    private void expectRefused(
+            ResultValidator<Engagement> then, ShareUpdate command, String actor, RefusalReason reason, long version) {
+        then.expectEvents(new DisclosureRefused(
+                        ENGAGEMENT, command.updateId(), command.audience(), command.scope(), actor, reason))
                 .expectResultMessagePayload(Receipt.refused(command.updateId(), version, false, reason.name()));
-        assertThat(storedPayloads(fixture)).noneMatch(payload -> payload.toString().contains(command.content()));
+        assertThat(storedPayloads(fixture))
+                .noneMatch(payload -> payload.toString().contains(command.content()));
     }
 
     @Nested
@@ -114,41 +116,76 @@ class DisclosureTest {
         @Test
         void theSelectedCoachSharesAProgressUpdateWithTheBossUnderTheClientsConsent() {
             Captor<UpdateShared> shared = captor(UpdateShared.class);
-            given(fixture, events(activeEngagement(),
-                    granted("c-boss", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-boss", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.ATTENDANCE)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectEventsMatching(shared.single())
                     .expectResultMessagePayload(Receipt.recorded("u-1", AFTER_ACTIVE + 1));
 
             String grantEventId = eventIdOf(fixture, payload -> isGrantOf(payload, "c-boss"));
             assertThat(grantEventId).isNotBlank();
-            assertThat(shared.value()).isEqualTo(new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS,
-                    CONTENT, BOSS, COACH, NOW, "c-boss", purposeOf("c-boss"), grantEventId, AFTER_ACTIVE));
+            assertThat(shared.value())
+                    .isEqualTo(new UpdateShared(
+                            ENGAGEMENT,
+                            "u-1",
+                            Audience.BOSS,
+                            Scope.PROGRESS,
+                            CONTENT,
+                            BOSS,
+                            COACH,
+                            NOW,
+                            "c-boss",
+                            purposeOf("c-boss"),
+                            grantEventId,
+                            AFTER_ACTIVE));
         }
 
         @Test
         void anUpdateForHrGoesToTheHrPersonWhoOpenedTheEngagement() {
             Captor<UpdateShared> shared = captor(UpdateShared.class);
-            EngagementOpened openedByHugo = new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, OTHER_HR,
-                    Purpose.REMEDIAL, Urgency.HIGH);
-            given(fixture, openedByHugo, shortlisted(), selected(), budget(),
-                    granted("c-hr", Audience.HR, null, Scope.OUTCOME))
+            EngagementOpened openedByHugo =
+                    new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, OTHER_HR, Purpose.REMEDIAL, Urgency.HIGH);
+            given(
+                            fixture,
+                            openedByHugo,
+                            shortlisted(),
+                            selected(),
+                            budget(),
+                            granted("c-hr", Audience.HR, null, Scope.OUTCOME))
                     .when(share("u-1", Audience.HR, Scope.OUTCOME, CONTENT), AS_CLIENT)
                     .expectEventsMatching(shared.single())
                     .expectResultMessagePayload(Receipt.recorded("u-1", AFTER_ACTIVE + 1));
 
             String grantEventId = eventIdOf(fixture, payload -> isGrantOf(payload, "c-hr"));
-            assertThat(shared.value()).isEqualTo(new UpdateShared(ENGAGEMENT, "u-1", Audience.HR, Scope.OUTCOME,
-                    CONTENT, OTHER_HR, CLIENT, NOW, "c-hr", purposeOf("c-hr"), grantEventId, AFTER_ACTIVE));
+            assertThat(shared.value())
+                    .isEqualTo(new UpdateShared(
+                            ENGAGEMENT,
+                            "u-1",
+                            Audience.HR,
+                            Scope.OUTCOME,
+                            CONTENT,
+                            OTHER_HR,
+                            CLIENT,
+                            NOW,
+                            "c-hr",
+                            purposeOf("c-hr"),
+                            grantEventId,
+                            AFTER_ACTIVE));
         }
 
         @Test
         void theMostRecentlyGrantedCoveringConsentIsCited() {
             Captor<UpdateShared> shared = captor(UpdateShared.class);
-            given(fixture, events(activeEngagement(),
-                    granted("c-old", Audience.BOSS, null, Scope.PROGRESS),
-                    granted("c-hr", Audience.HR, null, Scope.PROGRESS),
-                    granted("c-new", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-old", Audience.BOSS, null, Scope.PROGRESS),
+                                    granted("c-hr", Audience.HR, null, Scope.PROGRESS),
+                                    granted("c-new", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectEventsMatching(shared.single());
 
@@ -161,10 +198,13 @@ class DisclosureTest {
         @Test
         void revokingOneConsentLeavesAnotherCoveringConsentInForce() {
             Captor<UpdateShared> shared = captor(UpdateShared.class);
-            given(fixture, events(activeEngagement(),
-                    granted("c-old", Audience.BOSS, null, Scope.PROGRESS),
-                    granted("c-new", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    revoked("c-new")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-old", Audience.BOSS, null, Scope.PROGRESS),
+                                    granted("c-new", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    revoked("c-new")))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectEventsMatching(shared.single())
                     .expectResultMessagePayload(Receipt.recorded("u-1", AFTER_ACTIVE + 3));
@@ -193,10 +233,24 @@ class DisclosureTest {
 
         @Test
         void sharingTheSameUpdateAgainIsAnIdempotentRepeat() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            COACH,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("u-1", AFTER_ACTIVE + 1));
@@ -204,10 +258,24 @@ class DisclosureTest {
 
         @Test
         void theSameUpdateIdWithOtherContentConflicts() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            COACH,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, "something else"), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -215,10 +283,24 @@ class DisclosureTest {
 
         @Test
         void theSameUpdateIdForAnotherScopeConflicts() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            COACH,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(share("u-1", Audience.BOSS, Scope.GOALS, CONTENT), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -231,56 +313,91 @@ class DisclosureTest {
         @Test
         void withoutAnyConsent() {
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, activeEngagement()).when(command, AS_COACH),
-                    command, COACH, RefusalReason.NO_CONSENT, AFTER_ACTIVE - 1); // the coach's view shows no refusal
+            expectRefused(
+                    given(fixture, activeEngagement()).when(command, AS_COACH),
+                    command,
+                    COACH,
+                    RefusalReason.NO_CONSENT,
+                    AFTER_ACTIVE - 1); // the coach's view shows no refusal
         }
 
         @Test
         void whenNoConsentNamesTheAudience() {
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, events(activeEngagement(),
-                            granted("c-hr", Audience.HR, IN_A_MONTH, Scope.PROGRESS)))
+            expectRefused(
+                    given(fixture, events(activeEngagement(), granted("c-hr", Audience.HR, IN_A_MONTH, Scope.PROGRESS)))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.AUDIENCE_NOT_COVERED, AFTER_ACTIVE);
+                    command,
+                    COACH,
+                    RefusalReason.AUDIENCE_NOT_COVERED,
+                    AFTER_ACTIVE);
         }
 
         @Test
         void whenNoConsentForTheAudienceCoversTheScope() {
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, events(activeEngagement(),
-                            granted("c-boss", Audience.BOSS, IN_A_MONTH, Scope.ATTENDANCE, Scope.GOALS),
-                            granted("c-hr", Audience.HR, IN_A_MONTH, Scope.PROGRESS)))
+            expectRefused(
+                    given(
+                                    fixture,
+                                    events(
+                                            activeEngagement(),
+                                            granted("c-boss", Audience.BOSS, IN_A_MONTH, Scope.ATTENDANCE, Scope.GOALS),
+                                            granted("c-hr", Audience.HR, IN_A_MONTH, Scope.PROGRESS)))
                             .when(command, AS_CLIENT),
-                    command, CLIENT, RefusalReason.SCOPE_NOT_COVERED, AFTER_ACTIVE + 2);
+                    command,
+                    CLIENT,
+                    RefusalReason.SCOPE_NOT_COVERED,
+                    AFTER_ACTIVE + 2);
         }
 
         @Test
         void whenTheCoveringConsentWasRevoked() {
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, events(activeEngagement(),
-                            granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS), revoked("c-1")))
+            expectRefused(
+                    given(
+                                    fixture,
+                                    events(
+                                            activeEngagement(),
+                                            granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                            revoked("c-1")))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.CONSENT_REVOKED, AFTER_ACTIVE + 1);
+                    command,
+                    COACH,
+                    RefusalReason.CONSENT_REVOKED,
+                    AFTER_ACTIVE + 1);
         }
 
         @Test
         void whenTheCoveringConsentHasExpired() {
             Instant validUntil = NOW.plus(Duration.ofDays(1));
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, activeEngagement())
-                            .andGivenCommands(command(grant("c-1", Audience.BOSS, validUntil, Scope.PROGRESS), AS_CLIENT))
+            expectRefused(
+                    given(fixture, activeEngagement())
+                            .andGivenCommands(
+                                    command(grant("c-1", Audience.BOSS, validUntil, Scope.PROGRESS), AS_CLIENT))
                             .andGivenCurrentTime(validUntil.plus(Duration.ofDays(1)))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.CONSENT_EXPIRED, AFTER_ACTIVE);
+                    command,
+                    COACH,
+                    RefusalReason.CONSENT_EXPIRED,
+                    AFTER_ACTIVE);
         }
 
         @Test
         void whenTheEngagementIsClosed() {
             ShareUpdate command = progressForBoss("u-1");
-            expectRefused(given(fixture, events(activeEngagement(),
-                            granted("c-1", Audience.BOSS, null, Scope.PROGRESS), closed("c-1")))
+            expectRefused(
+                    given(
+                                    fixture,
+                                    events(
+                                            activeEngagement(),
+                                            granted("c-1", Audience.BOSS, null, Scope.PROGRESS),
+                                            closed("c-1")))
                             .when(command, AS_COACH),
-                    command, COACH, RefusalReason.ENGAGEMENT_CLOSED, AFTER_ACTIVE + 1);
+                    command,
+                    COACH,
+                    RefusalReason.ENGAGEMENT_CLOSED,
+                    AFTER_ACTIVE + 1);
         }
 
         @Test
@@ -293,20 +410,31 @@ class DisclosureTest {
                             command(before, AS_COACH),
                             command(new RevokeUpdateConsent(ENGAGEMENT, "c-1", "too much"), AS_CLIENT))
                     .when(after, AS_COACH)
-                    .expectEvents(new DisclosureRefused(ENGAGEMENT, "u-2", Audience.BOSS, Scope.PROGRESS, COACH,
-                            RefusalReason.CONSENT_REVOKED))
+                    .expectEvents(new DisclosureRefused(
+                            ENGAGEMENT, "u-2", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.CONSENT_REVOKED))
                     .expectResultMessagePayload(Receipt.refused("u-2", AFTER_ACTIVE + 2, false, "CONSENT_REVOKED"));
 
             // the earlier share, before the revocation in the same order, went through under c-1
-            assertThat(storedPayloads(fixture)).filteredOn(UpdateShared.class::isInstance)
+            assertThat(storedPayloads(fixture))
+                    .filteredOn(UpdateShared.class::isInstance)
                     .singleElement()
-                    .satisfies(payload -> assertThat(((UpdateShared) payload).updateId()).isEqualTo("u-1"));
+                    .satisfies(payload ->
+                            assertThat(((UpdateShared) payload).updateId()).isEqualTo("u-1"));
         }
 
         @Test
         void retryingARefusedUpdateIsAnIdempotentRepeatThatStaysRefused() {
-            given(fixture, events(activeEngagement(), new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS,
-                    Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new DisclosureRefused(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            COACH,
+                                            RefusalReason.NO_CONSENT)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.refused("u-1", AFTER_ACTIVE - 1, true, "NO_CONSENT"));
@@ -314,10 +442,18 @@ class DisclosureTest {
 
         @Test
         void aRetryIsAnsweredAsTheFirstTimeEvenIfAConsentWasGrantedSince() {
-            given(fixture, events(activeEngagement(),
-                    new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH,
-                            RefusalReason.NO_CONSENT),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new DisclosureRefused(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            COACH,
+                                            RefusalReason.NO_CONSENT),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
                     // the version the first answer had, though the coach's view has moved on since
@@ -326,8 +462,17 @@ class DisclosureTest {
 
         @Test
         void aRefusedUpdateIdReusedForAnotherAudienceConflicts() {
-            given(fixture, events(activeEngagement(), new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS,
-                    Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new DisclosureRefused(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            COACH,
+                                            RefusalReason.NO_CONSENT)))
                     .when(share("u-1", Audience.HR, Scope.PROGRESS, CONTENT), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -342,24 +487,38 @@ class DisclosureTest {
     @Nested
     class NotTheSelectedCoach {
 
-        private static final String REFUSAL = "only the selected coach of " + ENGAGEMENT
-                + " may share updates; nothing was recorded";
+        private static final String REFUSAL =
+                "only the selected coach of " + ENGAGEMENT + " may share updates; nothing was recorded";
 
         static Stream<ShareUpdate> probes() {
             return Stream.of(
-                    progressForBoss("u-1"),                                    // what the selected coach shared
+                    progressForBoss("u-1"), // what the selected coach shared
                     share("u-1", Audience.BOSS, Scope.PROGRESS, "a wrong guess"),
                     share("u-1", Audience.HR, Scope.OUTCOME, CONTENT),
-                    progressForBoss("u-9"));                                   // an id nobody used yet
+                    progressForBoss("u-9")); // an id nobody used yet
         }
 
         @ParameterizedTest
         @MethodSource("probes")
         void theRunnerUpGetsTheSameRefusalWhateverTheIdAndContentAndNothingIsRecorded(ShareUpdate probe) {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            COACH,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(probe, AS_RUNNER_UP)
                     .expectException(rejected(FORBIDDEN, REFUSAL, RefusalReason.NOT_SELECTED_COACH))
                     .expectNoEvents();
@@ -376,10 +535,18 @@ class DisclosureTest {
         /** Stores from before the fix hold such refusals; they do not keep the id from the selected coach. */
         @Test
         void anOldRecordedRunnerUpRefusalDoesNotTakeTheIdFromTheSelectedCoach() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new DisclosureRefused(ENGAGEMENT, "u-9", Audience.BOSS, Scope.PROGRESS, RUNNER_UP,
-                            RefusalReason.NOT_SELECTED_COACH)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new DisclosureRefused(
+                                            ENGAGEMENT,
+                                            "u-9",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            RUNNER_UP,
+                                            RefusalReason.NOT_SELECTED_COACH)))
                     .when(progressForBoss("u-9"), AS_COACH)
                     .expectEventsMatching(captor(UpdateShared.class).single())
                     // the coach's view shows the grant, not the runner-up's refusal
@@ -397,10 +564,24 @@ class DisclosureTest {
         @ParameterizedTest
         @ValueSource(strings = {CONTENT, "a wrong guess"})
         void theCoachReusingTheClientsUpdateIdConflictsWhateverTheContent(String content) {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, CLIENT, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            CLIENT,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_COACH)
                     .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
                     .expectNoEvents();
@@ -409,10 +590,24 @@ class DisclosureTest {
         @ParameterizedTest
         @ValueSource(strings = {CONTENT, "a wrong guess"})
         void theClientReusingTheCoachsUpdateIdConflictsWhateverTheContent(String content) {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, COACH, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            COACH,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_CLIENT)
                     .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
                     .expectNoEvents();
@@ -420,8 +615,17 @@ class DisclosureTest {
 
         @Test
         void theClientRetryingTheCoachsRefusedUpdateConflicts() {
-            given(fixture, events(activeEngagement(), new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS,
-                    Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new DisclosureRefused(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            COACH,
+                                            RefusalReason.NO_CONSENT)))
                     .when(progressForBoss("u-1"), AS_CLIENT)
                     .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
                     .expectNoEvents();
@@ -429,11 +633,25 @@ class DisclosureTest {
 
         @Test
         void theSameContentByTheSameActorIsARepeatWithTheOriginalVersion() {
-            given(fixture, events(activeEngagement(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
-                    new UpdateShared(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT, BOSS, CLIENT, NOW,
-                            "c-1", purposeOf("c-1"), "grant-event", AFTER_ACTIVE),
-                    sessionLogged("s-1", "later")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
+                                    new UpdateShared(
+                                            ENGAGEMENT,
+                                            "u-1",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            CONTENT,
+                                            BOSS,
+                                            CLIENT,
+                                            NOW,
+                                            "c-1",
+                                            purposeOf("c-1"),
+                                            "grant-event",
+                                            AFTER_ACTIVE),
+                                    sessionLogged("s-1", "later")))
                     .when(progressForBoss("u-1"), AS_CLIENT)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("u-1", AFTER_ACTIVE + 1));
@@ -477,8 +695,12 @@ class DisclosureTest {
 
         @Test
         void theClientCannotShareBeforeTheEngagementIsActive() {
-            given(fixture, opened(), shortlisted(), selected(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS))
+            given(
+                            fixture,
+                            opened(),
+                            shortlisted(),
+                            selected(),
+                            granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS))
                     .when(progressForBoss("u-1"), AS_CLIENT)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -486,8 +708,12 @@ class DisclosureTest {
 
         @Test
         void theSelectedCoachCannotShareBeforeTheBudgetIsApproved() {
-            given(fixture, opened(), shortlisted(), selected(),
-                    granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS))
+            given(
+                            fixture,
+                            opened(),
+                            shortlisted(),
+                            selected(),
+                            granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -505,8 +731,8 @@ class DisclosureTest {
         void theBossOfTheEngagementRequestsABossUpdate() {
             given(fixture, activeEngagement())
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
-                    .expectEvents(new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS,
-                            "how is it going?"))
+                    .expectEvents(new UpdateRequested(
+                            ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?"))
                     // the boss's view does not show requests: his version does not move
                     .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
@@ -515,8 +741,8 @@ class DisclosureTest {
         void hrRequestsAnHrUpdate() {
             given(fixture, activeEngagement())
                     .when(request("r-1", Scope.ATTENDANCE, "are the sessions happening?"), AS_HR)
-                    .expectEvents(new UpdateRequested(ENGAGEMENT, "r-1", Audience.HR, HR, Scope.ATTENDANCE,
-                            "are the sessions happening?"))
+                    .expectEvents(new UpdateRequested(
+                            ENGAGEMENT, "r-1", Audience.HR, HR, Scope.ATTENDANCE, "are the sessions happening?"))
                     .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
 
@@ -540,8 +766,17 @@ class DisclosureTest {
 
         @Test
         void requestingAgainIsAnIdempotentRepeat() {
-            given(fixture, events(activeEngagement(), new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS,
-                    Scope.PROGRESS, "how is it going?")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new UpdateRequested(
+                                            ENGAGEMENT,
+                                            "r-1",
+                                            Audience.BOSS,
+                                            BOSS,
+                                            Scope.PROGRESS,
+                                            "how is it going?")))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("r-1", AFTER_ACTIVE - 1));
@@ -549,13 +784,31 @@ class DisclosureTest {
 
         @Test
         void theSameRequestIdWithOtherContentConflicts() {
-            given(fixture, events(activeEngagement(), new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS,
-                    Scope.PROGRESS, "how is it going?")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new UpdateRequested(
+                                            ENGAGEMENT,
+                                            "r-1",
+                                            Audience.BOSS,
+                                            BOSS,
+                                            Scope.PROGRESS,
+                                            "how is it going?")))
                     .when(request("r-1", Scope.PROGRESS, "any news?"), AS_BOSS)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
-            given(fixture, events(activeEngagement(), new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS,
-                    Scope.PROGRESS, "how is it going?")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new UpdateRequested(
+                                            ENGAGEMENT,
+                                            "r-1",
+                                            Audience.BOSS,
+                                            BOSS,
+                                            Scope.PROGRESS,
+                                            "how is it going?")))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_HR)
                     .expectException(rejected(CONFLICT, "update request r-1 is already made" + USED_ONCE))
                     .expectNoEvents();

@@ -62,18 +62,43 @@ class DisclosuresTest {
     void anUpdateIsSharedUnderTheConsentInForceAndCitesItsGrant() {
         consents.on(granted("c-1", Audience.BOSS, null, Scope.PROGRESS), "grant-of-c-1", 4, 4, FINGERPRINTS);
 
-        assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE)).isEqualTo(Decision.record(new UpdateShared(ENGAGEMENT,
-                "u-1", Audience.BOSS, Scope.PROGRESS, "steady progress", BOSS, COACH, NOW, "c-1", purposeOf("c-1"),
-                "grant-of-c-1", 4), "u-1"));
+        assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE))
+                .isEqualTo(Decision.record(
+                        new UpdateShared(
+                                ENGAGEMENT,
+                                "u-1",
+                                Audience.BOSS,
+                                Scope.PROGRESS,
+                                "steady progress",
+                                BOSS,
+                                COACH,
+                                NOW,
+                                "c-1",
+                                purposeOf("c-1"),
+                                "grant-of-c-1",
+                                4),
+                        "u-1"));
     }
 
     @Test
     void withoutConsentOrAfterTheClosureTheAttemptIsRecordedAsRefusedWithoutContent() {
-        assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE)).isEqualTo(Decision.refuse(new DisclosureRefused(ENGAGEMENT,
-                "u-1", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT), "u-1", "NO_CONSENT"));
-        assertThat(decide(PROGRESS, AS_COACH, Status.CLOSED)).isEqualTo(Decision.refuse(new DisclosureRefused(ENGAGEMENT,
-                "u-1", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.ENGAGEMENT_CLOSED), "u-1",
-                "ENGAGEMENT_CLOSED"));
+        assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE))
+                .isEqualTo(Decision.refuse(
+                        new DisclosureRefused(
+                                ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT),
+                        "u-1",
+                        "NO_CONSENT"));
+        assertThat(decide(PROGRESS, AS_COACH, Status.CLOSED))
+                .isEqualTo(Decision.refuse(
+                        new DisclosureRefused(
+                                ENGAGEMENT,
+                                "u-1",
+                                Audience.BOSS,
+                                Scope.PROGRESS,
+                                COACH,
+                                RefusalReason.ENGAGEMENT_CLOSED),
+                        "u-1",
+                        "ENGAGEMENT_CLOSED"));
         assertThatThrownBy(() -> decide(PROGRESS, AS_CLIENT, Status.SHORTLISTED))
                 .hasMessage("updates are shared only while the engagement is ACTIVE; it is SHORTLISTED");
     }
@@ -98,16 +123,17 @@ class DisclosuresTest {
 
         assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE))
                 .isEqualTo(Decision.repeat(Receipt.refused("u-1", 4, true, "NO_CONSENT")));
-        assertThatThrownBy(() -> decide(share("u-1", Audience.HR, Scope.PROGRESS, "steady progress"), AS_COACH,
-                Status.ACTIVE)).hasMessage("update u-1 is already used" + USED_ONCE);
+        assertThatThrownBy(() ->
+                        decide(share("u-1", Audience.HR, Scope.PROGRESS, "steady progress"), AS_COACH, Status.ACTIVE))
+                .hasMessage("update u-1 is already used" + USED_ONCE);
     }
 
     @Test
     void theBossRequestsAnUpdateForHimselfOnceWhileTheEngagementIsOpen() {
         RequestUpdate request = new RequestUpdate(ENGAGEMENT, "r-1", Scope.PROGRESS, "how is it going?");
         Actor boss = new Actor(BOSS, Role.BOSS);
-        UpdateRequested requested = new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS,
-                "how is it going?");
+        UpdateRequested requested =
+                new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?");
 
         assertThatThrownBy(() -> disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS))
                 .hasMessage("engagement " + ENGAGEMENT + " is closed");
@@ -118,7 +144,8 @@ class DisclosuresTest {
 
         assertThat(disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS))
                 .isEqualTo(Decision.repeat(Receipt.repeated("r-1", 1)));
-        assertThatThrownBy(() -> disclosures.request(new RequestUpdate(ENGAGEMENT, "r-1", Scope.GOALS, "goals?"), boss,
-                Status.OPENED, FINGERPRINTS)).hasMessage("update request r-1 is already made" + USED_ONCE);
+        assertThatThrownBy(() -> disclosures.request(
+                        new RequestUpdate(ENGAGEMENT, "r-1", Scope.GOALS, "goals?"), boss, Status.OPENED, FINGERPRINTS))
+                .hasMessage("update request r-1 is already made" + USED_ONCE);
     }
 }

@@ -86,9 +86,9 @@ import static coaching.ledger.command.EngagementFixtures.AS_OTHER_CLIENT;
 import static coaching.ledger.command.EngagementFixtures.AS_RUNNER_UP;
 import static coaching.ledger.command.EngagementFixtures.BOSS;
 import static coaching.ledger.command.EngagementFixtures.CLIENT;
-import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
+import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.REGISTERED_COACHES;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
@@ -113,7 +113,8 @@ class EngagementSnapshotTest {
     private static final Instant PROBE_TIME = NOW.plus(Duration.ofDays(2));
 
     private final ObjectMapper mapper = new AxonInfrastructure().defaultAxonObjectMapper();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(mapper).build();
 
     private Clock originalClock;
     private JdbcDataSource dataSource;
@@ -143,7 +144,8 @@ class EngagementSnapshotTest {
 
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
-                new SimpleResourceParameterResolverFactory(List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints)));
+                new SimpleResourceParameterResolverFactory(
+                        List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints)));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -167,7 +169,8 @@ class EngagementSnapshotTest {
     void tearDown() throws SQLException {
         GenericEventMessage.clock = originalClock;
         eventStore.shutDown();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         }
     }
@@ -180,7 +183,9 @@ class EngagementSnapshotTest {
         snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
 
         assertThat(firstMessageOf(SNAPSHOTTED).getPayload())
-                .as("Axon loads %s from its snapshot (a failing snapshot would silently fall back to events)", SNAPSHOTTED)
+                .as(
+                        "Axon loads %s from its snapshot (a failing snapshot would silently fall back to events)",
+                        SNAPSHOTTED)
                 .isInstanceOf(Engagement.class);
         assertThat(firstMessageOf(SNAPSHOTTED).getSequenceNumber()).isEqualTo(SCRIPT_LAST_SEQUENCE);
         assertThat(firstMessageOf(REPLAYED).getPayload()).isNotInstanceOf(Engagement.class);
@@ -200,7 +205,8 @@ class EngagementSnapshotTest {
         long coachNext = SCRIPT_COACH_VERSION + 1;
         assertThat(byName.get("share under c-boss").answer()).isEqualTo(Receipt.recorded("u-3", coachNext));
         assertThat(byName.get("share under c-boss").recorded()).singleElement().satisfies(shared -> {
-            assertThat(shared).containsEntry("type", "UpdateShared")
+            assertThat(shared)
+                    .containsEntry("type", "UpdateShared")
                     .containsEntry("consentId", "c-boss")
                     .containsEntry("consentGrantEventId", "<grant of c-boss>")
                     .containsEntry("consentGrantSequence", 6L)
@@ -230,7 +236,8 @@ class EngagementSnapshotTest {
         assertThat(byName.get("another boss").answer()).isEqualTo(Rejection.Kind.NOT_FOUND);
         // the boss's view: the four lifecycle events, u-1 and u-3 to him, and now the closure
         assertThat(byName.get("close").answer()).isEqualTo(Receipt.recorded(THIS_ENGAGEMENT, 6));
-        assertThat(byName.get("close").recorded()).singleElement()
+        assertThat(byName.get("close").recorded())
+                .singleElement()
                 .satisfies(closed -> assertThat(closed).containsEntry("endedConsentIds", List.of("c-boss")));
         assertThat(byName.get("share after close").answer())
                 .isEqualTo(Receipt.refused("u-8", coachNext + 2, false, "ENGAGEMENT_CLOSED"));
@@ -251,7 +258,8 @@ class EngagementSnapshotTest {
                 .contains(grantEventId(SNAPSHOTTED, "c-boss"), grantEventId(SNAPSHOTTED, "c-hr"));
 
         Engagement restored = serializer.deserialize(new SimpleSerializedObject<>(
-                stored.json().getBytes(StandardCharsets.UTF_8), byte[].class,
+                stored.json().getBytes(StandardCharsets.UTF_8),
+                byte[].class,
                 new SimpleSerializedType(stored.type(), stored.revision())));
         SerializedObject<String> again = serializer.serialize(restored, String.class);
 
@@ -268,7 +276,8 @@ class EngagementSnapshotTest {
         snapshotter.scheduleSnapshot(Engagement.class, SNAPSHOTTED);
         assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isInstanceOf(Engagement.class);
 
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE SnapshotEventEntry SET payloadRevision = '1'");
         }
 
@@ -304,17 +313,28 @@ class EngagementSnapshotTest {
         EngagementSnapshotFilter filter = new EngagementSnapshotFilter(FINGERPRINTS);
         assertThat(filter.test(snapshotData("some.other.Aggregate", "1", "{}"))).isTrue();
         String current = "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}";
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", current))).isTrue();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", current)))
+                .isTrue();
         assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "{\"fingerprintKeyId\":\"other\"}")))
                 .isFalse();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "not json"))).isFalse();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "not json")))
+                .isFalse();
         // revision 2 held every capability's state in fields of the engagement itself
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", current))).isFalse();
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", current)))
+                .isFalse();
     }
 
     private static DomainEventData<?> snapshotData(String type, String revision, String json) {
-        return new GenericDomainEventEntry<>("Engagement", "eng-x", 3, "snapshot-id", NOW, type, revision,
-                json.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        return new GenericDomainEventEntry<>(
+                "Engagement",
+                "eng-x",
+                3,
+                "snapshot-id",
+                NOW,
+                type,
+                revision,
+                json.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -329,14 +349,14 @@ class EngagementSnapshotTest {
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
         assertThat(stored.sequence()).isEqualTo(SCRIPT_LAST_SEQUENCE + 1);
         assertThat(firstMessageOf(SNAPSHOTTED).getPayload()).isInstanceOf(Engagement.class);
-        Engagement restored = serializer.deserialize(new SimpleSerializedObject<>(stored.json(), String.class,
-                new SimpleSerializedType(stored.type(), stored.revision())));
+        Engagement restored = serializer.deserialize(new SimpleSerializedObject<>(
+                stored.json(), String.class, new SimpleSerializedType(stored.type(), stored.revision())));
         assertThat(serializer.serialize(restored, String.class).getData()).isEqualTo(stored.json());
 
         long closedAt = SCRIPT_LAST_SEQUENCE + 1;
         assertThat(eventStore.readEvents(SNAPSHOTTED, closedAt).asStream().<Object>map(DomainEventMessage::getPayload))
-                .containsExactly(new EngagementClosed(SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR,
-                        List.of("c-boss", "c-hr")));
+                .containsExactly(new EngagementClosed(
+                        SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR, List.of("c-boss", "c-hr")));
         assertThat(send(new ShareUpdate(SNAPSHOTTED, "u-9", Audience.BOSS, Scope.PROGRESS, "late"), AS_COACH))
                 .isEqualTo(Receipt.refused("u-9", SCRIPT_COACH_VERSION + 1, false, "ENGAGEMENT_CLOSED"));
         assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
@@ -360,25 +380,49 @@ class EngagementSnapshotTest {
     private static final long SCRIPT_COACH_VERSION = 11;
 
     private void runScript(String id) {
-        send(new OpenEngagement(id, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR);         // 0
-        send(new ShortlistCoaches(id, List.of(COACH, RUNNER_UP)), AS_HR);                                   // 1
-        send(new SelectCoach(id, COACH), AS_CLIENT);                                                        // 2
-        send(new ApproveBudget(id, 3, new BigDecimal("4500.00"), "EUR"), AS_BOSS);                          // 3
-        send(new LogSession(id, "s-1", LocalDate.of(2026, 11, 10), 60, NOTES_1), AS_COACH);                 // 4
-        send(new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH);                 // 5
-        send(new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.PROGRESS, Scope.ATTENDANCE),
-                null, "sponsor follow-up", null), AS_CLIENT);                                                     // 6
-        send(new GrantUpdateConsent(id, "c-hr", Audience.HR, Set.of(Scope.OUTCOME),
-                SCRIPT_TIME.plus(Duration.ofDays(1)), "HR programme review", null), AS_CLIENT);                   // 7
-        send(new GrantUpdateConsent(id, "c-goals", Audience.BOSS, Set.of(Scope.GOALS),
-                SCRIPT_TIME.plus(Duration.ofDays(30)), "goal alignment", null), AS_CLIENT);                       // 8
+        send(new OpenEngagement(id, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR); // 0
+        send(new ShortlistCoaches(id, List.of(COACH, RUNNER_UP)), AS_HR); // 1
+        send(new SelectCoach(id, COACH), AS_CLIENT); // 2
+        send(new ApproveBudget(id, 3, new BigDecimal("4500.00"), "EUR"), AS_BOSS); // 3
+        send(new LogSession(id, "s-1", LocalDate.of(2026, 11, 10), 60, NOTES_1), AS_COACH); // 4
+        send(new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH); // 5
+        send(
+                new GrantUpdateConsent(
+                        id,
+                        "c-boss",
+                        Audience.BOSS,
+                        Set.of(Scope.PROGRESS, Scope.ATTENDANCE),
+                        null,
+                        "sponsor follow-up",
+                        null),
+                AS_CLIENT); // 6
+        send(
+                new GrantUpdateConsent(
+                        id,
+                        "c-hr",
+                        Audience.HR,
+                        Set.of(Scope.OUTCOME),
+                        SCRIPT_TIME.plus(Duration.ofDays(1)),
+                        "HR programme review",
+                        null),
+                AS_CLIENT); // 7
+        send(
+                new GrantUpdateConsent(
+                        id,
+                        "c-goals",
+                        Audience.BOSS,
+                        Set.of(Scope.GOALS),
+                        SCRIPT_TIME.plus(Duration.ofDays(30)),
+                        "goal alignment",
+                        null),
+                AS_CLIENT); // 8
         assertThat(send(new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT_1), AS_COACH))
-                .isEqualTo(Receipt.recorded("u-1", 9));                                                     // 9
-        send(new RevokeUpdateConsent(id, "c-goals", "too early"), AS_CLIENT);                               // 10
+                .isEqualTo(Receipt.recorded("u-1", 9)); // 9
+        send(new RevokeUpdateConsent(id, "c-goals", "too early"), AS_CLIENT); // 10
         assertThat(send(new ShareUpdate(id, "u-2", Audience.BOSS, Scope.GOALS, CONTENT_2), AS_CLIENT))
-                .isEqualTo(Receipt.refused("u-2", 11, false, "CONSENT_REVOKED"));                           // 11
-        send(new RequestUpdate(id, "r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS);                    // 12
-        send(new RecordSatisfaction(id, 4, "helpful so far"), AS_CLIENT);                                   // 13
+                .isEqualTo(Receipt.refused("u-2", 11, false, "CONSENT_REVOKED")); // 11
+        send(new RequestUpdate(id, "r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS); // 12
+        send(new RecordSatisfaction(id, 4, "helpful so far"), AS_CLIENT); // 13
         assertThat(eventStore.lastSequenceNumberFor(id)).contains(SCRIPT_LAST_SEQUENCE);
     }
 
@@ -386,44 +430,92 @@ class EngagementSnapshotTest {
 
     private List<ProbeResult> runProbes(String id) {
         List<ProbeResult> results = new ArrayList<>();
-        results.add(probe(id, "share under c-boss",
-                new ShareUpdate(id, "u-3", Audience.BOSS, Scope.PROGRESS, "steady progress"), AS_COACH));
-        results.add(probe(id, "share under expired c-hr",
-                new ShareUpdate(id, "u-4", Audience.HR, Scope.OUTCOME, "final outcome"), AS_CLIENT));
-        results.add(probe(id, "share under revoked c-goals",
-                new ShareUpdate(id, "u-5", Audience.BOSS, Scope.GOALS, "goals"), AS_COACH));
-        results.add(probe(id, "share to HR outside c-hr's scope",
-                new ShareUpdate(id, "u-6", Audience.HR, Scope.PROGRESS, "progress"), AS_COACH));
-        results.add(probe(id, "retry of shared u-1",
-                new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT_1), AS_COACH));
-        results.add(probe(id, "u-1 with other content",
-                new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, "edited"), AS_COACH));
-        results.add(probe(id, "retry of refused u-2",
-                new ShareUpdate(id, "u-2", Audience.BOSS, Scope.GOALS, CONTENT_2), AS_CLIENT));
-        results.add(probe(id, "runner-up shares",
-                new ShareUpdate(id, "u-7", Audience.BOSS, Scope.PROGRESS, "from the runner-up"), AS_RUNNER_UP));
-        results.add(probe(id, "retry of session s-2",
-                new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2), AS_COACH));
-        results.add(probe(id, "s-2 with other notes",
-                new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, "rewritten"), AS_COACH));
-        results.add(probe(id, "last approved session",
-                new LogSession(id, "s-3", LocalDate.of(2026, 11, 24), 60, "third"), AS_COACH));
-        results.add(probe(id, "session beyond the budget",
-                new LogSession(id, "s-4", LocalDate.of(2026, 11, 25), 60, "fourth"), AS_COACH));
-        results.add(probe(id, "retry of grant c-boss",
-                new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.ATTENDANCE, Scope.PROGRESS),
-                        null, "sponsor follow-up", null), AS_CLIENT));
-        results.add(probe(id, "c-boss with other scopes",
-                new GrantUpdateConsent(id, "c-boss", Audience.BOSS, Set.of(Scope.PROGRESS),
-                        null, "sponsor follow-up", null), AS_CLIENT));
-        results.add(probe(id, "another client",
-                new RecordSatisfaction(id, 1, null), AS_OTHER_CLIENT));
-        results.add(probe(id, "another boss",
-                new CloseEngagement(id, Outcome.TERMINATED, "not mine"), AS_OTHER_BOSS));
-        results.add(probe(id, "close",
-                new CloseEngagement(id, Outcome.COMPLETED, "goals reached"), AS_BOSS));
-        results.add(probe(id, "share after close",
-                new ShareUpdate(id, "u-8", Audience.BOSS, Scope.PROGRESS, "after the end"), AS_COACH));
+        results.add(probe(
+                id,
+                "share under c-boss",
+                new ShareUpdate(id, "u-3", Audience.BOSS, Scope.PROGRESS, "steady progress"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "share under expired c-hr",
+                new ShareUpdate(id, "u-4", Audience.HR, Scope.OUTCOME, "final outcome"),
+                AS_CLIENT));
+        results.add(probe(
+                id,
+                "share under revoked c-goals",
+                new ShareUpdate(id, "u-5", Audience.BOSS, Scope.GOALS, "goals"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "share to HR outside c-hr's scope",
+                new ShareUpdate(id, "u-6", Audience.HR, Scope.PROGRESS, "progress"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "retry of shared u-1",
+                new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, CONTENT_1),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "u-1 with other content",
+                new ShareUpdate(id, "u-1", Audience.BOSS, Scope.PROGRESS, "edited"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "retry of refused u-2",
+                new ShareUpdate(id, "u-2", Audience.BOSS, Scope.GOALS, CONTENT_2),
+                AS_CLIENT));
+        results.add(probe(
+                id,
+                "runner-up shares",
+                new ShareUpdate(id, "u-7", Audience.BOSS, Scope.PROGRESS, "from the runner-up"),
+                AS_RUNNER_UP));
+        results.add(probe(
+                id,
+                "retry of session s-2",
+                new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, NOTES_2),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "s-2 with other notes",
+                new LogSession(id, "s-2", LocalDate.of(2026, 11, 17), 45, "rewritten"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "last approved session",
+                new LogSession(id, "s-3", LocalDate.of(2026, 11, 24), 60, "third"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "session beyond the budget",
+                new LogSession(id, "s-4", LocalDate.of(2026, 11, 25), 60, "fourth"),
+                AS_COACH));
+        results.add(probe(
+                id,
+                "retry of grant c-boss",
+                new GrantUpdateConsent(
+                        id,
+                        "c-boss",
+                        Audience.BOSS,
+                        Set.of(Scope.ATTENDANCE, Scope.PROGRESS),
+                        null,
+                        "sponsor follow-up",
+                        null),
+                AS_CLIENT));
+        results.add(probe(
+                id,
+                "c-boss with other scopes",
+                new GrantUpdateConsent(
+                        id, "c-boss", Audience.BOSS, Set.of(Scope.PROGRESS), null, "sponsor follow-up", null),
+                AS_CLIENT));
+        results.add(probe(id, "another client", new RecordSatisfaction(id, 1, null), AS_OTHER_CLIENT));
+        results.add(probe(id, "another boss", new CloseEngagement(id, Outcome.TERMINATED, "not mine"), AS_OTHER_BOSS));
+        results.add(probe(id, "close", new CloseEngagement(id, Outcome.COMPLETED, "goals reached"), AS_BOSS));
+        results.add(probe(
+                id,
+                "share after close",
+                new ShareUpdate(id, "u-8", Audience.BOSS, Scope.PROGRESS, "after the end"),
+                AS_COACH));
         return results;
     }
 
@@ -432,8 +524,7 @@ class EngagementSnapshotTest {
      * comparable across the two engagements: without the engagement id, and with each consent grant
      * event id checked against that engagement's own grant event and replaced by a name.
      */
-    record ProbeResult(String probe, Object answer, List<Map<String, Object>> recorded) {
-    }
+    record ProbeResult(String probe, Object answer, List<Map<String, Object>> recorded) {}
 
     /** Stands for the probed engagement's own id in a Receipt. */
     private static final String THIS_ENGAGEMENT = "<this engagement>";
@@ -449,7 +540,9 @@ class EngagementSnapshotTest {
         } catch (Rejection rejection) {
             answer = rejection.kind();
         }
-        List<Map<String, Object>> recorded = eventStore.readEvents(id, before + 1).asStream()
+        List<Map<String, Object>> recorded = eventStore
+                .readEvents(id, before + 1)
+                .asStream()
                 .map(event -> comparable(id, event.getPayload()))
                 .toList();
         return new ProbeResult(name, answer, recorded);
@@ -463,8 +556,9 @@ class EngagementSnapshotTest {
             assertThat(shared.consentGrantEventId()).isEqualTo(grantEventId(id, shared.consentId()));
             fields.put("consentGrantEventId", "<grant of " + shared.consentId() + ">");
         }
-        assertThat(payload).isInstanceOfAny(UpdateShared.class, DisclosureRefused.class, EngagementClosed.class,
-                SessionLogged.class);
+        assertThat(payload)
+                .isInstanceOfAny(
+                        UpdateShared.class, DisclosureRefused.class, EngagementClosed.class, SessionLogged.class);
         fields.put("type", payload.getClass().getSimpleName());
         return fields;
     }
@@ -472,7 +566,8 @@ class EngagementSnapshotTest {
     // --- plumbing ------------------------------------------------------------------------------
 
     private Receipt send(Object command, Map<String, String> actor) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
+        return gateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(actor));
     }
 
     private Rejection.Kind rejectionOf(Object command, Map<String, String> actor) {
@@ -493,7 +588,9 @@ class EngagementSnapshotTest {
     }
 
     private String grantEventId(String id, String consentId) {
-        return eventStore.readEvents(id, 0).asStream()
+        return eventStore
+                .readEvents(id, 0)
+                .asStream()
                 .filter(event -> event.getPayload() instanceof UpdateConsentGranted granted
                         && granted.consentId().equals(consentId))
                 .map(DomainEventMessage::getIdentifier)
@@ -503,18 +600,20 @@ class EngagementSnapshotTest {
                 .orElseThrow();
     }
 
-    record StoredSnapshot(String type, String revision, long sequence, String json) {
-    }
+    record StoredSnapshot(String type, String revision, long sequence, String json) {}
 
     private StoredSnapshot storedSnapshot(String id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT payloadType, payloadRevision, sequenceNumber, payload FROM SnapshotEventEntry"
-                             + " WHERE aggregateIdentifier = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT payloadType, payloadRevision, sequenceNumber, payload FROM SnapshotEventEntry"
+                                + " WHERE aggregateIdentifier = ?")) {
             query.setString(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 assertThat(rows.next()).as("a snapshot of %s is stored", id).isTrue();
-                StoredSnapshot snapshot = new StoredSnapshot(rows.getString(1), rows.getString(2), rows.getLong(3),
+                StoredSnapshot snapshot = new StoredSnapshot(
+                        rows.getString(1),
+                        rows.getString(2),
+                        rows.getLong(3),
                         new String(rows.getBytes(4), StandardCharsets.UTF_8));
                 assertThat(rows.next()).as("only the latest snapshot is kept").isFalse();
                 return snapshot;
@@ -529,7 +628,8 @@ class EngagementSnapshotTest {
             assertThat(in).as("the platform's H2 migration is on the classpath").isNotNull();
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : script.split(";")) {
                 if (!sql.isBlank()) {
                     statement.execute(sql);

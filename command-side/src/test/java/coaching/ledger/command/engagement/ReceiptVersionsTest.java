@@ -69,10 +69,25 @@ class ReceiptVersionsTest {
 
     @Test
     void theBossRequestingAnUpdateAnswersHisOwnVersionWhichSessionsAndHrUpdatesDoNotMove() {
-        given(fixture, events(activeEngagement(), sessionLogged("s-1", "notes"),
-                granted("c-hr", Audience.HR, null, Scope.PROGRESS),
-                new UpdateShared(ENGAGEMENT, "u-1", Audience.HR, Scope.PROGRESS, "for HR", HR, COACH, NOW, "c-hr",
-                        purposeOf("c-hr"), "grant-event", AFTER_ACTIVE + 1)))
+        given(
+                        fixture,
+                        events(
+                                activeEngagement(),
+                                sessionLogged("s-1", "notes"),
+                                granted("c-hr", Audience.HR, null, Scope.PROGRESS),
+                                new UpdateShared(
+                                        ENGAGEMENT,
+                                        "u-1",
+                                        Audience.HR,
+                                        Scope.PROGRESS,
+                                        "for HR",
+                                        HR,
+                                        COACH,
+                                        NOW,
+                                        "c-hr",
+                                        purposeOf("c-hr"),
+                                        "grant-event",
+                                        AFTER_ACTIVE + 1)))
                 .when(new RequestUpdate(ENGAGEMENT, "r-1", Scope.PROGRESS, "news?"), AS_BOSS)
                 // his request is not in his view either: his version stays at the budget approval
                 .expectResultMessagePayload(Receipt.recorded("r-1", 3));
@@ -87,33 +102,61 @@ class ReceiptVersionsTest {
 
     @Test
     void theClientsVersionIsTheSequenceNumber() {
-        given(fixture, events(activeEngagement(), sessionLogged("s-1", "notes"),
-                new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, COACH, RefusalReason.NO_CONSENT)))
+        given(
+                        fixture,
+                        events(
+                                activeEngagement(),
+                                sessionLogged("s-1", "notes"),
+                                new DisclosureRefused(
+                                        ENGAGEMENT,
+                                        "u-1",
+                                        Audience.BOSS,
+                                        Scope.PROGRESS,
+                                        COACH,
+                                        RefusalReason.NO_CONSENT)))
                 .when(grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT)
                 .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE + 2));
     }
 
     @Test
     void theCoachsVersionLeavesOutRefusalsAndTheSatisfaction() {
-        given(fixture, events(activeEngagement(),
-                new DisclosureRefused(ENGAGEMENT, "u-1", Audience.BOSS, Scope.PROGRESS, CLIENT, RefusalReason.NO_CONSENT),
-                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
+        given(
+                        fixture,
+                        events(
+                                activeEngagement(),
+                                new DisclosureRefused(
+                                        ENGAGEMENT,
+                                        "u-1",
+                                        Audience.BOSS,
+                                        Scope.PROGRESS,
+                                        CLIENT,
+                                        RefusalReason.NO_CONSENT),
+                                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
                 .when(new LogSession(ENGAGEMENT, "s-1", LocalDate.of(2026, 11, 20), 60, "notes"), AS_COACH)
                 .expectResultMessagePayload(Receipt.recorded("s-1", AFTER_ACTIVE));
     }
 
     @Test
     void hrsVersionCountsTheSatisfactionScoreButNoSession() {
-        given(fixture, events(activeEngagement(), sessionLogged("s-1", "notes"),
-                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
+        given(
+                        fixture,
+                        events(
+                                activeEngagement(),
+                                sessionLogged("s-1", "notes"),
+                                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
                 .when(new RequestUpdate(ENGAGEMENT, "r-1", Scope.OUTCOME, "how did it end?"), AS_HR)
                 .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE));
     }
 
     @Test
     void aRepeatAnswersTheOriginalVersionNotTheCurrentOne() {
-        given(fixture, events(activeEngagement(), sessionLogged("s-1", "notes"), sessionLogged("s-2", "more"),
-                granted("c-1", Audience.BOSS, null, Scope.PROGRESS)))
+        given(
+                        fixture,
+                        events(
+                                activeEngagement(),
+                                sessionLogged("s-1", "notes"),
+                                sessionLogged("s-2", "more"),
+                                granted("c-1", Audience.BOSS, null, Scope.PROGRESS)))
                 .when(new LogSession(ENGAGEMENT, "s-1", LocalDate.of(2026, 11, 20), 60, "notes"), AS_COACH)
                 .expectNoEvents()
                 .expectResultMessagePayload(Receipt.repeated("s-1", AFTER_ACTIVE));

@@ -56,15 +56,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetriesAfterRebuildTest {
 
-    private static final CommandMessage<?> OPEN = command(new OpenEngagement(ENGAGEMENT, CLIENT, BOSS,
-            Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR);
-    private static final CommandMessage<?> SHORTLIST = command(new ShortlistCoaches(ENGAGEMENT,
-            List.of(COACH, RUNNER_UP)), AS_HR);
+    private static final CommandMessage<?> OPEN =
+            command(new OpenEngagement(ENGAGEMENT, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL), AS_HR);
+    private static final CommandMessage<?> SHORTLIST =
+            command(new ShortlistCoaches(ENGAGEMENT, List.of(COACH, RUNNER_UP)), AS_HR);
     private static final CommandMessage<?> SELECT = command(new SelectCoach(ENGAGEMENT, COACH), AS_CLIENT);
-    private static final CommandMessage<?> BUDGET = command(new ApproveBudget(ENGAGEMENT, 10,
-            new BigDecimal("3000.00"), "EUR"), AS_BOSS);
-    private static final CommandMessage<?> GRANT = command(grant("c-1", Audience.BOSS, null, Scope.PROGRESS),
-            AS_CLIENT);
+    private static final CommandMessage<?> BUDGET =
+            command(new ApproveBudget(ENGAGEMENT, 10, new BigDecimal("3000.00"), "EUR"), AS_BOSS);
+    private static final CommandMessage<?> GRANT =
+            command(grant("c-1", Audience.BOSS, null, Scope.PROGRESS), AS_CLIENT);
     private static final List<CommandMessage<?>> ACTIVE = List.of(OPEN, SHORTLIST, SELECT, BUDGET);
 
     static Stream<Arguments> idempotentCommands() {
@@ -73,27 +73,41 @@ class RetriesAfterRebuildTest {
                 Arguments.of("shortlist", List.of(OPEN), SHORTLIST),
                 Arguments.of("select a coach", List.of(OPEN, SHORTLIST), SELECT),
                 Arguments.of("approve the budget", List.of(OPEN, SHORTLIST, SELECT), BUDGET),
-                Arguments.of("log a session", ACTIVE, command(new LogSession(ENGAGEMENT, "s-1",
-                        LocalDate.of(2026, 11, 20), 60, "notes"), AS_COACH)),
+                Arguments.of(
+                        "log a session",
+                        ACTIVE,
+                        command(new LogSession(ENGAGEMENT, "s-1", LocalDate.of(2026, 11, 20), 60, "notes"), AS_COACH)),
                 Arguments.of("grant a consent", ACTIVE, GRANT),
-                Arguments.of("revoke a consent", with(ACTIVE, GRANT),
+                Arguments.of(
+                        "revoke a consent",
+                        with(ACTIVE, GRANT),
                         command(new RevokeUpdateConsent(ENGAGEMENT, "c-1", "changed my mind"), AS_CLIENT)),
-                Arguments.of("request an update", ACTIVE,
+                Arguments.of(
+                        "request an update",
+                        ACTIVE,
                         command(new RequestUpdate(ENGAGEMENT, "r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)),
-                Arguments.of("share an update", with(ACTIVE, GRANT),
+                Arguments.of(
+                        "share an update",
+                        with(ACTIVE, GRANT),
                         command(share("u-1", Audience.BOSS, Scope.PROGRESS, "steady"), AS_COACH)),
-                Arguments.of("share an update without consent (refused)", ACTIVE,
+                Arguments.of(
+                        "share an update without consent (refused)",
+                        ACTIVE,
                         command(share("u-1", Audience.BOSS, Scope.PROGRESS, "steady"), AS_COACH)),
-                Arguments.of("rate satisfaction", ACTIVE,
+                Arguments.of(
+                        "rate satisfaction",
+                        ACTIVE,
                         command(new RecordSatisfaction(ENGAGEMENT, 4, "helpful"), AS_CLIENT)),
-                Arguments.of("close, ending a consent", with(ACTIVE, GRANT),
+                Arguments.of(
+                        "close, ending a consent",
+                        with(ACTIVE, GRANT),
                         command(new CloseEngagement(ENGAGEMENT, Outcome.COMPLETED, "goals reached"), AS_BOSS)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("idempotentCommands")
-    void aRetryAfterTheEngagementWasRebuiltFromItsEventsIsARepeat(String name, List<CommandMessage<?>> before,
-                                                                  CommandMessage<?> command) {
+    void aRetryAfterTheEngagementWasRebuiltFromItsEventsIsARepeat(
+            String name, List<CommandMessage<?>> before, CommandMessage<?> command) {
         Receipt original = answer(before, command);
         assertThat(original.repeated()).isFalse();
 
@@ -110,7 +124,8 @@ class RetriesAfterRebuildTest {
         // as the ledger does: every event carries its command's actor in its metadata
         fixture.registerCommandHandlerInterceptor(
                 new CorrelationDataInterceptor<>(new AxonInfrastructure().actorCorrelation()));
-        fixture.givenCurrentTime(NOW).andGivenCommands(before)
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(before)
                 .when(command.getPayload(), (Map<String, ?>) command.getMetaData())
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<Receipt>("a receipt") {

@@ -41,8 +41,8 @@ class SelectionRulesTest {
 
     private static final Actor AS_HR = new Actor(HR, Role.HR);
     private static final CoachRegistry REGISTRY = REGISTERED_COACHES::contains;
-    private static final OpenEngagement OPEN = new OpenEngagement(ENGAGEMENT, CLIENT, BOSS, Purpose.DEVELOPMENTAL,
-            Urgency.NORMAL);
+    private static final OpenEngagement OPEN =
+            new OpenEngagement(ENGAGEMENT, CLIENT, BOSS, Purpose.DEVELOPMENTAL, Urgency.NORMAL);
     private static final ShortlistCoaches SHORTLIST = new ShortlistCoaches(ENGAGEMENT, List.of(COACH, RUNNER_UP));
 
     private final Selection selection = new Selection();
@@ -67,15 +67,22 @@ class SelectionRulesTest {
     void theClientIsNotTheirOwnBoss() {
         OpenEngagement ownBoss = new OpenEngagement(ENGAGEMENT, CLIENT, CLIENT, Purpose.DEVELOPMENTAL, Urgency.NORMAL);
         assertThatThrownBy(() -> selection.open(ownBoss, AS_HR, FINGERPRINTS))
-                .isInstanceOfSatisfying(Rejection.class, rejection -> assertThat(rejection.field()).isEqualTo("bossId"));
+                .isInstanceOfSatisfying(
+                        Rejection.class,
+                        rejection -> assertThat(rejection.field()).isEqualTo("bossId"));
     }
 
     @Test
     void aShortlistNamesRegisteredCoachesOnceAndIsRepeatedByItsHrPersonOnly() {
         selection.on(opened(), 0, FINGERPRINTS);
-        assertThatThrownBy(() -> selection.shortlist(new ShortlistCoaches(ENGAGEMENT, List.of(COACH, UNREGISTERED)),
-                AS_HR, Status.OPENED, REGISTRY, FINGERPRINTS))
-                .isInstanceOfSatisfying(Rejection.class,
+        assertThatThrownBy(() -> selection.shortlist(
+                        new ShortlistCoaches(ENGAGEMENT, List.of(COACH, UNREGISTERED)),
+                        AS_HR,
+                        Status.OPENED,
+                        REGISTRY,
+                        FINGERPRINTS))
+                .isInstanceOfSatisfying(
+                        Rejection.class,
                         rejection -> assertThat(rejection.kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
         CoachesShortlisted shortlisted = new CoachesShortlisted(ENGAGEMENT, List.of(COACH, RUNNER_UP));
         assertThat(selection.shortlist(SHORTLIST, AS_HR, Status.OPENED, REGISTRY, FINGERPRINTS))
@@ -85,8 +92,9 @@ class SelectionRulesTest {
 
         assertThat(selection.shortlist(SHORTLIST, AS_HR, Status.SHORTLISTED, REGISTRY, FINGERPRINTS))
                 .isEqualTo(Decision.repeat(Receipt.repeated(ENGAGEMENT, 1)));
-        assertThatThrownBy(() -> selection.shortlist(SHORTLIST, new Actor(OTHER_HR, Role.HR), Status.SHORTLISTED,
-                REGISTRY, FINGERPRINTS)).hasMessage("the engagement is already shortlisted" + USED_ONCE);
+        assertThatThrownBy(() -> selection.shortlist(
+                        SHORTLIST, new Actor(OTHER_HR, Role.HR), Status.SHORTLISTED, REGISTRY, FINGERPRINTS))
+                .hasMessage("the engagement is already shortlisted" + USED_ONCE);
     }
 
     @Test
@@ -115,7 +123,8 @@ class SelectionRulesTest {
 
         assertThatThrownBy(() -> selection.select(new SelectCoach(ENGAGEMENT, COACH), Status.CLOSED))
                 .hasMessage("engagement " + ENGAGEMENT + " is closed");
-        assertThatThrownBy(() -> selection.approve(new ApproveBudget(ENGAGEMENT, 10, BigDecimal.TEN, "EUR"),
-                Status.CLOSED)).hasMessage("engagement " + ENGAGEMENT + " is closed");
+        assertThatThrownBy(() ->
+                        selection.approve(new ApproveBudget(ENGAGEMENT, 10, BigDecimal.TEN, "EUR"), Status.CLOSED))
+                .hasMessage("engagement " + ENGAGEMENT + " is closed");
     }
 }

@@ -43,8 +43,8 @@ import static coaching.ledger.command.EngagementFixtures.OTHER_BOSS;
 import static coaching.ledger.command.EngagementFixtures.OTHER_CLIENT;
 import static coaching.ledger.command.EngagementFixtures.OUTSIDER;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
-import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.UNREGISTERED;
+import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.as;
 import static coaching.ledger.command.EngagementFixtures.budget;
 import static coaching.ledger.command.EngagementFixtures.closed;
@@ -90,7 +90,8 @@ class SelectionTest {
             given(fixture)
                     .when(open(), AS_HR)
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, HR, Purpose.DEVELOPMENTAL, Urgency.NORMAL))
+                    .expectEvents(
+                            new EngagementOpened(ENGAGEMENT, CLIENT, BOSS, HR, Purpose.DEVELOPMENTAL, Urgency.NORMAL))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, 0));
         }
 
@@ -235,7 +236,9 @@ class SelectionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"HR", "BOSS", "COACH"})
+        @EnumSource(
+                value = Role.class,
+                names = {"HR", "BOSS", "COACH"})
         void onlyTheClientSelects(Role role) {
             String id = switch (role) {
                 case HR -> HR;
@@ -317,7 +320,9 @@ class SelectionTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"HR", "CLIENT", "COACH"})
+        @EnumSource(
+                value = Role.class,
+                names = {"HR", "CLIENT", "COACH"})
         void onlyTheBossApproves(Role role) {
             String id = switch (role) {
                 case HR -> HR;
@@ -347,7 +352,8 @@ class SelectionTest {
         }
 
         static Stream<ApproveBudget> otherBudgets() {
-            return Stream.of(approve(11, "3000.00", "EUR"), approve(10, "3000.01", "EUR"), approve(10, "3000.00", "USD"));
+            return Stream.of(
+                    approve(11, "3000.00", "EUR"), approve(10, "3000.01", "EUR"), approve(10, "3000.00", "USD"));
         }
 
         @ParameterizedTest

@@ -104,8 +104,14 @@ class SessionsTest {
 
     @Test
     void noSessionBeyondTheApprovedNumber() {
-        given(fixture, opened(), shortlisted(), selected(), budget(2),
-                sessionLogged("s-1", "first"), sessionLogged("s-2", "second"))
+        given(
+                        fixture,
+                        opened(),
+                        shortlisted(),
+                        selected(),
+                        budget(2),
+                        sessionLogged("s-1", "first"),
+                        sessionLogged("s-2", "second"))
                 .when(log("s-3", "third"), AS_COACH)
                 .expectException(rejected(CONFLICT))
                 .expectNoEvents();

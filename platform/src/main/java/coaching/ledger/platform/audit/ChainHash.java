@@ -15,8 +15,7 @@ public final class ChainHash {
     /** The link before the first event of the store and of every stream. */
     public static final String GENESIS = "0".repeat(64);
 
-    private ChainHash() {
-    }
+    private ChainHash() {}
 
     public static String of(StoredEvent event) {
         MessageDigest digest = sha256();
@@ -46,7 +45,8 @@ public final class ChainHash {
 
     /** Length-prefixed, so no two different rows can produce the same byte sequence. */
     private static void field(MessageDigest digest, byte[] value) {
-        digest.update(ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
+        digest.update(
+                ByteBuffer.allocate(4).putInt(value == null ? -1 : value.length).array());
         if (value != null) {
             digest.update(value);
         }

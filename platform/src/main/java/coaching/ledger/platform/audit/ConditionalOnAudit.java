@@ -14,5 +14,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ConditionalOnProperty(name = "ledger.audit.enabled", havingValue = "true", matchIfMissing = true)
-public @interface ConditionalOnAudit {
-}
+public @interface ConditionalOnAudit {}

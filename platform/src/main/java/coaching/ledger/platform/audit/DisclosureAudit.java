@@ -43,20 +43,25 @@ class DisclosureAudit {
         try {
             payload = json.readTree(event.payload());
         } catch (IOException e) {
-            problems.accept(new VerificationReport.Problem(event.globalIndex(), event.eventIdentifier(),
-                    VerificationReport.Kind.UNREADABLE, "payload of " + type + " is not readable JSON"));
+            problems.accept(new VerificationReport.Problem(
+                    event.globalIndex(),
+                    event.eventIdentifier(),
+                    VerificationReport.Kind.UNREADABLE,
+                    "payload of " + type + " is not readable JSON"));
             return;
         }
-        Engagement engagement = engagements.computeIfAbsent(payload.path("engagementId").asText(), id -> new Engagement());
+        Engagement engagement =
+                engagements.computeIfAbsent(payload.path("engagementId").asText(), id -> new Engagement());
         switch (type) {
             case "EngagementOpened" -> {
                 engagement.bossId = payload.path("bossId").asText();
                 engagement.hrId = payload.path("hrId").asText();
             }
-            case "UpdateConsentGranted" -> engagement.consents.put(payload.path("consentId").asText(),
-                    Consent.granted(event, payload));
+            case "UpdateConsentGranted" ->
+                engagement.consents.put(payload.path("consentId").asText(), Consent.granted(event, payload));
             case "UpdateConsentRevoked" -> {
-                Consent consent = engagement.consents.get(payload.path("consentId").asText());
+                Consent consent =
+                        engagement.consents.get(payload.path("consentId").asText());
                 if (consent != null) {
                     consent.revoked = true;
                 }
@@ -66,16 +71,19 @@ class DisclosureAudit {
                 disclosuresChecked++;
                 String unbacked = engagement.whyUnbacked(payload);
                 if (unbacked != null) {
-                    problems.accept(new VerificationReport.Problem(event.globalIndex(), event.eventIdentifier(),
-                            VerificationReport.Kind.UNBACKED_DISCLOSURE, unbacked));
+                    problems.accept(new VerificationReport.Problem(
+                            event.globalIndex(),
+                            event.eventIdentifier(),
+                            VerificationReport.Kind.UNBACKED_DISCLOSURE,
+                            unbacked));
                 }
             }
             default -> throw new IllegalStateException("unhandled relevant type " + type);
         }
     }
 
-    private static final Set<String> RELEVANT = Set.of("EngagementOpened", "UpdateConsentGranted",
-            "UpdateConsentRevoked", "EngagementClosed", "UpdateShared");
+    private static final Set<String> RELEVANT = Set.of(
+            "EngagementOpened", "UpdateConsentGranted", "UpdateConsentRevoked", "EngagementClosed", "UpdateShared");
 
     private static final class Engagement {
         private String bossId;
@@ -94,7 +102,8 @@ class DisclosureAudit {
                 return "cites consent " + consentId + ", which was never granted on this engagement before";
             }
             if (!consent.grantEventId.equals(update.path("consentGrantEventId").asText())
-                    || consent.grantSequence != update.path("consentGrantSequence").asLong(-1)) {
+                    || consent.grantSequence
+                            != update.path("consentGrantSequence").asLong(-1)) {
                 return "cites a grant event of consent " + consentId + " that is not the one recorded";
             }
             if (consent.revoked) {
@@ -104,9 +113,11 @@ class DisclosureAudit {
                 return "consent " + consentId + " is for " + consent.audience + ", not " + audience;
             }
             if (!consent.scopes.contains(update.path("scope").asText())) {
-                return "consent " + consentId + " does not cover scope " + update.path("scope").asText();
+                return "consent " + consentId + " does not cover scope "
+                        + update.path("scope").asText();
             }
-            if (consent.validUntil != null && !Instant.parse(update.path("sharedAt").asText()).isBefore(consent.validUntil)) {
+            if (consent.validUntil != null
+                    && !Instant.parse(update.path("sharedAt").asText()).isBefore(consent.validUntil)) {
                 return "consent " + consentId + " expired at " + consent.validUntil + ", before this disclosure";
             }
             String expectedRecipient = "BOSS".equals(audience) ? bossId : hrId;

@@ -48,10 +48,12 @@ public class EventChainSealer implements SmartLifecycle {
     private final GapWriters writers;
     private final Clock clock = Clock.systemUTC();
 
-    public EventChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                            @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
-                            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
-                            @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
+    public EventChainSealer(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
+            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
+            @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rounds = new PeriodicTask("event-chain-sealer", interval, this::sealAvailable);
@@ -72,11 +74,14 @@ public class EventChainSealer implements SmartLifecycle {
     }
 
     private Round sealBatch() {
-        ChainHead head = jdbc.queryForObject("SELECT lastIndex, lastHash FROM event_chain_head WHERE id = 1 FOR UPDATE",
+        ChainHead head = jdbc.queryForObject(
+                "SELECT lastIndex, lastHash FROM event_chain_head WHERE id = 1 FOR UPDATE",
                 (row, n) -> new ChainHead(row.getLong("lastIndex"), row.getString("lastHash")));
-        List<StoredEvent> events = jdbc.query("SELECT " + StoredEvent.COLUMNS
+        List<StoredEvent> events = jdbc.query(
+                "SELECT " + StoredEvent.COLUMNS
                         + " FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT " + batchSize,
-                (row, n) -> StoredEvent.read(row), head.lastIndex());
+                (row, n) -> StoredEvent.read(row),
+                head.lastIndex());
         Map<String, String> streamHeads = sealedStreamHeads(events);
         List<Object[]> links = new ArrayList<>();
         long last = head.lastIndex();
@@ -92,20 +97,32 @@ public class EventChainSealer implements SmartLifecycle {
                 }
             }
             String eventHash = ChainHash.of(event);
-            String previousInStream = event.sequenceNumber() == 0 ? ChainHash.GENESIS
+            String previousInStream = event.sequenceNumber() == 0
+                    ? ChainHash.GENESIS
                     : streamHeads.getOrDefault(event.aggregateIdentifier(), ChainHash.GENESIS);
             String streamHash = ChainHash.link(previousInStream, eventHash);
             streamHeads.put(event.aggregateIdentifier(), streamHash);
             chain = ChainHash.link(chain, eventHash);
-            links.add(new Object[]{event.globalIndex(), last, event.eventIdentifier(), event.aggregateIdentifier(),
-                    event.sequenceNumber(), eventHash, streamHash, chain, sealedAt});
+            links.add(new Object[] {
+                event.globalIndex(),
+                last,
+                event.eventIdentifier(),
+                event.aggregateIdentifier(),
+                event.sequenceNumber(),
+                eventHash,
+                streamHash,
+                chain,
+                sealedAt
+            });
             last = event.globalIndex();
         }
         if (links.isEmpty()) {
             return new Round(0, gaveUp);
         }
-        jdbc.batchUpdate("INSERT INTO event_chain (globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
-                + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", links);
+        jdbc.batchUpdate(
+                "INSERT INTO event_chain (globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
+                        + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                links);
         jdbc.update("UPDATE event_chain_head SET lastIndex = ?, lastHash = ? WHERE id = 1", last, chain);
         // gaps still waited for whose first position is now sealed: they filled in time
         jdbc.update("DELETE FROM event_chain_gap WHERE givenUpAt IS NULL AND firstIndex <= ?", last);
@@ -118,13 +135,24 @@ public class EventChainSealer implements SmartLifecycle {
      * before that commit saw no event there that this round does not see (and seal) either.
      */
     private Gap gap(long first, long last) {
-        List<GapRecord> records = jdbc.query("SELECT firstIndex, lastIndex, observedAt, givenUpAt, CURRENT_TIMESTAMP"
+        List<GapRecord> records = jdbc.query(
+                "SELECT firstIndex, lastIndex, observedAt, givenUpAt, CURRENT_TIMESTAMP"
                         + " FROM event_chain_gap WHERE firstIndex <= ? AND lastIndex >= ? ORDER BY firstIndex DESC",
-                (row, n) -> new GapRecord(row.getLong(1), row.getLong(2), row.getObject(3, OffsetDateTime.class),
-                        row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class)), first, first);
+                (row, n) -> new GapRecord(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getObject(3, OffsetDateTime.class),
+                        row.getObject(4, OffsetDateTime.class),
+                        row.getObject(5, OffsetDateTime.class)),
+                first,
+                first);
         if (records.isEmpty()) {
-            jdbc.update("INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
-                    + " VALUES (?, ?, CURRENT_TIMESTAMP, " + (gapTimeout.isZero() ? "CURRENT_TIMESTAMP" : "NULL") + ")", first, last);
+            jdbc.update(
+                    "INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
+                            + " VALUES (?, ?, CURRENT_TIMESTAMP, "
+                            + (gapTimeout.isZero() ? "CURRENT_TIMESTAMP" : "NULL") + ")",
+                    first,
+                    last);
             return gapTimeout.isZero() ? Gap.GIVEN_UP_NOW : Gap.WAIT;
         }
         GapRecord record = records.get(0);
@@ -132,16 +160,23 @@ public class EventChainSealer implements SmartLifecycle {
         if (givenUp && record.lastIndex() >= last) {
             return Gap.LINK_OVER;
         }
-        if (!givenUp && Duration.between(record.observedAt(), record.databaseNow()).compareTo(gapTimeout) < 0
+        if (!givenUp
+                && Duration.between(record.observedAt(), record.databaseNow()).compareTo(gapTimeout) < 0
                 && !writers.noneCanFill()) {
             return Gap.WAIT;
         }
         if (record.firstIndex() == first) {
-            jdbc.update("UPDATE event_chain_gap SET lastIndex = ?, givenUpAt = CURRENT_TIMESTAMP WHERE firstIndex = ?",
-                    last, first);
+            jdbc.update(
+                    "UPDATE event_chain_gap SET lastIndex = ?, givenUpAt = CURRENT_TIMESTAMP WHERE firstIndex = ?",
+                    last,
+                    first);
         } else {
-            jdbc.update("INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
-                    + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)", first, last, record.observedAt());
+            jdbc.update(
+                    "INSERT INTO event_chain_gap (firstIndex, lastIndex, observedAt, givenUpAt)"
+                            + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
+                    first,
+                    last,
+                    record.observedAt());
         }
         return Gap.GIVEN_UP_NOW;
     }
@@ -167,9 +202,11 @@ public class EventChainSealer implements SmartLifecycle {
             parameters.add(stream);
             parameters.add(sequence);
         });
-        jdbc.query("SELECT aggregateIdentifier, streamHash FROM event_chain WHERE (aggregateIdentifier, sequenceNumber) IN ("
+        jdbc.query(
+                "SELECT aggregateIdentifier, streamHash FROM event_chain WHERE (aggregateIdentifier, sequenceNumber) IN ("
                         + pairs + ")",
-                (RowCallbackHandler) row -> heads.put(row.getString(1), row.getString(2)), parameters.toArray());
+                (RowCallbackHandler) row -> heads.put(row.getString(1), row.getString(2)),
+                parameters.toArray());
         return heads;
     }
 
@@ -188,16 +225,21 @@ public class EventChainSealer implements SmartLifecycle {
         return rounds.isRunning();
     }
 
-    record ChainHead(long lastIndex, String lastHash) {
-    }
+    record ChainHead(long lastIndex, String lastHash) {}
 
     /** What one round did: events sealed, and whether it gave up a gap (the next round links over it). */
-    private record Round(int sealed, boolean gaveUp) {
+    private record Round(int sealed, boolean gaveUp) {}
+
+    private enum Gap {
+        WAIT,
+        GIVEN_UP_NOW,
+        LINK_OVER
     }
 
-    private enum Gap { WAIT, GIVEN_UP_NOW, LINK_OVER }
-
-    private record GapRecord(long firstIndex, long lastIndex, OffsetDateTime observedAt, OffsetDateTime givenUpAt,
-                             OffsetDateTime databaseNow) {
-    }
+    private record GapRecord(
+            long firstIndex,
+            long lastIndex,
+            OffsetDateTime observedAt,
+            OffsetDateTime givenUpAt,
+            OffsetDateTime databaseNow) {}
 }

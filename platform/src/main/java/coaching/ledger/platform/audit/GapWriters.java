@@ -55,8 +55,8 @@ final class GapWriters {
     private DatabaseDriver database() {
         DatabaseDriver known = database;
         if (known == null) {
-            known = DatabaseDriver.fromProductName(jdbc.execute((ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName()));
+            known = DatabaseDriver.fromProductName(jdbc.execute((ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName()));
             database = known;
         }
         return known;

@@ -47,18 +47,23 @@ public class LedgerVerifier {
     }
 
     /** A checkpoint kept from an earlier report, or null. */
-    public record Checkpoint(long globalIndex, String hash) {
-    }
+    public record Checkpoint(long globalIndex, String hash) {}
 
     public VerificationReport verify(Checkpoint checkpoint) {
         long sealedUpTo = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
-        Long unsealed = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?",
-                Long.class, sealedUpTo);
-        Pages<StoredEvent> events = new Pages<>("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
-                (row, n) -> StoredEvent.read(row), StoredEvent::globalIndex, sealedUpTo);
-        Pages<Link> links = new Pages<>("SELECT globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
-                + " sequenceNumber, eventHash, streamHash, chainHash FROM event_chain",
-                (row, n) -> Link.read(row), Link::globalIndex, sealedUpTo);
+        Long unsealed = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, sealedUpTo);
+        Pages<StoredEvent> events = new Pages<>(
+                "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
+                (row, n) -> StoredEvent.read(row),
+                StoredEvent::globalIndex,
+                sealedUpTo);
+        Pages<Link> links = new Pages<>(
+                "SELECT globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
+                        + " sequenceNumber, eventHash, streamHash, chainHash FROM event_chain",
+                (row, n) -> Link.read(row),
+                Link::globalIndex,
+                sealedUpTo);
         Walk walk = new Walk(checkpoint, unsealed == null ? 0 : unsealed);
         walk.run(events, links);
         return walk.report();
@@ -96,18 +101,31 @@ public class LedgerVerifier {
         }
     }
 
-    private record Link(long globalIndex, long previousGlobalIndex, String eventIdentifier, String aggregateIdentifier,
-                        long sequenceNumber, String eventHash, String streamHash, String chainHash) {
+    private record Link(
+            long globalIndex,
+            long previousGlobalIndex,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            long sequenceNumber,
+            String eventHash,
+            String streamHash,
+            String chainHash) {
 
         static Link read(ResultSet row) throws SQLException {
-            return new Link(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5),
-                    row.getString(6), row.getString(7), row.getString(8));
+            return new Link(
+                    row.getLong(1),
+                    row.getLong(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getLong(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getString(8));
         }
     }
 
     /** Where a stream stands; {@code streamHash} is null when its last event sat at another event's link. */
-    private record StreamPosition(long sequenceNumber, String streamHash) {
-    }
+    private record StreamPosition(long sequenceNumber, String streamHash) {}
 
     /** One pass over both tables in global order, merging them by global index. */
     private final class Walk {
@@ -153,11 +171,17 @@ public class LedgerVerifier {
             eventsChecked++;
             if (problems.size() < MAX_PROBLEMS) {
                 problem(givenUpGap(event.globalIndex())
-                        .map(gap -> new Problem(event.globalIndex(), event.eventIdentifier(), Kind.LATE_COMMIT,
+                        .map(gap -> new Problem(
+                                event.globalIndex(),
+                                event.eventIdentifier(),
+                                Kind.LATE_COMMIT,
                                 "committed after the sealer gave its position up (global index " + gap + "): not"
                                         + " in the sealed history, the export or the views; its command may have been"
                                         + " answered, so re-issue it if it is still wanted"))
-                        .orElseGet(() -> new Problem(event.globalIndex(), event.eventIdentifier(), Kind.INSERTED,
+                        .orElseGet(() -> new Problem(
+                                event.globalIndex(),
+                                event.eventIdentifier(),
+                                Kind.INSERTED,
                                 "stored inside the sealed history but never sealed: inserted afterwards")));
             } else {
                 problemsTruncated = true;
@@ -167,16 +191,27 @@ public class LedgerVerifier {
 
         /** The given-up gap this position lies in, described with its database times, if any. */
         private Optional<String> givenUpGap(long globalIndex) {
-            return jdbc.query("SELECT firstIndex, lastIndex, observedAt, givenUpAt FROM event_chain_gap"
-                            + " WHERE givenUpAt IS NOT NULL AND firstIndex <= ? AND lastIndex >= ?",
-                    (row, n) -> row.getLong(1) + ".." + row.getLong(2) + " empty since "
-                            + row.getObject(3, OffsetDateTime.class) + ", given up " + row.getObject(4, OffsetDateTime.class)
-                            + " by the database's clock", globalIndex, globalIndex).stream().findFirst();
+            return jdbc
+                    .query(
+                            "SELECT firstIndex, lastIndex, observedAt, givenUpAt FROM event_chain_gap"
+                                    + " WHERE givenUpAt IS NOT NULL AND firstIndex <= ? AND lastIndex >= ?",
+                            (row, n) -> row.getLong(1) + ".." + row.getLong(2) + " empty since "
+                                    + row.getObject(3, OffsetDateTime.class) + ", given up "
+                                    + row.getObject(4, OffsetDateTime.class)
+                                    + " by the database's clock",
+                            globalIndex,
+                            globalIndex)
+                    .stream()
+                    .findFirst();
         }
 
         private void missing(Link link) {
-            problem(new Problem(link.globalIndex(), link.eventIdentifier(), Kind.DELETED,
-                    "sealed event " + link.aggregateIdentifier() + "#" + link.sequenceNumber() + " is missing from the store"));
+            problem(new Problem(
+                    link.globalIndex(),
+                    link.eventIdentifier(),
+                    Kind.DELETED,
+                    "sealed event " + link.aggregateIdentifier() + "#" + link.sequenceNumber()
+                            + " is missing from the store"));
             follow(link);
         }
 
@@ -186,20 +221,32 @@ public class LedgerVerifier {
             boolean eventIntact = true;
             if (!link.eventIdentifier().equals(event.eventIdentifier())) {
                 eventIntact = false;
-                problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.REORDERED,
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.REORDERED,
                         "the chain expects event " + link.eventIdentifier() + " at this position"));
             } else if (!eventHash.equals(link.eventHash())) {
                 eventIntact = false;
-                problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.ALTERED,
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.ALTERED,
                         "the stored bytes differ from those sealed (payload, metadata or another column changed)"));
             }
             if (link.previousGlobalIndex() != lastLinkIndex) {
-                problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.DELETED,
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.DELETED,
                         "sealed history between global index " + lastLinkIndex + " and " + event.globalIndex()
                                 + " was removed together with its links"));
             }
             if (!ChainHash.link(storedChain, link.eventHash()).equals(link.chainHash())) {
-                problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.CHAIN_BROKEN,
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.CHAIN_BROKEN,
                         "the stored chain hash does not follow from its predecessor"));
             }
             checkStream(event, link, eventIntact);
@@ -213,17 +260,25 @@ public class LedgerVerifier {
             StreamPosition previous = streams.get(event.aggregateIdentifier());
             long expected = previous == null ? 0 : previous.sequenceNumber() + 1;
             if (event.sequenceNumber() != expected) {
-                problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.STREAM_BROKEN,
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.STREAM_BROKEN,
                         event.aggregateIdentifier() + " continues with #" + event.sequenceNumber() + " where #"
                                 + expected + " was due"));
             } else if (eventIntact && (previous == null || previous.streamHash() != null)) {
                 String previousHash = previous == null ? ChainHash.GENESIS : previous.streamHash();
                 if (!ChainHash.link(previousHash, link.eventHash()).equals(link.streamHash())) {
-                    problem(new Problem(event.globalIndex(), event.eventIdentifier(), Kind.STREAM_BROKEN,
-                            "the stream hash of " + event.aggregateIdentifier() + " does not follow from its predecessor"));
+                    problem(new Problem(
+                            event.globalIndex(),
+                            event.eventIdentifier(),
+                            Kind.STREAM_BROKEN,
+                            "the stream hash of " + event.aggregateIdentifier()
+                                    + " does not follow from its predecessor"));
                 }
             }
-            // a link that describes another event says nothing about this event's stream: don't judge its successor by it
+            // a link that describes another event says nothing about this event's stream: don't judge its successor by
+            // it
             String streamHash = link.eventIdentifier().equals(event.eventIdentifier()) ? link.streamHash() : null;
             streams.put(event.aggregateIdentifier(), new StreamPosition(event.sequenceNumber(), streamHash));
         }
@@ -242,13 +297,19 @@ public class LedgerVerifier {
                 return;
             }
             if (checkpoint.globalIndex() > lastLinkIndex) {
-                problem(new Problem(checkpoint.globalIndex(), null, Kind.TRUNCATED,
-                        "the checkpoint is at global index " + checkpoint.globalIndex() + " but the sealed history ends at "
-                                + lastLinkIndex + ": newer history was cut off"));
+                problem(new Problem(
+                        checkpoint.globalIndex(),
+                        null,
+                        Kind.TRUNCATED,
+                        "the checkpoint is at global index " + checkpoint.globalIndex()
+                                + " but the sealed history ends at " + lastLinkIndex + ": newer history was cut off"));
             } else if (!checkpoint.hash().equalsIgnoreCase(String.valueOf(hashAtCheckpoint))) {
-                problem(new Problem(checkpoint.globalIndex(), null, Kind.CHECKPOINT_MISMATCH,
-                        "the history up to global index " + checkpoint.globalIndex() + " is not the history the checkpoint"
-                                + " was taken from"));
+                problem(new Problem(
+                        checkpoint.globalIndex(),
+                        null,
+                        Kind.CHECKPOINT_MISMATCH,
+                        "the history up to global index " + checkpoint.globalIndex()
+                                + " is not the history the checkpoint" + " was taken from"));
             }
         }
 
@@ -261,8 +322,15 @@ public class LedgerVerifier {
         }
 
         VerificationReport report() {
-            return new VerificationReport(problems.isEmpty(), eventsChecked, disclosures.disclosuresChecked(), unsealed,
-                    headIndex, headHash, List.copyOf(problems), problemsTruncated);
+            return new VerificationReport(
+                    problems.isEmpty(),
+                    eventsChecked,
+                    disclosures.disclosuresChecked(),
+                    unsealed,
+                    headIndex,
+                    headHash,
+                    List.copyOf(problems),
+                    problemsTruncated);
         }
     }
 }

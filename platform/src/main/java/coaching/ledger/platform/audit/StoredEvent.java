@@ -21,10 +21,17 @@ public record StoredEvent(
             + "timeStamp, payloadType, payloadRevision, payload, metaData";
 
     public static StoredEvent read(ResultSet row) throws SQLException {
-        return new StoredEvent(row.getLong("globalIndex"), row.getString("eventIdentifier"),
-                row.getString("aggregateIdentifier"), row.getLong("sequenceNumber"), row.getString("type"),
-                row.getString("timeStamp"), row.getString("payloadType"), row.getString("payloadRevision"),
-                row.getBytes("payload"), row.getBytes("metaData"));
+        return new StoredEvent(
+                row.getLong("globalIndex"),
+                row.getString("eventIdentifier"),
+                row.getString("aggregateIdentifier"),
+                row.getLong("sequenceNumber"),
+                row.getString("type"),
+                row.getString("timeStamp"),
+                row.getString("payloadType"),
+                row.getString("payloadRevision"),
+                row.getBytes("payload"),
+                row.getBytes("metaData"));
     }
 
     /** The payload's simple type name, e.g. {@code UpdateShared}. */

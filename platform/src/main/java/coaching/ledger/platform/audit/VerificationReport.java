@@ -19,8 +19,7 @@ public record VerificationReport(
         boolean problemsTruncated) {
 
     /** One finding, located at the event (or position) where it happened. */
-    public record Problem(long globalIndex, String eventId, Kind kind, String detail) {
-    }
+    public record Problem(long globalIndex, String eventId, Kind kind, String detail) {}
 
     public enum Kind {
         /** The stored bytes of an event (payload, metadata or any column) differ from what was sealed. */

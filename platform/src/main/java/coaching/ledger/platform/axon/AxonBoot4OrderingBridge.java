@@ -10,15 +10,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  */
 @AutoConfiguration(
         afterName = {
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"},
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+        },
         beforeName = {
-                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration"})
-public class AxonBoot4OrderingBridge {
-}
+            "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration"
+        })
+public class AxonBoot4OrderingBridge {}

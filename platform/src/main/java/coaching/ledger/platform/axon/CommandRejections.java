@@ -33,7 +33,8 @@ public class CommandRejections implements MessageHandlerInterceptor<CommandMessa
 
     /** The rejection a command failed with, when it was one. */
     public static Optional<Rejection> of(CommandExecutionException failure) {
-        return failure.getDetails().filter(Rejection.Details.class::isInstance)
+        return failure.getDetails()
+                .filter(Rejection.Details.class::isInstance)
                 .map(details -> ((Rejection.Details) details).rejection());
     }
 

@@ -44,28 +44,34 @@ public class JdbcEventStorage {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver uniqueViolationResolver,
-                                                 Configuration axon, ConnectionProvider connections,
-                                                 TransactionManager transactions,
-                                                 @Value("${ledger.event-store.batch-size}") int batchSize,
-                                                 @Value("${ledger.event-store.max-gap-offset}") int maxGapOffset) {
-        return new SealPacedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(axon.upcasterChain())
-                .snapshotFilter(axon.snapshotFilter())
-                .persistenceExceptionResolver(uniqueViolationResolver)
-                .connectionProvider(connections)
-                .transactionManager(transactions)
-                .batchSize(batchSize), maxGapOffset);
+    public EventStorageEngine eventStorageEngine(
+            @Qualifier("serializer") Serializer snapshotSerializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver uniqueViolationResolver,
+            Configuration axon,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            @Value("${ledger.event-store.batch-size}") int batchSize,
+            @Value("${ledger.event-store.max-gap-offset}") int maxGapOffset) {
+        return new SealPacedEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                        .snapshotSerializer(snapshotSerializer)
+                        .eventSerializer(eventSerializer)
+                        .upcasterChain(axon.upcasterChain())
+                        .snapshotFilter(axon.snapshotFilter())
+                        .persistenceExceptionResolver(uniqueViolationResolver)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .batchSize(batchSize),
+                maxGapOffset);
     }
 
     /** Polls the table every {@code fetch-delay} when idle: events of other processes only show up that way. */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, Configuration axon,
-                                         @Value("${ledger.event-store.fetch-delay}") Duration fetchDelay) {
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine eventStorageEngine,
+            Configuration axon,
+            @Value("${ledger.event-store.fetch-delay}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))

@@ -39,13 +39,13 @@ final class SealPacedEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's default lowest global index (its builder's lowestGlobalSequence). */
     private static final long LOWEST_GLOBAL_INDEX = 1;
+
     private static final String SEALED_UP_TO = "sealedUpTo";
 
     private final int maxGapOffset;
 
     SealPacedEventStorageEngine(Builder builder, int maxGapOffset) {
-        super(builder
-                .maxGapOffset(maxGapOffset)
+        super(builder.maxGapOffset(maxGapOffset)
                 // Axon's timestamp-based cleaning would drop gaps the sealer may still fill
                 .gapCleaningThreshold(Integer.MAX_VALUE)
                 .readEventDataWithoutGaps((connection, schema, index, batchSize) ->
@@ -56,13 +56,16 @@ final class SealPacedEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous) throws SQLException {
+    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous)
+            throws SQLException {
         TrackedEventData<?> axons = super.getTrackedEventData(row, previous);
         long index = row.getLong(schema().globalIndexColumn());
         GapAwareTrackingToken token = previous == null
-                ? GapAwareTrackingToken.newInstance(index, LongStream.range(
-                        Math.max(LOWEST_GLOBAL_INDEX, index - maxGapOffset), index).boxed()
-                        .collect(Collectors.toCollection(TreeSet::new)))
+                ? GapAwareTrackingToken.newInstance(
+                        index,
+                        LongStream.range(Math.max(LOWEST_GLOBAL_INDEX, index - maxGapOffset), index)
+                                .boxed()
+                                .collect(Collectors.toCollection(TreeSet::new)))
                 : previous.advanceTo(index, maxGapOffset);
         // rows come in ascending order, so a gap below this row and at or below the head was not returned: given up
         token = token.withGapsTruncatedAt(Math.min(row.getLong(SEALED_UP_TO) + 1, index));
@@ -70,10 +73,11 @@ final class SealPacedEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /** Axon's tracking query (a range after the token's index, plus its gaps) with the sealer's rule applied. */
-    private static PreparedStatement tracked(Connection connection, EventSchema schema, long index, int batchSize,
-                                             List<Long> gaps) throws SQLException {
+    private static PreparedStatement tracked(
+            Connection connection, EventSchema schema, long index, int batchSize, List<Long> gaps) throws SQLException {
         String global = "e." + schema.globalIndexColumn();
-        String gapList = gaps.isEmpty() ? ""
+        String gapList = gaps.isEmpty()
+                ? ""
                 : " OR " + global + " IN (" + String.join(",", Collections.nCopies(gaps.size(), "?")) + ")";
         PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields()
                 + ", h.lastIndex AS " + SEALED_UP_TO + " FROM " + schema.domainEventTable() + " e"
@@ -103,6 +107,7 @@ final class SealPacedEventStorageEngine extends JdbcEventStorageEngine {
     private static String takenBySealRule(String global) {
         return "(EXISTS (SELECT 1 FROM event_chain c WHERE c.globalIndex = " + global + ")"
                 + " OR (" + global + " > h.lastIndex AND NOT EXISTS (SELECT 1 FROM event_chain_gap g"
-                + " WHERE g.givenUpAt IS NOT NULL AND g.firstIndex <= " + global + " AND g.lastIndex >= " + global + ")))";
+                + " WHERE g.givenUpAt IS NOT NULL AND g.firstIndex <= " + global + " AND g.lastIndex >= " + global
+                + ")))";
     }
 }

@@ -44,8 +44,8 @@ public class H2DurableCommits {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource pool && isH2File(pool.getJdbcUrl())) {
                     String init = pool.getConnectionInitSql();
-                    pool.setConnectionInitSql(init == null || init.isBlank() ? WRITE_EACH_COMMIT
-                            : init + "; " + WRITE_EACH_COMMIT);
+                    pool.setConnectionInitSql(
+                            init == null || init.isBlank() ? WRITE_EACH_COMMIT : init + "; " + WRITE_EACH_COMMIT);
                 }
                 return bean;
             }
@@ -83,26 +83,32 @@ public class H2DurableCommits {
      * would hand out a stored value continues after the largest one.
      */
     static void continueIdentitiesAfterTheirRows(Connection connection) throws SQLException {
-        record Identity(String schema, String table, String column, long next) {
-        }
+        record Identity(String schema, String table, String column, long next) {}
         List<Identity> identities = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet columns = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, IDENTITY_BASE"
-                     + " FROM INFORMATION_SCHEMA.COLUMNS WHERE IS_IDENTITY = 'YES' AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")) {
+                ResultSet columns = statement.executeQuery(
+                        "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, IDENTITY_BASE"
+                                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE IS_IDENTITY = 'YES' AND TABLE_SCHEMA <> 'INFORMATION_SCHEMA'")) {
             while (columns.next()) {
-                identities.add(new Identity(columns.getString(1), columns.getString(2), columns.getString(3), columns.getLong(4)));
+                identities.add(new Identity(
+                        columns.getString(1), columns.getString(2), columns.getString(3), columns.getLong(4)));
             }
         }
         for (Identity identity : identities) {
             String table = quoted(identity.schema()) + "." + quoted(identity.table());
             String column = quoted(identity.column());
             try (Statement statement = connection.createStatement();
-                 ResultSet largest = statement.executeQuery("SELECT MAX(" + column + ") FROM " + table)) {
+                    ResultSet largest = statement.executeQuery("SELECT MAX(" + column + ") FROM " + table)) {
                 long stored = largest.next() ? largest.getLong(1) : 0;
                 if (stored >= identity.next()) {
-                    statement.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " RESTART WITH " + (stored + 1));
-                    log.warn("{}.{} would have handed out {} again after a crash; it continues at {}", identity.table(),
-                            identity.column(), identity.next(), stored + 1);
+                    statement.execute(
+                            "ALTER TABLE " + table + " ALTER COLUMN " + column + " RESTART WITH " + (stored + 1));
+                    log.warn(
+                            "{}.{} would have handed out {} again after a crash; it continues at {}",
+                            identity.table(),
+                            identity.column(),
+                            identity.next(),
+                            stored + 1);
                 }
             }
         }
@@ -114,8 +120,8 @@ public class H2DurableCommits {
 
     static String writeDelay(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet setting = statement.executeQuery(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                ResultSet setting = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
             return setting.next() ? setting.getString(1) : null;
         }
     }

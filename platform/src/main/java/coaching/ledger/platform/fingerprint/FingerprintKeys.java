@@ -25,8 +25,7 @@ public final class FingerprintKeys {
     public static final String KEY_FILE = "ledger.fingerprint.key-file";
     public static final String DEFAULT_KEY_FILE = "./data/keys/fingerprint.key";
 
-    private FingerprintKeys() {
-    }
+    private FingerprintKeys() {}
 
     public static Fingerprints fromEnvironment(Environment environment) {
         String key = environment.getProperty(KEY);
@@ -72,7 +71,10 @@ public final class FingerprintKeys {
     private static void generate(Path file) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path draft = Files.createTempFile(directory, ".fingerprint", ".tmp",
+        Path draft = Files.createTempFile(
+                directory,
+                ".fingerprint",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(draft, newKey() + "\n", StandardCharsets.US_ASCII);

@@ -17,6 +17,7 @@ public final class Fingerprints {
 
     /** Shortest secret accepted: HMAC-SHA256's own block of security. */
     public static final int MINIMUM_KEY_BYTES = 32;
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -24,12 +25,13 @@ public final class Fingerprints {
 
     public Fingerprints(byte[] secret) {
         if (secret.length < MINIMUM_KEY_BYTES) {
-            throw new IllegalArgumentException("a fingerprint key needs at least " + MINIMUM_KEY_BYTES + " bytes, got "
-                    + secret.length);
+            throw new IllegalArgumentException(
+                    "a fingerprint key needs at least " + MINIMUM_KEY_BYTES + " bytes, got " + secret.length);
         }
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
         // names the key without revealing it: state fingerprinted under one key is never compared under another
-        this.keyId = mac("ledger fingerprint key id".getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        this.keyId = mac("ledger fingerprint key id".getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
     }
 
     /** The fingerprint of these values, in this order. */

@@ -39,8 +39,7 @@ public final class TypedEncoding {
     private static final byte SET = '{';
     private static final byte RECORD = 'R';
 
-    private TypedEncoding() {
-    }
+    private TypedEncoding() {}
 
     /** The encoding of this sequence of values (itself encoded as a list). */
     public static byte[] of(Object... values) {
@@ -63,7 +62,10 @@ public final class TypedEncoding {
         } else if (value instanceof String text) {
             out.writeByte(STRING);
             writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             out.writeByte(INTEGER);
             out.writeLong(((Number) value).longValue());
         } else if (value instanceof Boolean flag) {
@@ -87,15 +89,25 @@ public final class TypedEncoding {
             out.writeByte(DATE);
             out.writeLong(date.toEpochDay());
         } else if (value instanceof Set<?> set) {
-            writeElements(out, SET, set.stream().map(TypedEncoding::encode).sorted(Arrays::compareUnsigned).toList());
+            writeElements(
+                    out,
+                    SET,
+                    set.stream()
+                            .map(TypedEncoding::encode)
+                            .sorted(Arrays::compareUnsigned)
+                            .toList());
         } else if (value instanceof Collection<?> list) {
             writeElements(out, LIST, list.stream().map(TypedEncoding::encode).toList());
         } else if (value instanceof Record record) {
             out.writeByte(RECORD);
             writeBytes(out, record.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-            writeElements(out, LIST, components(record).stream().map(TypedEncoding::encode).toList());
+            writeElements(
+                    out,
+                    LIST,
+                    components(record).stream().map(TypedEncoding::encode).toList());
         } else {
-            throw new IllegalArgumentException("no typed encoding for " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no typed encoding for " + value.getClass().getName());
         }
     }
 

@@ -19,11 +19,12 @@ import java.util.function.BiFunction;
 public class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Actor actor = CurrentActor.require();
-            return command.andMetaData(MetaData.from(actor.asMetaData())
-                    .and(Actor.CORRELATION_ID, CorrelationIdFilter.current()));
+            return command.andMetaData(
+                    MetaData.from(actor.asMetaData()).and(Actor.CORRELATION_ID, CorrelationIdFilter.current()));
         };
     }
 }

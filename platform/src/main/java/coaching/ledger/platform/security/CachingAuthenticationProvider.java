@@ -28,7 +28,10 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
 
     public CachingAuthenticationProvider(AuthenticationProvider delegate, Duration timeToLive) {
         this.delegate = delegate;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(10_000).build();
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(timeToLive)
+                .maximumSize(10_000)
+                .build();
         new SecureRandom().nextBytes(salt);
     }
 
@@ -44,8 +47,10 @@ public class CachingAuthenticationProvider implements AuthenticationProvider {
         }
         Authentication result = delegate.authenticate(authentication);
         if (result != null && result.isAuthenticated()) {
-            verified.put(key, UsernamePasswordAuthenticationToken.authenticated(
-                    result.getPrincipal(), null, result.getAuthorities()));
+            verified.put(
+                    key,
+                    UsernamePasswordAuthenticationToken.authenticated(
+                            result.getPrincipal(), null, result.getAuthorities()));
         }
         return result;
     }

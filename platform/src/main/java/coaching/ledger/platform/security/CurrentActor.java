@@ -12,8 +12,7 @@ public final class CurrentActor {
 
     static final String ROLE_PREFIX = "ROLE_";
 
-    private CurrentActor() {
-    }
+    private CurrentActor() {}
 
     public static Actor require() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

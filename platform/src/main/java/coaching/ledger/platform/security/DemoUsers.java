@@ -12,8 +12,7 @@ final class DemoUsers {
 
     static final Map<String, Role> ROLES = roles();
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     private static Map<String, Role> roles() {
         Map<String, Role> roles = new LinkedHashMap<>();

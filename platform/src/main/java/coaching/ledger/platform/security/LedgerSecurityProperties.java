@@ -11,15 +11,12 @@ import java.util.List;
  * The demo users of docs/http-api.md come with profile {@code demo} alone (SecurityConfiguration), not a property.
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerSecurityProperties(
-        List<User> users,
-        Duration credentialCacheTtl) {
+public record LedgerSecurityProperties(List<User> users, Duration credentialCacheTtl) {
 
     public LedgerSecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
         credentialCacheTtl = credentialCacheTtl == null ? Duration.ofMinutes(2) : credentialCacheTtl;
     }
 
-    public record User(String id, String password, Role role) {
-    }
+    public record User(String id, String password, Role role) {}
 }

@@ -23,9 +23,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +43,22 @@ public class SecurityConfiguration {
 
     /** The demo users of docs/http-api.md with password {@code demo}, and the API description without credentials. */
     private static final Profiles DEMO = Profiles.of("demo");
+
     private static final Profiles PROD = Profiles.of("prod");
     private static final List<String> HASHED = List.of("{bcrypt}", "{argon2", "{pbkdf2", "{scrypt}");
-    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**",
-            "/actuator/info", "/error");
+    private static final List<String> ALWAYS_PUBLIC =
+            List.of("/actuator/health", "/actuator/health/**", "/actuator/info", "/error");
     /** The OpenAPI description and Swagger UI: public for trying the demo, otherwise for signed-in users only. */
-    private static final List<String> API_DESCRIPTION = List.of("/v3/api-docs", "/v3/api-docs/**",
-            "/swagger-ui.html", "/swagger-ui/**");
+    private static final List<String> API_DESCRIPTION =
+            List.of("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
 
     @Bean
-    public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems,
-                                              AuthenticationManager cachingAuthentication,
-                                              Environment environment) throws Exception {
+    public SecurityFilterChain ledgerSecurity(
+            HttpSecurity http,
+            ProblemResponses problems,
+            AuthenticationManager cachingAuthentication,
+            Environment environment)
+            throws Exception {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
         if (environment.acceptsProfiles(DEMO)) {
             publicPaths.addAll(API_DESCRIPTION);
@@ -66,27 +70,47 @@ public class SecurityConfiguration {
                 // preflight, and none is approved. Form login for browsers (issue 17) brings tokens with it.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledSignInAnswer(problems,
-                        (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "send valid HTTP Basic credentials", true))))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(request, response, HttpStatus.UNAUTHORIZED,
-                                        "Authentication required", "send valid HTTP Basic credentials", true))
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(request, response, HttpStatus.FORBIDDEN,
-                                        "Forbidden", "your role may not do this", false)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated());
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledSignInAnswer(
+                        problems,
+                        (request, response, e) -> problems.write(
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Authentication required",
+                                "send valid HTTP Basic credentials",
+                                true))))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "Authentication required",
+                                        "send valid HTTP Basic credentials",
+                                        true))
+                                .accessDeniedHandler((request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "Forbidden",
+                                        "your role may not do this",
+                                        false)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(publicPaths.toArray(String[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
     /** A path or header Spring Security's firewall refuses ("..", encoded slashes) is a 400 problem too. */
     @Bean
     public RequestRejectedHandler problemForRejectedRequests(ProblemResponses problems) {
-        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "Bad request", "the request's path or headers are not allowed", false);
+        return (request, response, rejected) -> problems.write(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
+                "the request's path or headers are not allowed",
+                false);
     }
 
     @Bean
@@ -95,8 +119,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserDetailsService ledgerUsers(LedgerSecurityProperties properties, PasswordEncoder encoder,
-                                          Environment environment) {
+    public UserDetailsService ledgerUsers(
+            LedgerSecurityProperties properties, PasswordEncoder encoder, Environment environment) {
         boolean demo = environment.acceptsProfiles(DEMO);
         refuseToStartWithoutRealUsers(properties, demo);
         if (environment.acceptsProfiles(PROD)) {
@@ -106,11 +130,15 @@ public class SecurityConfiguration {
         if (demo) {
             // one bcrypt hash for all demo users: encoding costs ~0.1 s each at start-up
             String demoHash = encoder.encode(DemoUsers.PASSWORD);
-            DemoUsers.ROLES.forEach((id, role) ->
-                    users.add(User.withUsername(id).password(demoHash).roles(role.name()).build()));
+            DemoUsers.ROLES.forEach((id, role) -> users.add(
+                    User.withUsername(id).password(demoHash).roles(role.name()).build()));
         }
-        properties.users().forEach(user ->
-                users.add(User.withUsername(user.id()).password(user.password()).roles(user.role().name()).build()));
+        properties
+                .users()
+                .forEach(user -> users.add(User.withUsername(user.id())
+                        .password(user.password())
+                        .roles(user.role().name())
+                        .build()));
         return new InMemoryUserDetailsManager(users);
     }
 
@@ -121,10 +149,13 @@ public class SecurityConfiguration {
      * published for the audit (SignInConfiguration).
      */
     @Bean
-    public AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
-                                                       LedgerSecurityProperties properties, SignInThrottle throttle,
-                                                       AuthenticationEventPublisher failures,
-                                                       ApplicationEventPublisher events) {
+    public AuthenticationManager authenticationManager(
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            LedgerSecurityProperties properties,
+            SignInThrottle throttle,
+            AuthenticationEventPublisher failures,
+            ApplicationEventPublisher events) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(
@@ -142,19 +173,20 @@ public class SecurityConfiguration {
         }
     }
 
-    private static void refuseWeakUsersInProduction(LedgerSecurityProperties properties, PasswordEncoder encoder,
-                                                    boolean demo) {
+    private static void refuseWeakUsersInProduction(
+            LedgerSecurityProperties properties, PasswordEncoder encoder, boolean demo) {
         if (demo) {
             throw new IllegalStateException("profiles 'prod' and 'demo' are both active: 'demo' lets everyone sign in"
                     + " with password 'demo'; remove 'demo' from spring.profiles.active");
         }
         for (LedgerSecurityProperties.User user : properties.users()) {
             if (user.password() == null || HASHED.stream().noneMatch(user.password()::startsWith)) {
-                throw new IllegalStateException("profile 'prod' needs hashed passwords; user " + user.id()
-                        + " has none of " + HASHED);
+                throw new IllegalStateException(
+                        "profile 'prod' needs hashed passwords; user " + user.id() + " has none of " + HASHED);
             }
             if (DemoUsers.ROLES.containsKey(user.id()) || encoder.matches(DemoUsers.PASSWORD, user.password())) {
-                throw new IllegalStateException("profile 'prod' refuses to start with demo user or password: " + user.id());
+                throw new IllegalStateException(
+                        "profile 'prod' refuses to start with demo user or password: " + user.id());
             }
         }
     }

@@ -17,12 +17,19 @@ public class ApiDocumentation {
     @Bean
     public OpenAPI ledgerApi(@Value("${ledger.http.max-body-size}") DataSize maxBodySize) {
         return new OpenAPI()
-                .info(new Info().title("Engagement ledger").version("v1")
-                        .description("Event-sourced ledger of executive-coaching engagements: every disclosure to HR or a "
-                                + "boss is traceable to the client's consent. Errors are RFC 9457 problem documents. A request body "
-                                + "has at most " + maxBodySize.toBytes() + " bytes (larger: 413)."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .info(new Info()
+                        .title("Engagement ledger")
+                        .version("v1")
+                        .description(
+                                "Event-sourced ledger of executive-coaching engagements: every disclosure to HR or a "
+                                        + "boss is traceable to the client's consent. Errors are RFC 9457 problem documents. A request body "
+                                        + "has at most " + maxBodySize.toBytes() + " bytes (larger: 413)."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

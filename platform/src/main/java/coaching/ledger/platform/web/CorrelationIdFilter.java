@@ -48,8 +48,10 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         if (given != null && !WELL_FORMED.matcher(given).matches()) {
-            problems.writeInvalid(request, response, List.of(new FieldError(HEADER,
-                    "must be 1 to 128 characters of [A-Za-z0-9._:-]")));
+            problems.writeInvalid(
+                    request,
+                    response,
+                    List.of(new FieldError(HEADER, "must be 1 to 128 characters of [A-Za-z0-9._:-]")));
             return;
         }
         String id = given != null ? given : UUID.randomUUID().toString();
@@ -62,5 +64,4 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
             MDC.remove("correlationId");
         }
     }
-
 }

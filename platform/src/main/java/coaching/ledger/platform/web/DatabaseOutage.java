@@ -30,19 +30,20 @@ public final class DatabaseOutage {
      */
     private static final String CLOSED_BY_POOL = "Connection is closed";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     public static boolean caused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+            if (cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException) {
                 return true;
             }
             if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
                 return true;
             }
-            if (cause instanceof TransactionSystemException failed && failed.getApplicationException() != null
+            if (cause instanceof TransactionSystemException failed
+                    && failed.getApplicationException() != null
                     && caused(failed.getApplicationException())) {
                 return true;
             }
@@ -53,12 +54,15 @@ public final class DatabaseOutage {
     /** A batch reports its failure as the next exception of a BatchUpdateException: every chained one counts. */
     private static boolean isConnectionFailure(SQLException failure) {
         for (Throwable chained : failure) {
-            if (chained instanceof SQLTransientConnectionException || chained instanceof SQLNonTransientConnectionException
+            if (chained instanceof SQLTransientConnectionException
+                    || chained instanceof SQLNonTransientConnectionException
                     || chained instanceof SQLRecoverableException) {
                 return true;
             }
-            if (chained instanceof SQLException sql && (sql.getSQLState() == null
-                    ? CLOSED_BY_POOL.equals(sql.getMessage()) : sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
+            if (chained instanceof SQLException sql
+                    && (sql.getSQLState() == null
+                            ? CLOSED_BY_POOL.equals(sql.getMessage())
+                            : sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
                 return true;
             }
         }

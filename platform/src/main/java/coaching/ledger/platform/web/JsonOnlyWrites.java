@@ -55,25 +55,41 @@ public class JsonOnlyWrites extends OncePerRequestFilter implements Ordered {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !WRITES.contains(request.getMethod())
-                || !request.getRequestURI().substring(request.getContextPath().length()).startsWith(API);
+                || !request.getRequestURI()
+                        .substring(request.getContextPath().length())
+                        .startsWith(API);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!acceptsJson(request.getHeaders(HttpHeaders.ACCEPT))) {
-            problems.write(request, response, ProblemResponses.invalid(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
-                    List.of(new FieldError(HttpHeaders.ACCEPT, "must accept " + MediaType.APPLICATION_JSON_VALUE
-                            + " or " + MediaType.APPLICATION_PROBLEM_JSON_VALUE + " (or omit the header)"))));
+            problems.write(
+                    request,
+                    response,
+                    ProblemResponses.invalid(
+                            HttpStatus.NOT_ACCEPTABLE,
+                            "Not acceptable",
+                            List.of(new FieldError(
+                                    HttpHeaders.ACCEPT,
+                                    "must accept " + MediaType.APPLICATION_JSON_VALUE + " or "
+                                            + MediaType.APPLICATION_PROBLEM_JSON_VALUE + " (or omit the header)"))));
             return;
         }
         if (isJson(request.getContentType())) {
             chain.doFilter(request, response);
             return;
         }
-        problems.write(request, response, ProblemResponses.invalid(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported media type", List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "must be " + MediaType.APPLICATION_JSON_VALUE
-                        + " on every " + request.getMethod() + " under " + API + ", also without a body"))));
+        problems.write(
+                request,
+                response,
+                ProblemResponses.invalid(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported media type",
+                        List.of(new FieldError(
+                                HttpHeaders.CONTENT_TYPE,
+                                "must be " + MediaType.APPLICATION_JSON_VALUE + " on every " + request.getMethod()
+                                        + " under " + API + ", also without a body"))));
     }
 
     /** No Accept header accepts anything; otherwise one of its types must include JSON or problem+json. */
@@ -84,7 +100,8 @@ public class JsonOnlyWrites extends OncePerRequestFilter implements Ordered {
         try {
             for (String header : Collections.list(acceptHeaders)) {
                 for (MediaType accepted : MediaType.parseMediaTypes(header)) {
-                    if (accepted.includes(MediaType.APPLICATION_JSON) || accepted.includes(MediaType.APPLICATION_PROBLEM_JSON)) {
+                    if (accepted.includes(MediaType.APPLICATION_JSON)
+                            || accepted.includes(MediaType.APPLICATION_PROBLEM_JSON)) {
                         return true;
                     }
                 }

@@ -63,7 +63,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Rejection.class)
     ProblemDetail rejected(Rejection rejection) {
         return switch (rejection.kind()) {
-            case INVALID -> ProblemResponses.invalid(List.of(new FieldError(rejection.field(), rejection.getMessage())));
+            case INVALID ->
+                ProblemResponses.invalid(List.of(new FieldError(rejection.field(), rejection.getMessage())));
             case FORBIDDEN -> forbidden(rejection);
             case NOT_FOUND -> ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", rejection.getMessage());
             case CONFLICT -> ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", rejection.getMessage());
@@ -106,15 +107,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
-        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found",
-                "no such engagement: " + e.getAggregateIdentifier());
+        return ProblemResponses.problem(
+                HttpStatus.NOT_FOUND, "Not found", "no such engagement: " + e.getAggregateIdentifier());
     }
 
     /** Retried already (see the command gateway): the conflict persisted. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ProblemDetail concurrentModification(Exception e) {
-        return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict",
-                "the engagement was changed concurrently; retry the command");
+        return ProblemResponses.problem(
+                HttpStatus.CONFLICT, "Conflict", "the engagement was changed concurrently; retry the command");
     }
 
     @ExceptionHandler(TooManyRequests.class)
@@ -128,7 +129,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return databaseUnavailable(e, response);
         }
         log.error("unexpected failure", e);
-        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return ProblemResponses.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "the request failed unexpectedly; nothing was recorded for it");
     }
 
@@ -138,16 +141,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * retrying it is safe either way, since a repeat of a recorded command answers 200 and records nothing.
      */
     private ProblemDetail databaseUnavailable(Exception e, HttpServletResponse response) {
-        log.warn("database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
+        log.warn(
+                "database unavailable: {}",
+                NestedExceptionUtils.getMostSpecificCause(e).toString());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(databaseRetryAfter.toSeconds()));
-        return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+        return ProblemResponses.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Database unavailable",
                 "the ledger cannot reach its database; retry after " + databaseRetryAfter.toSeconds()
                         + " s (a retry of the same command is safe: if it was recorded after all, it answers 200)");
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // the body's reader gave up with an answer of its own (RequestBodyLimit: 413)
         if (e.getMostSpecificCause() instanceof ErrorResponseException refused) {
             return ResponseEntity.status(refused.getStatusCode()).body(refused.getBody());
@@ -156,8 +163,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
@@ -168,30 +175,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ProblemResponses.invalid(List.of(new FieldError(path(unknown), "unknown property")));
         }
-        if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
-                && duplicate.getOriginalMessage().startsWith(DUPLICATE_PROPERTY) && duplicate.processor() != null) {
-            return ProblemResponses.invalid(List.of(new FieldError(
-                    path(duplicate.processor().streamReadContext()), "is given more than once")));
+        if (cause instanceof StreamReadException duplicate
+                && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith(DUPLICATE_PROPERTY)
+                && duplicate.processor() != null) {
+            return ProblemResponses.invalid(List.of(
+                    new FieldError(path(duplicate.processor().streamReadContext()), "is given more than once")));
         }
-        if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
+        if (cause instanceof MismatchedInputException trailing
+                && trailing.getOriginalMessage() != null
                 && trailing.getOriginalMessage().startsWith(TRAILING_TOKEN)) {
-            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request",
-                    "the body has more after its JSON value");
+            return ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST, "Malformed request", "the body has more after its JSON value");
         }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (cause instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return ProblemResponses.invalid(List.of(new FieldError(path(invalid),
+            return ProblemResponses.invalid(List.of(new FieldError(
+                    path(invalid),
                     "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()))));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return ProblemResponses.invalid(List.of(new FieldError(path(mismatched), "has the wrong type or format")));
         }
         if (cause instanceof StreamConstraintsException) {
-            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request", RequestBodyLimit.PARSER_LIMITS);
+            return ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST, "Malformed request", RequestBodyLimit.PARSER_LIMITS);
         }
         if (cause instanceof JacksonException) {
-            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request",
-                    "the body is not well-formed JSON");
+            return ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST, "Malformed request", "the body is not well-formed JSON");
         }
         return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Malformed request", "a JSON body is required");
     }
@@ -237,8 +251,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex()
-                        : node.getKey() != null ? node.getKey() : "").append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey() != null ? node.getKey() : "")
+                        .append(']');
             }
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 if (!field.isEmpty()) {

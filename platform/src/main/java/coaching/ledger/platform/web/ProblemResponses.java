@@ -42,8 +42,11 @@ public class ProblemResponses {
 
     /** A problem with what the request says in named places: body fields, parameters or headers. */
     public static ProblemDetail invalid(HttpStatus status, String title, List<FieldError> errors) {
-        ProblemDetail problem = problem(status, title,
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        ProblemDetail problem = problem(
+                status,
+                title,
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid");
         problem.setProperty("errors", errors);
         return problem;
@@ -57,8 +60,14 @@ public class ProblemResponses {
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail));
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-                      String detail, boolean challenge) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            boolean challenge)
+            throws IOException {
         if (challenge) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"engagement-ledger\"");
         }

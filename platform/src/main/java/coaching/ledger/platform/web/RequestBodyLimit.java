@@ -41,6 +41,7 @@ public class RequestBodyLimit {
     static final int MAX_NUMBER_LENGTH = 64;
     /** Longer than any property name of the API. */
     static final int MAX_NAME_LENGTH = 256;
+
     static final String PARSER_LIMITS = "the body nests deeper than " + MAX_NESTING_DEPTH + " levels, or has a number"
             + " longer than " + MAX_NUMBER_LENGTH + " characters or a property name longer than " + MAX_NAME_LENGTH;
 
@@ -91,8 +92,13 @@ public class RequestBodyLimit {
             if (declared > maxBytes) {
                 // sent before Tomcat discards the unread rest (at most max-swallow-size, then it closes)
                 response.setHeader(HttpHeaders.CONNECTION, "close");
-                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, TooLarge.TITLE,
-                        TooLarge.detail(maxBytes), false);
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        TooLarge.TITLE,
+                        TooLarge.detail(maxBytes),
+                        false);
                 response.flushBuffer();
                 return;
             }
@@ -180,8 +186,10 @@ public class RequestBodyLimit {
         static final String TITLE = "Content too large";
 
         TooLarge(long maxBytes) {
-            super(HttpStatus.CONTENT_TOO_LARGE, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, TITLE,
-                    detail(maxBytes)), null);
+            super(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, TITLE, detail(maxBytes)),
+                    null);
         }
 
         static String detail(long maxBytes) {

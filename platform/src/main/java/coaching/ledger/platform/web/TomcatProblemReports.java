@@ -39,7 +39,8 @@ public class TomcatProblemReports {
 
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {
-            factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemReportValve(json)));
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ProblemReportValve(json)));
         }
 
         @Override
@@ -69,7 +70,8 @@ public class TomcatProblemReports {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            ProblemDetail problem = ProblemResponses.problem(known != null ? known : HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = ProblemResponses.problem(
+                    known != null ? known : HttpStatus.BAD_REQUEST,
                     known != null ? known.getReasonPhrase() : "Bad Request",
                     "the server refused the request before reading it: its request line or headers are malformed or too large");
             try {

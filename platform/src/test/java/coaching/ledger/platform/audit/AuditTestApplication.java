@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The platform alone: event store, Flyway schema, chain sealer and verifier; no views. */
 @SpringBootApplication(scanBasePackages = "coaching.ledger.platform")
-class AuditTestApplication {
-}
+class AuditTestApplication {}

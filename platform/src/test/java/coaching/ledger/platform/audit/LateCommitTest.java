@@ -46,14 +46,19 @@ abstract class LateCommitTest {
 
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private DataSource dataSource;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
+
     @Autowired
     private LedgerVerifier verifier;
+
     @Autowired
     @Qualifier("eventSerializer")
     private Serializer serializer;
@@ -90,25 +95,36 @@ abstract class LateCommitTest {
         DomainEventMessage<?> before = first;
         try (HeldAppend late = hold("eng-late")) {
             DomainEventMessage<?> after = append("eng-b", 0);
-            assertThat(index(after)).as("the held transaction took its index first").isGreaterThan(late.globalIndex());
-            assertThat(late.globalIndex()).as("a gap: nothing else was stored between").isEqualTo(index(before) + 1);
+            assertThat(index(after))
+                    .as("the held transaction took its index first")
+                    .isGreaterThan(late.globalIndex());
+            assertThat(late.globalIndex())
+                    .as("a gap: nothing else was stored between")
+                    .isEqualTo(index(before) + 1);
             readViewUntil(after.getIdentifier());
             assertThat(seenByView).doesNotContain(late.eventId());
 
-            assertThat(sealer.sealAvailable()).as("the sealer stops at the open gap").isZero();
+            assertThat(sealer.sealAvailable())
+                    .as("the sealer stops at the open gap")
+                    .isZero();
             Thread.sleep(GAP_TIMEOUT.toMillis() / 2);
             assertThat(sealer.sealAvailable()).isZero();
             long heldMillis = heldFor(late);
             late.commit();
 
             assertThat(sealer.sealAvailable()).isEqualTo(2);
-            assertThat(jdbc.queryForObject("SELECT previousGlobalIndex FROM event_chain WHERE globalIndex = ?", Long.class,
-                    late.globalIndex())).as("sealed in order").isEqualTo(index(before));
+            assertThat(jdbc.queryForObject(
+                            "SELECT previousGlobalIndex FROM event_chain WHERE globalIndex = ?",
+                            Long.class,
+                            late.globalIndex()))
+                    .as("sealed in order")
+                    .isEqualTo(index(before));
             readViewUntil(late.eventId());
             VerificationReport report = verifier.verify(null);
             assertThat(report.problems()).isEmpty();
             assertThat(report.eventsChecked()).isEqualTo(3);
-            System.out.printf("late commit within the gap timeout (%s): held %d ms, sealed in order, streamed, verified%n",
+            System.out.printf(
+                    "late commit within the gap timeout (%s): held %d ms, sealed in order, streamed, verified%n",
                     GAP_TIMEOUT, heldMillis);
         }
     }
@@ -125,11 +141,15 @@ abstract class LateCommitTest {
             late.commit();
 
             DomainEventMessage<?> marker = append("eng-b", 1);
-            assertThat(sealer.sealAvailable()).as("only the marker: the late event is not sealed").isEqualTo(1);
+            assertThat(sealer.sealAvailable())
+                    .as("only the marker: the late event is not sealed")
+                    .isEqualTo(1);
             readViewUntil(marker.getIdentifier());
             assertThat(seenByView).as("a view that waited at the gap").doesNotContain(late.eventId());
             try (BlockingStream<TrackedEventMessage<?>> replay = eventStore.openStream(null)) {
-                assertThat(readUntil(replay, marker.getIdentifier())).as("a replay").doesNotContain(late.eventId());
+                assertThat(readUntil(replay, marker.getIdentifier()))
+                        .as("a replay")
+                        .doesNotContain(late.eventId());
             }
 
             VerificationReport report = verifier.verify(null);
@@ -153,7 +173,9 @@ abstract class LateCommitTest {
             DomainEventMessage<?> after = append("eng-b", 0);
             assertThat(sealer.sealAvailable()).isZero();
             // the first half of a give-up, as the sealer's round commits it
-            jdbc.update("UPDATE event_chain_gap SET givenUpAt = CURRENT_TIMESTAMP WHERE firstIndex = ?", late.globalIndex());
+            jdbc.update(
+                    "UPDATE event_chain_gap SET givenUpAt = CURRENT_TIMESTAMP WHERE firstIndex = ?",
+                    late.globalIndex());
             late.commit();
             DomainEventMessage<?> marker = append("eng-b", 1);
             readViewUntil(marker.getIdentifier());
@@ -178,14 +200,18 @@ abstract class LateCommitTest {
             rolledBack = abandoned.globalIndex();
         }
         DomainEventMessage<?> after = append("eng-b", 0);
-        EventChainSealer patient = new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50),
-                Duration.ofMinutes(1), 100);
-        assertThat(patient.sealAvailable()).as("the round that finds the gap waits").isZero();
+        EventChainSealer patient =
+                new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), Duration.ofMinutes(1), 100);
+        assertThat(patient.sealAvailable())
+                .as("the round that finds the gap waits")
+                .isZero();
 
-        assertThat(patient.sealAvailable()).as("no writer left: given up and linked over in the next round")
+        assertThat(patient.sealAvailable())
+                .as("no writer left: given up and linked over in the next round")
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT previousGlobalIndex FROM event_chain WHERE globalIndex = ?",
-                Long.class, index(after))).isEqualTo(rolledBack - 1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT previousGlobalIndex FROM event_chain WHERE globalIndex = ?", Long.class, index(after)))
+                .isEqualTo(rolledBack - 1);
         assertThat(verifier.verify(null).problems()).isEmpty();
     }
 
@@ -194,9 +220,12 @@ abstract class LateCommitTest {
     }
 
     private long heldFor(HeldAppend late) {
-        return jdbc.queryForObject("SELECT observedAt FROM event_chain_gap WHERE firstIndex = ?",
-                (row, n) -> Duration.between(row.getObject(1, java.time.OffsetDateTime.class),
-                        java.time.OffsetDateTime.now()).toMillis(), late.globalIndex());
+        return jdbc.queryForObject(
+                "SELECT observedAt FROM event_chain_gap WHERE firstIndex = ?",
+                (row, n) -> Duration.between(
+                                row.getObject(1, java.time.OffsetDateTime.class), java.time.OffsetDateTime.now())
+                        .toMillis(),
+                late.globalIndex());
     }
 
     private void readViewUntil(String eventId) throws InterruptedException {
@@ -208,7 +237,9 @@ abstract class LateCommitTest {
         List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!seen.contains(eventId)) {
-            assertThat(System.nanoTime()).as("event " + eventId + " reached the stream in time").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("event " + eventId + " reached the stream in time")
+                    .isLessThan(deadline);
             if (stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
                 seen.add(stream.nextAvailable().getIdentifier());
             }
@@ -217,18 +248,21 @@ abstract class LateCommitTest {
     }
 
     private DomainEventMessage<?> append(String engagementId, long sequence) {
-        DomainEventMessage<?> event = new GenericDomainEventMessage<>("Engagement", engagementId, sequence,
-                opened(engagementId), HR);
+        DomainEventMessage<?> event =
+                new GenericDomainEventMessage<>("Engagement", engagementId, sequence, opened(engagementId), HR);
         eventStore.publish(event);
         return event;
     }
 
     private static EngagementOpened opened(String engagementId) {
-        return new EngagementOpened(engagementId, "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW);
+        return new EngagementOpened(
+                engagementId, "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW);
     }
 
     private long index(DomainEventMessage<?> event) {
-        return jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?",
+                Long.class,
                 event.getIdentifier());
     }
 }

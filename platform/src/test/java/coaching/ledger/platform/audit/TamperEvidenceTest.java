@@ -44,10 +44,13 @@ abstract class TamperEvidenceTest {
 
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private JdbcTemplate jdbc;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
+
     @Autowired
     private LedgerVerifier verifier;
 
@@ -66,10 +69,27 @@ abstract class TamperEvidenceTest {
         jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
         sealer = new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), Duration.ZERO, 3);
 
-        append("eng-a", 0, new EngagementOpened("eng-a", "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW));
-        append("eng-b", 0, new EngagementOpened("eng-b", "client-carl", "boss-bea", "hr-hana", Purpose.REMEDIAL, Urgency.HIGH));
-        DomainEventMessage<?> grant = append("eng-a", 1, new UpdateConsentGranted("eng-a", "c-1", "client-cara",
-                Audience.BOSS, EnumSet.of(Scope.PROGRESS), null, "quarterly review", "2026-11"));
+        append(
+                "eng-a",
+                0,
+                new EngagementOpened(
+                        "eng-a", "client-cara", "boss-ben", "hr-hana", Purpose.DEVELOPMENTAL, Urgency.LOW));
+        append(
+                "eng-b",
+                0,
+                new EngagementOpened("eng-b", "client-carl", "boss-bea", "hr-hana", Purpose.REMEDIAL, Urgency.HIGH));
+        DomainEventMessage<?> grant = append(
+                "eng-a",
+                1,
+                new UpdateConsentGranted(
+                        "eng-a",
+                        "c-1",
+                        "client-cara",
+                        Audience.BOSS,
+                        EnumSet.of(Scope.PROGRESS),
+                        null,
+                        "quarterly review",
+                        "2026-11"));
         grantId = grant.getIdentifier();
         append("eng-b", 1, new SessionLogged("eng-b", "s-1", "coach-chen", LocalDate.of(2026, 11, 2), 60, "private"));
         append("eng-a", 2, shared("u-1"));
@@ -88,23 +108,28 @@ abstract class TamperEvidenceTest {
         assertThat(report.disclosuresChecked()).isEqualTo(1);
         assertThat(report.headGlobalIndex()).isEqualTo(index("eng-b", 2));
         assertThat(report.headHash()).hasSize(64);
-        VerificationReport again = verifier.verify(new LedgerVerifier.Checkpoint(report.headGlobalIndex(), report.headHash()));
+        VerificationReport again =
+                verifier.verify(new LedgerVerifier.Checkpoint(report.headGlobalIndex(), report.headHash()));
         assertThat(again.problems()).isEmpty();
     }
 
     @Test
     void aChangedPayloadByteIsReportedAtItsEvent() {
         long target = index("eng-b", 1);
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
-                payload(target).replace("private", "PRIVATE").getBytes(), target);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+                payload(target).replace("private", "PRIVATE").getBytes(),
+                target);
         assertThat(problems()).containsExactly(problem(target, Kind.ALTERED));
     }
 
     @Test
     void aChangedMetadataByteIsReportedAtItsEvent() {
         long target = index("eng-a", 2);
-        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
-                "{\"actorId\":\"coach-chen\",\"actorRole\":\"COACH\"}".getBytes(), target);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
+                "{\"actorId\":\"coach-chen\",\"actorRole\":\"COACH\"}".getBytes(),
+                target);
         assertThat(problems()).containsExactly(problem(target, Kind.ALTERED));
     }
 
@@ -122,8 +147,11 @@ abstract class TamperEvidenceTest {
         long after = index("eng-a", 2);
         jdbc.update("DELETE FROM event_chain WHERE globalIndex = ?", target);
         jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", target);
-        assertThat(problems()).containsExactly(problem(after, Kind.DELETED), problem(after, Kind.CHAIN_BROKEN),
-                problem(index("eng-b", 2), Kind.STREAM_BROKEN));
+        assertThat(problems())
+                .containsExactly(
+                        problem(after, Kind.DELETED),
+                        problem(after, Kind.CHAIN_BROKEN),
+                        problem(index("eng-b", 2), Kind.STREAM_BROKEN));
     }
 
     @Test
@@ -139,10 +167,12 @@ abstract class TamperEvidenceTest {
     @Test
     void aForgedEventInsideTheSealedHistoryIsReported() {
         long forged = index("eng-a", 0) - 1;
-        jdbc.update("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type,"
+        jdbc.update(
+                "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type,"
                         + " timeStamp, payloadType, payloadRevision, payload, metaData) SELECT ?, 'forged-1', 'eng-b', 3, type,"
                         + " timeStamp, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry WHERE globalIndex = ?",
-                forged, index("eng-b", 2));
+                forged,
+                index("eng-b", 2));
         assertThat(problems()).contains(problem(forged, Kind.INSERTED));
     }
 
@@ -153,32 +183,45 @@ abstract class TamperEvidenceTest {
         jdbc.update("DELETE FROM event_chain WHERE globalIndex = ?", last);
         jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", last);
         jdbc.update("UPDATE event_chain_head SET lastIndex = ?", index("eng-a", 3));
-        assertThat(verifier.verify(null).problems()).as("without a checkpoint a clean cut looks whole").isEmpty();
-        assertThat(verifier.verify(new LedgerVerifier.Checkpoint(last, before.headHash())).problems())
-                .extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
+        assertThat(verifier.verify(null).problems())
+                .as("without a checkpoint a clean cut looks whole")
+                .isEmpty();
+        assertThat(verifier.verify(new LedgerVerifier.Checkpoint(last, before.headHash()))
+                        .problems())
+                .extracting(Problem::kind)
+                .containsExactly(Kind.TRUNCATED);
     }
 
     @Test
     void rewrittenHistoryIsCaughtByAnAuditorsCheckpoint() {
         VerificationReport before = verifier.verify(null);
         long target = index("eng-b", 1);
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
-                payload(target).replace("private", "rewrite").getBytes(), target);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+                payload(target).replace("private", "rewrite").getBytes(),
+                target);
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
         sealer.sealAvailable();
-        assertThat(verifier.verify(null).problems()).as("a consistently re-sealed chain looks whole").isEmpty();
-        assertThat(verifier.verify(new LedgerVerifier.Checkpoint(before.headGlobalIndex(), before.headHash())).problems())
-                .extracting(Problem::kind).containsExactly(Kind.CHECKPOINT_MISMATCH);
+        assertThat(verifier.verify(null).problems())
+                .as("a consistently re-sealed chain looks whole")
+                .isEmpty();
+        assertThat(verifier.verify(new LedgerVerifier.Checkpoint(before.headGlobalIndex(), before.headHash()))
+                        .problems())
+                .extracting(Problem::kind)
+                .containsExactly(Kind.CHECKPOINT_MISMATCH);
     }
 
     @Test
     void aForgedDisclosureAfterTheRevocationIsReportedAsUnbacked() {
         long forged = index("eng-b", 2) + 1;
-        jdbc.update("INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type,"
+        jdbc.update(
+                "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type,"
                         + " timeStamp, payloadType, payloadRevision, payload, metaData) SELECT ?, 'forged-share', 'eng-a', 4,"
                         + " type, ?, payloadType, payloadRevision, payload, metaData FROM DomainEventEntry WHERE globalIndex = ?",
-                forged, Instant.now().toString(), index("eng-a", 2));
+                forged,
+                Instant.now().toString(),
+                index("eng-a", 2));
         sealer.sealAvailable();
         assertThat(problems()).containsExactly(problem(forged, Kind.UNBACKED_DISCLOSURE));
         assertThat(verifier.verify(null).problems().get(0).detail()).contains("revoked");
@@ -186,7 +229,8 @@ abstract class TamperEvidenceTest {
 
     private List<Problem> problems() {
         return verifier.verify(null).problems().stream()
-                .map(p -> new Problem(p.globalIndex(), null, p.kind(), null)).toList();
+                .map(p -> new Problem(p.globalIndex(), null, p.kind(), null))
+                .toList();
     }
 
     private static Problem problem(long globalIndex, Kind kind) {
@@ -194,23 +238,38 @@ abstract class TamperEvidenceTest {
     }
 
     private UpdateShared shared(String updateId) {
-        return new UpdateShared("eng-a", updateId, Audience.BOSS, Scope.PROGRESS, "on track", "boss-ben",
-                "coach-cole", Instant.now(), "c-1", "quarterly review", grantId, 1);
+        return new UpdateShared(
+                "eng-a",
+                updateId,
+                Audience.BOSS,
+                Scope.PROGRESS,
+                "on track",
+                "boss-ben",
+                "coach-cole",
+                Instant.now(),
+                "c-1",
+                "quarterly review",
+                grantId,
+                1);
     }
 
     private DomainEventMessage<?> append(String engagementId, long sequence, Object payload) {
-        DomainEventMessage<?> event = new GenericDomainEventMessage<>("Engagement", engagementId, sequence, payload, COACH);
+        DomainEventMessage<?> event =
+                new GenericDomainEventMessage<>("Engagement", engagementId, sequence, payload, COACH);
         eventStore.publish(event);
         return event;
     }
 
     private long index(String engagementId, long sequence) {
-        return jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                Long.class, engagementId, sequence);
+        return jdbc.queryForObject(
+                "SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                Long.class,
+                engagementId,
+                sequence);
     }
 
     private String payload(long globalIndex) {
-        return new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE globalIndex = ?",
-                byte[].class, globalIndex));
+        return new String(jdbc.queryForObject(
+                "SELECT payload FROM DomainEventEntry WHERE globalIndex = ?", byte[].class, globalIndex));
     }
 }

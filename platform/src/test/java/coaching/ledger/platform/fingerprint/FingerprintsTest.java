@@ -45,8 +45,8 @@ class FingerprintsTest {
 
     @Test
     void aFingerprintIsNotThePlainHashOfItsContent() throws Exception {
-        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(TypedEncoding.of("notes")));
+        String plain =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(TypedEncoding.of("notes")));
         assertThat(new Fingerprints(KEY).of("notes")).isNotEqualTo(plain).hasSize(64);
     }
 
@@ -65,8 +65,12 @@ class FingerprintsTest {
     @Test
     void theEnvironmentVariableSetsTheKey() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("env",
-                Map.<String, Object>of("LEDGER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(KEY))));
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        "env",
+                        Map.<String, Object>of(
+                                "LEDGER_FINGERPRINT_KEY", Base64.getEncoder().encodeToString(KEY))));
         assertThat(FingerprintKeys.fromEnvironment(environment).keyId()).isEqualTo(new Fingerprints(KEY).keyId());
     }
 
@@ -75,7 +79,8 @@ class FingerprintsTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty(FingerprintKeys.KEY, Base64.getEncoder().encodeToString(new byte[16]));
         assertThatThrownBy(() -> FingerprintKeys.fromEnvironment(environment))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32");
     }
 
     @Test
@@ -117,10 +122,13 @@ class FingerprintsTest {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("prod");
         assertThatThrownBy(() -> FingerprintKeys.fromEnvironment(environment))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(FingerprintKeys.KEY);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(FingerprintKeys.KEY);
 
-        environment.setProperty(FingerprintKeys.KEY_FILE, directory.resolve("absent.key").toString());
-        assertThatThrownBy(() -> FingerprintKeys.fromEnvironment(environment)).isInstanceOf(IllegalStateException.class);
+        environment.setProperty(
+                FingerprintKeys.KEY_FILE, directory.resolve("absent.key").toString());
+        assertThatThrownBy(() -> FingerprintKeys.fromEnvironment(environment))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(directory.resolve("absent.key")).doesNotExist();
 
         environment.setProperty(FingerprintKeys.KEY, Base64.getEncoder().encodeToString(KEY));

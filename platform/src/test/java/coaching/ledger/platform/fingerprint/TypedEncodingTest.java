@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Issue 12, finding 6: values that differ never encode alike; the same value always does. */
 class TypedEncodingTest {
 
-    enum Colour { RED, GREEN }
-
-    record Pair(String first, String second) {
+    enum Colour {
+        RED,
+        GREEN
     }
 
-    record OtherPair(String first, String second) {
-    }
+    record Pair(String first, String second) {}
+
+    record OtherPair(String first, String second) {}
 
     static Stream<Arguments> differentValues() {
         return Stream.of(
@@ -56,7 +57,8 @@ class TypedEncodingTest {
 
     @Test
     void anAmountIsEncodedByItsValueNotItsScale() {
-        assertThat(TypedEncoding.of(new BigDecimal("9600.00"))).isEqualTo(TypedEncoding.of(new BigDecimal("9600.0")))
+        assertThat(TypedEncoding.of(new BigDecimal("9600.00")))
+                .isEqualTo(TypedEncoding.of(new BigDecimal("9600.0")))
                 .isEqualTo(TypedEncoding.of(new BigDecimal("9.6E+3")));
         assertThat(TypedEncoding.of(new BigDecimal("0.00"))).isEqualTo(TypedEncoding.of(BigDecimal.ZERO));
     }

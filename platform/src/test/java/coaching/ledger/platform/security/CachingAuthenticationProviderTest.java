@@ -25,8 +25,8 @@ class CachingAuthenticationProviderTest {
             if (!"demo".equals(authentication.getCredentials())) {
                 throw new BadCredentialsException("bad credentials");
             }
-            return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null,
-                    AuthorityUtils.createAuthorityList("ROLE_HR"));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    authentication.getName(), null, AuthorityUtils.createAuthorityList("ROLE_HR"));
         }
 
         @Override
@@ -50,8 +50,10 @@ class CachingAuthenticationProviderTest {
     void aWrongPasswordOrAnotherUserIsAlwaysChecked() {
         CachingAuthenticationProvider provider = new CachingAuthenticationProvider(bcrypt, Duration.ofMinutes(1));
         provider.authenticate(login("hr-hana", "demo"));
-        assertThatThrownBy(() -> provider.authenticate(login("hr-hana", "guess"))).isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> provider.authenticate(login("hr-hana", "guess"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("hr-hana", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> provider.authenticate(login("hr-hana", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
         provider.authenticate(login("other", "demo"));
         assertThat(bcryptChecks).hasValue(4);
     }

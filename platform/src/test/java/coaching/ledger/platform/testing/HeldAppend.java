@@ -24,8 +24,14 @@ public final class HeldAppend implements AutoCloseable {
     private final String eventId = UUID.randomUUID().toString();
     private final long globalIndex;
 
-    public HeldAppend(DataSource dataSource, Serializer serializer, String aggregateId, long sequence, Object payload,
-                      Map<String, ?> metaData) throws SQLException {
+    public HeldAppend(
+            DataSource dataSource,
+            Serializer serializer,
+            String aggregateId,
+            long sequence,
+            Object payload,
+            Map<String, ?> metaData)
+            throws SQLException {
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         SerializedObject<byte[]> data = serializer.serialize(payload, byte[].class);
@@ -43,8 +49,8 @@ public final class HeldAppend implements AutoCloseable {
             insert.setBytes(8, meta.getData());
             insert.executeUpdate();
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?")) {
             select.setString(1, eventId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -20,7 +20,8 @@ public final class LedgerHttp {
     public static final String PASSWORD = "demo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public LedgerHttp(int port) {
@@ -28,19 +29,25 @@ public final class LedgerHttp {
     }
 
     public Response post(String path, String user, String jsonBody) {
-        return send(request(path, user, Map.of()).header("Content-Type", "application/json")
+        return send(request(path, user, Map.of())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Response post(String path, String user, String jsonBody, Map<String, String> headers) {
-        return send(request(path, user, headers).header("Content-Type", "application/json")
+        return send(request(path, user, headers)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     /** Any method, with exactly the headers given (no Content-Type unless among them); a null body sends none. */
     public Response send(String method, String path, String user, Map<String, String> headers, String body) {
-        return send(request(path, user, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path, user, headers)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response get(String path, String user) {
@@ -52,10 +59,14 @@ public final class LedgerHttp {
     }
 
     private HttpRequest.Builder request(String path, String user, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         }
         headers.forEach(builder::header);
         return builder;
@@ -64,7 +75,8 @@ public final class LedgerHttp {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -87,7 +99,8 @@ public final class LedgerHttp {
             return headers.entrySet().stream()
                     .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().get(0))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

@@ -12,8 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 public final class PackageCycles {
 
-    private PackageCycles() {
-    }
+    private PackageCycles() {}
 
     /** Fails naming each cycle among the production packages under {@code root}, the root itself included. */
     public static void assertNoneUnder(String root) {

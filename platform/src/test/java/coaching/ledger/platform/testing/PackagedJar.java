@@ -49,7 +49,10 @@ public final class PackagedJar implements AutoCloseable {
             if (log.getParent() != null) {
                 Files.createDirectories(log.getParent());
             }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new PackagedJar(name, process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
@@ -58,9 +61,12 @@ public final class PackagedJar implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200; fails with the end of the log if it exits or takes too long. */
     public PackagedJar awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -20,8 +20,7 @@ public final class SharedFingerprintKey {
         KEY = Base64.getEncoder().encodeToString(secret);
     }
 
-    private SharedFingerprintKey() {
-    }
+    private SharedFingerprintKey() {}
 
     /** The application argument (docs/operations.md, "Configuration": {@code ledger.fingerprint.key}) that gives a process this key. */
     public static String argument() {

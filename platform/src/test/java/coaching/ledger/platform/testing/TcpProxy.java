@@ -22,7 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private enum Mode { FORWARDING, REFUSING, BLACK_HOLING }
+    private enum Mode {
+        FORWARDING,
+        REFUSING,
+        BLACK_HOLING
+    }
 
     private final InetSocketAddress target;
     private final int port;
@@ -184,25 +188,28 @@ public final class TcpProxy implements AutoCloseable {
         }
 
         private void pump(Socket from, Socket to, String direction) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[16 * 1024];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int read;
-                    while ((read = in.read(buffer)) >= 0) {
-                        if (!awaitForwarding(this)) {
-                            break;
+            Thread thread = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[16 * 1024];
+                        try (InputStream in = from.getInputStream();
+                                OutputStream out = to.getOutputStream()) {
+                            int read;
+                            while ((read = in.read(buffer)) >= 0) {
+                                if (!awaitForwarding(this)) {
+                                    break;
+                                }
+                                out.write(buffer, 0, read);
+                                out.flush();
+                            }
+                        } catch (SocketException closedOnPurpose) {
+                            // the other side or the proxy closed the link
+                        } catch (IOException e) {
+                            // a broken link ends like a closed one
+                        } finally {
+                            close();
                         }
-                        out.write(buffer, 0, read);
-                        out.flush();
-                    }
-                } catch (SocketException closedOnPurpose) {
-                    // the other side or the proxy closed the link
-                } catch (IOException e) {
-                    // a broken link ends like a closed one
-                } finally {
-                    close();
-                }
-            }, "tcp-proxy-" + direction + "-" + from.getPort());
+                    },
+                    "tcp-proxy-" + direction + "-" + from.getPort());
             thread.setDaemon(true);
             thread.start();
         }

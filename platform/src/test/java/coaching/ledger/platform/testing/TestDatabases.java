@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static void h2(DynamicPropertyRegistry registry) {
         String name = "ledger_" + UUID.randomUUID().toString().replace("-", "");
@@ -55,11 +54,13 @@ public final class TestDatabases {
 
     private static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL for tests is not reachable at " + postgresUrl()
-                    + " (start it, or set LEDGER_TEST_POSTGRES_URL): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL for tests is not reachable at " + postgresUrl()
+                            + " (start it, or set LEDGER_TEST_POSTGRES_URL): " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -20,14 +20,14 @@ public final class ViewDump {
 
     public static final List<String> VIEW_PREFIXES = List.of("hr_", "boss_", "client_", "coach_", "compliance_");
 
-    private ViewDump() {
-    }
+    private ViewDump() {}
 
     /** Table name to its rows, each row its columns' values in column order. */
     public static Map<String, List<String>> of(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new TreeMap<>();
-        for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = CURRENT_SCHEMA", String.class)) {
+        for (String table : jdbc.queryForList(
+                "SELECT table_name FROM information_schema.tables" + " WHERE table_schema = CURRENT_SCHEMA",
+                String.class)) {
             String name = table.toLowerCase(Locale.ROOT);
             if (VIEW_PREFIXES.stream().anyMatch(name::startsWith)) {
                 tables.put(name, rows(jdbc, name));

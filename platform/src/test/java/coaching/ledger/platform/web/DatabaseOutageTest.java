@@ -41,68 +41,86 @@ class DatabaseOutageTest {
     @Test
     void aRefusedConnectionIsAnOutageHoweverItIsWrapped() {
         proxy.refuse();
-        SQLException refused = catchThrowableOfType(SQLException.class, () -> connect(0).close());
+        SQLException refused =
+                catchThrowableOfType(SQLException.class, () -> connect(0).close());
 
         assertThat(refused.getSQLState()).startsWith("08");
         assertThat(DatabaseOutage.caused(refused)).isTrue();
-        assertThat(DatabaseOutage.caused(new CannotCreateTransactionException("no connection", refused))).isTrue();
-        assertThat(DatabaseOutage.caused(new EventStoreException("Failed to read events", refused))).isTrue();
-        assertThat(DatabaseOutage.caused(new JdbcException("Failed to obtain a connection", refused))).isTrue();
+        assertThat(DatabaseOutage.caused(new CannotCreateTransactionException("no connection", refused)))
+                .isTrue();
+        assertThat(DatabaseOutage.caused(new EventStoreException("Failed to read events", refused)))
+                .isTrue();
+        assertThat(DatabaseOutage.caused(new JdbcException("Failed to obtain a connection", refused)))
+                .isTrue();
     }
 
     @Test
     void aConnectionBrokenMidwayIsAnOutage() throws Exception {
-        try (Connection connection = connect(0); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(0);
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
             proxy.refuse();
             SQLException broken = catchThrowableOfType(SQLException.class, () -> statement.execute("SELECT 1"));
 
-            assertThat(DatabaseOutage.caused(new EventStoreException("append failed", broken))).isTrue();
+            assertThat(DatabaseOutage.caused(new EventStoreException("append failed", broken)))
+                    .isTrue();
         }
     }
 
     @Test
     void aBlackHoledConnectionFailsAfterTheSocketTimeoutAndIsAnOutage() throws Exception {
-        try (Connection connection = connect(1); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(1);
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
             proxy.blackHole();
-            SQLException timedOut = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            SQLException timedOut = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
                     () -> catchThrowableOfType(SQLException.class, () -> statement.execute("SELECT 1")));
 
             assertThat(DatabaseOutage.caused(timedOut)).as("%s", timedOut).isTrue();
         }
         proxy.open();
-        try (Connection connection = connect(1); Statement statement = connection.createStatement()) {
-            assertThat(statement.execute("SELECT 1")).as("the proxy forwards again").isTrue();
+        try (Connection connection = connect(1);
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("SELECT 1"))
+                    .as("the proxy forwards again")
+                    .isTrue();
         }
     }
 
     @Test
     void aConnectionThePoolClosedAfterItBrokeIsAnOutage() {
         // what Spring throws when the rollback after a broken commit finds Hikari closed the connection
-        assertThat(DatabaseOutage.caused(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isTrue();
-        TransactionSystemException callbackFailed = new TransactionSystemException("rollback failed",
-                new SQLException("deadlock", "40P01"));
+        assertThat(DatabaseOutage.caused(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
+        TransactionSystemException callbackFailed =
+                new TransactionSystemException("rollback failed", new SQLException("deadlock", "40P01"));
         callbackFailed.initApplicationException(new SQLException("An I/O error occurred", "08006"));
         assertThat(DatabaseOutage.caused(callbackFailed)).isTrue();
     }
 
     @Test
     void aPoolThatGaveNoConnectionInTimeIsAnOutage() {
-        assertThat(DatabaseOutage.caused(new CannotCreateTransactionException("no connection",
-                new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms")))).isTrue();
+        assertThat(DatabaseOutage.caused(new CannotCreateTransactionException(
+                        "no connection",
+                        new SQLTransientConnectionException(
+                                "Connection is not available, request timed out after 2000ms"))))
+                .isTrue();
     }
 
     @Test
     void otherFailuresAreNot() {
         SQLException uniqueViolation = new SQLException("duplicate key", "23505");
 
-        assertThat(DatabaseOutage.caused(new EventStoreException("already inserted", uniqueViolation))).isFalse();
-        assertThat(DatabaseOutage.caused(new DataIntegrityViolationException("constraint", uniqueViolation))).isFalse();
+        assertThat(DatabaseOutage.caused(new EventStoreException("already inserted", uniqueViolation)))
+                .isFalse();
+        assertThat(DatabaseOutage.caused(new DataIntegrityViolationException("constraint", uniqueViolation)))
+                .isFalse();
         assertThat(DatabaseOutage.caused(new IllegalStateException("a bug"))).isFalse();
-        assertThat(DatabaseOutage.caused(new TransactionSystemException("rollback failed",
-                new SQLException("deadlock", "40P01")))).isFalse();
+        assertThat(DatabaseOutage.caused(
+                        new TransactionSystemException("rollback failed", new SQLException("deadlock", "40P01"))))
+                .isFalse();
     }
 
     private Connection connect(int socketTimeoutSeconds) throws SQLException {
@@ -111,6 +129,7 @@ class DatabaseOutageTest {
         properties.setProperty("password", TestDatabases.postgresPassword());
         properties.setProperty("connectTimeout", "2");
         properties.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath(), properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + proxy.port() + postgres.getPath(), properties);
     }
 }

@@ -34,8 +34,11 @@ class QueryServiceOnAxonServerTest {
     void streamsFromAxonServerWithTokensInTheViewDatabaseAndNoAuditFeatures() {
         String url = "jdbc:h2:mem:axonserver-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         initializeTokens(url);
-        try (ConfigurableApplicationContext context = SpringApplication.run(QueryServiceApplication.class,
-                "--spring.profiles.active=axonserver,demo", "--axon.axonserver.servers=127.0.0.1:1", "--server.port=0",
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                QueryServiceApplication.class,
+                "--spring.profiles.active=axonserver,demo",
+                "--axon.axonserver.servers=127.0.0.1:1",
+                "--server.port=0",
                 "--spring.datasource.url=" + url)) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
@@ -43,8 +46,11 @@ class QueryServiceOnAxonServerTest {
             assertThat(context.getBeansOfType(EventStorageEngine.class)).isEmpty();
             assertThat(context.getBeansOfType(EventChainSealer.class)).isEmpty();
 
-            LedgerHttp http = new LedgerHttp(((WebServerApplicationContext) context).getWebServer().getPort());
-            assertThat(http.get("/api/v1/compliance/verification", "compliance-cy").status()).isEqualTo(501);
+            LedgerHttp http = new LedgerHttp(
+                    ((WebServerApplicationContext) context).getWebServer().getPort());
+            assertThat(http.get("/api/v1/compliance/verification", "compliance-cy")
+                            .status())
+                    .isEqualTo(501);
             assertThat(http.get("/api/v1/events", "integrator-ivy").status()).isEqualTo(501);
         }
     }
@@ -58,9 +64,15 @@ class QueryServiceOnAxonServerTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
-        JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(dataSource::getConnection)
-                .serializer(JacksonSerializer.defaultSerializer()).build();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
+        JdbcTokenStore tokens = JdbcTokenStore.builder()
+                .connectionProvider(dataSource::getConnection)
+                .serializer(JacksonSerializer.defaultSerializer())
+                .build();
         Views.NAMES.forEach(name -> tokens.initializeTokenSegments(name, 4));
     }
 }

@@ -25,6 +25,7 @@ class QueryServiceTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private ApplicationContext context;
 
@@ -36,10 +37,13 @@ class QueryServiceTest {
     @Test
     void runsEveryProjectionOnAPooledProcessorAndSealsTheChain() {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-        assertThat(Views.NAMES).allSatisfy(name ->
-                assertThat(processing.eventProcessor(name, PooledStreamingEventProcessor.class)).isPresent());
-        assertThat(context.getBeanProvider(EventChainSealer.class).getIfAvailable()).isNotNull();
-        assertThat(new LedgerHttp(port).get("/api/v1/hr/engagements", "hr-hana").status()).isEqualTo(200);
+        assertThat(Views.NAMES)
+                .allSatisfy(name -> assertThat(processing.eventProcessor(name, PooledStreamingEventProcessor.class))
+                        .isPresent());
+        assertThat(context.getBeanProvider(EventChainSealer.class).getIfAvailable())
+                .isNotNull();
+        assertThat(new LedgerHttp(port).get("/api/v1/hr/engagements", "hr-hana").status())
+                .isEqualTo(200);
     }
 
     @Test

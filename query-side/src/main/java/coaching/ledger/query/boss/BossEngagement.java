@@ -22,5 +22,4 @@ public record BossEngagement(
         Instant closedAt,
         Outcome outcome,
         List<BossUpdate> updates,
-        long version) {
-}
+        long version) {}

@@ -65,7 +65,9 @@ public class BossProjection {
     @EventHandler
     void on(UpdateShared event, @SequenceNumber long sequence) {
         if (lifecycle.shows(event)) {
-            Row.in("boss_update").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+            Row.in("boss_update")
+                    .key("engagement_id", event.engagementId())
+                    .key("update_id", event.updateId())
                     .set("scope", Sql.name(event.scope()))
                     .set("content", event.content())
                     .set("shared_at", Sql.timestamp(event.sharedAt()))

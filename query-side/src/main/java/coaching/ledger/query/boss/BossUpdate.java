@@ -4,5 +4,5 @@ import coaching.ledger.kernel.consent.Scope;
 
 import java.time.Instant;
 
-public record BossUpdate(String updateId, Scope scope, String content, Instant sharedAt, String sharedBy, String consentId) {
-}
+public record BossUpdate(
+        String updateId, Scope scope, String content, Instant sharedAt, String sharedBy, String consentId) {}

@@ -1,7 +1,7 @@
 package coaching.ledger.query.boss;
 
-import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.query.engagement.EngagementFilter;
@@ -31,7 +31,8 @@ public class BossView {
     }
 
     public Optional<BossEngagement> engagementOf(String bossId, String engagementId) {
-        return engagements(bossOf(bossId).and(EngagementFilter.one(engagementId))).stream().findFirst();
+        return engagements(bossOf(bossId).and(EngagementFilter.one(engagementId))).stream()
+                .findFirst();
     }
 
     private static EngagementFilter bossOf(String bossId) {
@@ -39,14 +40,32 @@ public class BossView {
     }
 
     private List<BossEngagement> engagements(EngagementFilter filter) {
-        Map<String, List<BossUpdate>> updates = filter.children(jdbc, "boss_update", (rs, row) -> new BossUpdate(
-                rs.getString("update_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
-                Sql.instant(rs, "shared_at"), rs.getString("shared_by"), rs.getString("consent_id")));
-        return filter.rows(jdbc, "boss_engagement", "opened_at, engagement_id", (rs, row) -> new BossEngagement(
-                rs.getString("engagement_id"), rs.getString("client_id"), Sql.enumValue(rs, "purpose", Purpose.class),
-                Sql.enumValue(rs, "urgency", Urgency.class), EngagementLifecycle.status(rs),
-                rs.getString("selected_coach_id"), EngagementLifecycle.budget(rs), Sql.instant(rs, "opened_at"),
-                Sql.instant(rs, "closed_at"), Sql.enumValue(rs, "outcome", Outcome.class),
-                updates.getOrDefault(rs.getString("engagement_id"), List.of()), rs.getLong("version")));
+        Map<String, List<BossUpdate>> updates = filter.children(
+                jdbc,
+                "boss_update",
+                (rs, row) -> new BossUpdate(
+                        rs.getString("update_id"),
+                        Sql.enumValue(rs, "scope", Scope.class),
+                        rs.getString("content"),
+                        Sql.instant(rs, "shared_at"),
+                        rs.getString("shared_by"),
+                        rs.getString("consent_id")));
+        return filter.rows(
+                jdbc,
+                "boss_engagement",
+                "opened_at, engagement_id",
+                (rs, row) -> new BossEngagement(
+                        rs.getString("engagement_id"),
+                        rs.getString("client_id"),
+                        Sql.enumValue(rs, "purpose", Purpose.class),
+                        Sql.enumValue(rs, "urgency", Urgency.class),
+                        EngagementLifecycle.status(rs),
+                        rs.getString("selected_coach_id"),
+                        EngagementLifecycle.budget(rs),
+                        Sql.instant(rs, "opened_at"),
+                        Sql.instant(rs, "closed_at"),
+                        Sql.enumValue(rs, "outcome", Outcome.class),
+                        updates.getOrDefault(rs.getString("engagement_id"), List.of()),
+                        rs.getLong("version")));
     }
 }

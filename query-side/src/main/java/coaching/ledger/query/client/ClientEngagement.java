@@ -33,6 +33,5 @@ public record ClientEngagement(
         List<OpenUpdateRequest> openRequests,
         long version) {
 
-    public record Satisfaction(int score, String comment) {
-    }
+    public record Satisfaction(int score, String comment) {}
 }

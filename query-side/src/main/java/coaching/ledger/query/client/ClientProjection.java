@@ -39,8 +39,13 @@ import java.time.Instant;
 public class ClientProjection {
 
     public static final String NAME = "client";
-    public static final ViewTables TABLES = ViewTables.of("client_engagement", "client_session", "client_consent",
-            "client_disclosure", "client_refusal", "client_request");
+    public static final ViewTables TABLES = ViewTables.of(
+            "client_engagement",
+            "client_session",
+            "client_consent",
+            "client_disclosure",
+            "client_refusal",
+            "client_request");
 
     private final ViewWrites writes;
     private final EngagementLifecycle lifecycle;
@@ -78,8 +83,12 @@ public class ClientProjection {
     }
 
     @EventHandler
-    void on(UpdateConsentGranted event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MessageIdentifier String eventId, TrackingToken token) {
+    void on(
+            UpdateConsentGranted event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            TrackingToken token) {
         relationship.consentGranted(event, sequence, at, eventId, token);
     }
 
@@ -95,7 +104,9 @@ public class ClientProjection {
 
     @EventHandler
     void on(UpdateShared event, @SequenceNumber long sequence) {
-        Row.in("client_disclosure").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+        Row.in("client_disclosure")
+                .key("engagement_id", event.engagementId())
+                .key("update_id", event.updateId())
                 .set("audience", Sql.name(event.audience()))
                 .set("scope", Sql.name(event.scope()))
                 .set("content", event.content())
@@ -111,9 +122,13 @@ public class ClientProjection {
     }
 
     @EventHandler
-    void on(DisclosureRefused event, @SequenceNumber long sequence, @Timestamp Instant at,
+    void on(
+            DisclosureRefused event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
             @MessageIdentifier String eventId) {
-        Row.in("client_refusal").key("event_id", eventId)
+        Row.in("client_refusal")
+                .key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
                 .set("update_id", event.updateId())
                 .set("audience", Sql.name(event.audience()))
@@ -128,8 +143,10 @@ public class ClientProjection {
 
     @EventHandler
     void on(SatisfactionRecorded event, @SequenceNumber long sequence) {
-        writes.sql(event.engagementId(), "UPDATE client_engagement SET satisfaction_score = :score,"
-                        + " satisfaction_comment = :comment WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE client_engagement SET satisfaction_score = :score,"
+                                + " satisfaction_comment = :comment WHERE engagement_id = :id")
                 .param("score", event.score())
                 .param("comment", event.comment())
                 .param("id", event.engagementId())
@@ -141,7 +158,9 @@ public class ClientProjection {
     void on(EngagementClosed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         lifecycle.closed(event, sequence, at);
         relationship.consentsEnded(event, at);
-        writes.sql(event.engagementId(), "UPDATE client_engagement SET close_reason = :reason WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE client_engagement SET close_reason = :reason WHERE engagement_id = :id")
                 .param("reason", event.reason())
                 .param("id", event.engagementId())
                 .execute();

@@ -38,14 +38,17 @@ public class ClientView {
         EngagementFilter filter = EngagementFilter.related("client_engagement", "client_id", clientId)
                 .and(EngagementFilter.one(engagementId));
         Details details = details(filter);
-        return filter.rows(jdbc, "client_engagement", "engagement_id", (rs, row) -> engagement(rs, details))
-                .stream().findFirst();
+        return filter.rows(jdbc, "client_engagement", "engagement_id", (rs, row) -> engagement(rs, details)).stream()
+                .findFirst();
     }
 
     /** What the engagement's child tables hold about it; read before the engagement row, one table at a time. */
-    private record Details(List<Session> sessions, List<Consent> consents, List<Disclosure> disclosures,
-                           List<Refusal> refusals, List<OpenUpdateRequest> openRequests) {
-    }
+    private record Details(
+            List<Session> sessions,
+            List<Consent> consents,
+            List<Disclosure> disclosures,
+            List<Refusal> refusals,
+            List<OpenUpdateRequest> openRequests) {}
 
     private Details details(EngagementFilter filter) {
         Instant now = Instant.now();
@@ -54,22 +57,40 @@ public class ClientView {
                 children(filter, "client_consent", (rs, row) -> consent(rs, now)),
                 children(filter, "client_disclosure", ClientView::disclosure),
                 children(filter, "client_refusal", ClientView::refusal),
-                UpdateRequests.open(jdbc, "client_request", filter).values().stream().flatMap(List::stream).toList());
+                UpdateRequests.open(jdbc, "client_request", filter).values().stream()
+                        .flatMap(List::stream)
+                        .toList());
     }
 
     private static ClientEngagement engagement(ResultSet rs, Details details) throws SQLException {
-        return new ClientEngagement(rs.getString("engagement_id"), rs.getString("client_id"), rs.getString("boss_id"),
-                Sql.enumValue(rs, "purpose", Purpose.class), Sql.enumValue(rs, "urgency", Urgency.class),
-                EngagementLifecycle.status(rs), Sql.ids(rs, "shortlist"), rs.getString("selected_coach_id"),
-                EngagementLifecycle.budget(rs), Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"),
-                Sql.enumValue(rs, "outcome", Outcome.class), rs.getString("close_reason"), satisfaction(rs),
-                details.sessions(), details.consents(), details.disclosures(), details.refusals(),
-                details.openRequests(), rs.getLong("version"));
+        return new ClientEngagement(
+                rs.getString("engagement_id"),
+                rs.getString("client_id"),
+                rs.getString("boss_id"),
+                Sql.enumValue(rs, "purpose", Purpose.class),
+                Sql.enumValue(rs, "urgency", Urgency.class),
+                EngagementLifecycle.status(rs),
+                Sql.ids(rs, "shortlist"),
+                rs.getString("selected_coach_id"),
+                EngagementLifecycle.budget(rs),
+                Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "closed_at"),
+                Sql.enumValue(rs, "outcome", Outcome.class),
+                rs.getString("close_reason"),
+                satisfaction(rs),
+                details.sessions(),
+                details.consents(),
+                details.disclosures(),
+                details.refusals(),
+                details.openRequests(),
+                rs.getLong("version"));
     }
 
     /** The filter selects one engagement, so its children are all of them. */
     private <T> List<T> children(EngagementFilter filter, String table, RowMapper<T> mapper) {
-        return filter.children(jdbc, table, mapper).values().stream().flatMap(List::stream).toList();
+        return filter.children(jdbc, table, mapper).values().stream()
+                .flatMap(List::stream)
+                .toList();
     }
 
     private static ClientEngagement.Satisfaction satisfaction(ResultSet rs) throws SQLException {
@@ -78,29 +99,49 @@ public class ClientView {
     }
 
     private static Session session(ResultSet rs, int row) throws SQLException {
-        return new Session(rs.getString("session_id"), rs.getString("coach_id"), Sql.date(rs, "held_on"),
-                rs.getInt("duration_minutes"), rs.getString("notes"));
+        return new Session(
+                rs.getString("session_id"),
+                rs.getString("coach_id"),
+                Sql.date(rs, "held_on"),
+                rs.getInt("duration_minutes"),
+                rs.getString("notes"));
     }
 
     private static Consent consent(ResultSet rs, Instant now) throws SQLException {
         Instant validUntil = Sql.instant(rs, "valid_until");
-        return new Consent(rs.getString("consent_id"), Sql.enumValue(rs, "audience", Audience.class),
-                Sql.scopes(rs, "scopes"), validUntil, rs.getString("purpose"), rs.getString("notice_version"),
+        return new Consent(
+                rs.getString("consent_id"),
+                Sql.enumValue(rs, "audience", Audience.class),
+                Sql.scopes(rs, "scopes"),
+                validUntil,
+                rs.getString("purpose"),
+                rs.getString("notice_version"),
                 Sql.instant(rs, "granted_at"),
                 Sql.enumValue(rs, "state", ConsentState.class).at(now, validUntil),
-                Sql.instant(rs, "state_changed_at"), rs.getString("revoke_reason"));
+                Sql.instant(rs, "state_changed_at"),
+                rs.getString("revoke_reason"));
     }
 
     private static Disclosure disclosure(ResultSet rs, int row) throws SQLException {
-        return new Disclosure(rs.getString("update_id"), Sql.enumValue(rs, "audience", Audience.class),
-                rs.getString("recipient_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
-                rs.getString("shared_by"), Sql.instant(rs, "shared_at"), rs.getString("consent_id"),
+        return new Disclosure(
+                rs.getString("update_id"),
+                Sql.enumValue(rs, "audience", Audience.class),
+                rs.getString("recipient_id"),
+                Sql.enumValue(rs, "scope", Scope.class),
+                rs.getString("content"),
+                rs.getString("shared_by"),
+                Sql.instant(rs, "shared_at"),
+                rs.getString("consent_id"),
                 rs.getString("purpose"));
     }
 
     private static Refusal refusal(ResultSet rs, int row) throws SQLException {
-        return new Refusal(rs.getString("update_id"), Sql.enumValue(rs, "audience", Audience.class),
-                Sql.enumValue(rs, "scope", Scope.class), rs.getString("attempted_by"),
-                Sql.enumValue(rs, "reason", RefusalReason.class), Sql.instant(rs, "refused_at"));
+        return new Refusal(
+                rs.getString("update_id"),
+                Sql.enumValue(rs, "audience", Audience.class),
+                Sql.enumValue(rs, "scope", Scope.class),
+                rs.getString("attempted_by"),
+                Sql.enumValue(rs, "reason", RefusalReason.class),
+                Sql.instant(rs, "refused_at"));
     }
 }

@@ -21,5 +21,4 @@ public record Consent(
         Instant grantedAt,
         ConsentState state,
         Instant stateChangedAt,
-        String revokeReason) {
-}
+        String revokeReason) {}

@@ -14,5 +14,4 @@ public record Disclosure(
         String sharedBy,
         Instant sharedAt,
         String consentId,
-        String purpose) {
-}
+        String purpose) {}

@@ -8,10 +8,4 @@ import java.time.Instant;
 
 /** An update about the client that no consent allowed: nothing of it reached anyone. */
 public record Refusal(
-        String updateId,
-        Audience audience,
-        Scope scope,
-        String attemptedBy,
-        RefusalReason reason,
-        Instant refusedAt) {
-}
+        String updateId, Audience audience, Scope scope, String attemptedBy, RefusalReason reason, Instant refusedAt) {}

@@ -2,5 +2,4 @@ package coaching.ledger.query.client;
 
 import java.time.LocalDate;
 
-public record Session(String sessionId, String coachId, LocalDate heldOn, int durationMinutes, String notes) {
-}
+public record Session(String sessionId, String coachId, LocalDate heldOn, int durationMinutes, String notes) {}

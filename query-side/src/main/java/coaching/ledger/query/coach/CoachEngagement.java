@@ -25,15 +25,12 @@ public record CoachEngagement(
         List<SharedUpdate> sharedUpdates,
         long version) {
 
-    public record Session(String sessionId, LocalDate heldOn, int durationMinutes, String notes) {
-    }
+    public record Session(String sessionId, LocalDate heldOn, int durationMinutes, String notes) {}
 
     /** What the coach may share now, and with whom. */
-    public record ConsentInForce(String consentId, Audience audience, List<Scope> scopes, Instant validUntil,
-                                 String purpose) {
-    }
+    public record ConsentInForce(
+            String consentId, Audience audience, List<Scope> scopes, Instant validUntil, String purpose) {}
 
     /** That an update was shared, without what it said. */
-    public record SharedUpdate(String updateId, Audience audience, Scope scope, String sharedBy, Instant sharedAt) {
-    }
+    public record SharedUpdate(String updateId, Audience audience, Scope scope, String sharedBy, Instant sharedAt) {}
 }

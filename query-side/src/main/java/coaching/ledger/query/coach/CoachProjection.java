@@ -38,8 +38,8 @@ import java.time.Instant;
 public class CoachProjection {
 
     public static final String NAME = "coach";
-    public static final ViewTables TABLES = ViewTables.of("coach_engagement", "coach_session", "coach_consent",
-            "coach_request", "coach_update");
+    public static final ViewTables TABLES =
+            ViewTables.of("coach_engagement", "coach_session", "coach_consent", "coach_request", "coach_update");
 
     private final ViewWrites writes;
     private final EngagementLifecycle lifecycle;
@@ -77,8 +77,12 @@ public class CoachProjection {
     }
 
     @EventHandler
-    void on(UpdateConsentGranted event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MessageIdentifier String eventId, TrackingToken token) {
+    void on(
+            UpdateConsentGranted event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            TrackingToken token) {
         relationship.consentGranted(event, sequence, at, eventId, token);
     }
 
@@ -95,7 +99,9 @@ public class CoachProjection {
     /** Records that an update was shared, and answers the requests it matches; never its content. */
     @EventHandler
     void on(UpdateShared event, @SequenceNumber long sequence) {
-        Row.in("coach_update").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+        Row.in("coach_update")
+                .key("engagement_id", event.engagementId())
+                .key("update_id", event.updateId())
                 .set("audience", Sql.name(event.audience()))
                 .set("scope", Sql.name(event.scope()))
                 .set("shared_by", event.sharedBy())

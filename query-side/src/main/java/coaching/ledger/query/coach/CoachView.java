@@ -33,7 +33,8 @@ public class CoachView {
     }
 
     public Optional<CoachEngagement> engagementOf(String coachId, String engagementId) {
-        return engagements(coachId, selected(coachId).and(EngagementFilter.one(engagementId))).stream().findFirst();
+        return engagements(coachId, selected(coachId).and(EngagementFilter.one(engagementId))).stream()
+                .findFirst();
     }
 
     private static EngagementFilter selected(String coachId) {
@@ -47,32 +48,56 @@ public class CoachView {
         Map<String, List<CoachEngagement.SharedUpdate>> shared = sharedUpdates(filter);
         return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
-            return new CoachEngagement(engagementId, rs.getString("client_id"), EngagementLifecycle.status(rs),
-                    EngagementLifecycle.budget(rs), sessions.getOrDefault(engagementId, List.of()),
-                    consents.getOrDefault(engagementId, List.of()), open.getOrDefault(engagementId, List.of()),
-                    shared.getOrDefault(engagementId, List.of()), rs.getLong("version"));
+            return new CoachEngagement(
+                    engagementId,
+                    rs.getString("client_id"),
+                    EngagementLifecycle.status(rs),
+                    EngagementLifecycle.budget(rs),
+                    sessions.getOrDefault(engagementId, List.of()),
+                    consents.getOrDefault(engagementId, List.of()),
+                    open.getOrDefault(engagementId, List.of()),
+                    shared.getOrDefault(engagementId, List.of()),
+                    rs.getLong("version"));
         });
     }
 
     private Map<String, List<CoachEngagement.Session>> loggedBy(String coachId, EngagementFilter filter) {
         return filter.and(new EngagementFilter("coach_id = :coach", Map.of("coach", coachId)))
-                .children(jdbc, "coach_session", (rs, row) -> new CoachEngagement.Session(rs.getString("session_id"),
-                        Sql.date(rs, "held_on"), rs.getInt("duration_minutes"), rs.getString("notes")));
+                .children(
+                        jdbc,
+                        "coach_session",
+                        (rs, row) -> new CoachEngagement.Session(
+                                rs.getString("session_id"),
+                                Sql.date(rs, "held_on"),
+                                rs.getInt("duration_minutes"),
+                                rs.getString("notes")));
     }
 
     private Map<String, List<CoachEngagement.SharedUpdate>> sharedUpdates(EngagementFilter filter) {
-        return filter.children(jdbc, "coach_update", (rs, row) -> new CoachEngagement.SharedUpdate(
-                rs.getString("update_id"), Sql.enumValue(rs, "audience", Audience.class),
-                Sql.enumValue(rs, "scope", Scope.class), rs.getString("shared_by"), Sql.instant(rs, "shared_at")));
+        return filter.children(
+                jdbc,
+                "coach_update",
+                (rs, row) -> new CoachEngagement.SharedUpdate(
+                        rs.getString("update_id"),
+                        Sql.enumValue(rs, "audience", Audience.class),
+                        Sql.enumValue(rs, "scope", Scope.class),
+                        rs.getString("shared_by"),
+                        Sql.instant(rs, "shared_at")));
     }
 
     /** Active consents short of their validUntil; expiry is not an event, so it is checked now. */
     private Map<String, List<CoachEngagement.ConsentInForce>> inForce(EngagementFilter filter, Instant now) {
-        Map<String, List<CoachEngagement.ConsentInForce>> consents = filter
-                .and(new EngagementFilter("state = 'ACTIVE'", Map.of()))
-                .children(jdbc, "coach_consent", (rs, row) -> new CoachEngagement.ConsentInForce(
-                        rs.getString("consent_id"), Sql.enumValue(rs, "audience", Audience.class),
-                        Sql.scopes(rs, "scopes"), Sql.instant(rs, "valid_until"), rs.getString("purpose")));
+        Map<String, List<CoachEngagement.ConsentInForce>> consents = filter.and(
+                        new EngagementFilter("state = 'ACTIVE'", Map.of()))
+                .children(
+                        jdbc,
+                        "coach_consent",
+                        (rs, row) -> new CoachEngagement.ConsentInForce(
+                                rs.getString("consent_id"),
+                                Sql.enumValue(rs, "audience", Audience.class),
+                                Sql.scopes(rs, "scopes"),
+                                Sql.instant(rs, "valid_until"),
+                                rs.getString("purpose")));
         consents.replaceAll((engagementId, active) -> active.stream()
                 .filter(consent -> ConsentState.ACTIVE.at(now, consent.validUntil()) == ConsentState.ACTIVE)
                 .toList());

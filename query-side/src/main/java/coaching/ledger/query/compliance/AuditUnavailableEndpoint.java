@@ -19,7 +19,9 @@ class AuditUnavailableEndpoint {
     @GetMapping({"/api/v1/compliance/verification", "/api/v1/events"})
     @PreAuthorize("hasAnyRole('COMPLIANCE', 'INTEGRATOR')")
     ProblemDetail unavailable() {
-        return ProblemResponses.problem(HttpStatus.NOT_IMPLEMENTED, "Not available",
+        return ProblemResponses.problem(
+                HttpStatus.NOT_IMPLEMENTED,
+                "Not available",
                 "verification and the event export read the JDBC event store; this ledger stores its events in"
                         + " Axon Server, where they are not available");
     }

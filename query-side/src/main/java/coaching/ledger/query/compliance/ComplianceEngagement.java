@@ -11,10 +11,7 @@ import java.util.List;
 
 /** The disclosure ledger of one engagement. Deliberately without any content. */
 public record ComplianceEngagement(
-        String engagementId,
-        List<Disclosure> disclosures,
-        List<Refusal> refusals,
-        long version) {
+        String engagementId, List<Disclosure> disclosures, List<Refusal> refusals, long version) {
 
     /** An update that reached its recipient; {@code globalIndex} is its position in the event store. */
     public record Disclosure(
@@ -27,8 +24,7 @@ public record ComplianceEngagement(
             Audience audience,
             Scope scope,
             String purpose,
-            ConsentTrace consent) {
-    }
+            ConsentTrace consent) {}
 
     /** The grant a disclosure relied on; fields after {@code grantEventId} are null if no such grant was recorded. */
     public record ConsentTrace(
@@ -38,8 +34,7 @@ public record ComplianceEngagement(
             Instant grantedAt,
             List<Scope> scopes,
             Instant validUntil,
-            ConsentState stateAtDisclosure) {
-    }
+            ConsentState stateAtDisclosure) {}
 
     public record Refusal(
             String eventId,
@@ -49,6 +44,5 @@ public record ComplianceEngagement(
             Actor actor,
             Audience audience,
             Scope scope,
-            RefusalReason reason) {
-    }
+            RefusalReason reason) {}
 }

@@ -38,8 +38,8 @@ import java.util.Optional;
 public class ComplianceProjection {
 
     public static final String NAME = "compliance";
-    public static final ViewTables TABLES = ViewTables.of("compliance_engagement", "compliance_consent",
-            "compliance_disclosure", "compliance_refusal");
+    public static final ViewTables TABLES =
+            ViewTables.of("compliance_engagement", "compliance_consent", "compliance_disclosure", "compliance_refusal");
 
     private final ViewWrites writes;
     private final Consents consents;
@@ -55,10 +55,14 @@ public class ComplianceProjection {
     }
 
     @EventHandler
-    void on(UpdateConsentGranted event, @SequenceNumber long version, @Timestamp Instant at,
-            @MessageIdentifier String eventId, TrackingToken token) {
-        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()),
-                version, at));
+    void on(
+            UpdateConsentGranted event,
+            @SequenceNumber long version,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            TrackingToken token) {
+        consents.granted(
+                event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()), version, at));
         advance(event.engagementId(), version);
     }
 
@@ -70,11 +74,16 @@ public class ComplianceProjection {
 
     /** The consent trace is copied as it stood when the update was shared; the content is not kept. */
     @EventHandler
-    void on(UpdateShared event, @SequenceNumber long version, @MessageIdentifier String eventId,
-            TrackingToken token, @MetaDataValue(Actor.ACTOR_ID) String actorId,
+    void on(
+            UpdateShared event,
+            @SequenceNumber long version,
+            @MessageIdentifier String eventId,
+            TrackingToken token,
+            @MetaDataValue(Actor.ACTOR_ID) String actorId,
             @MetaDataValue(Actor.ACTOR_ROLE) String actorRole) {
         Optional<Grant> grant = grantOf(event);
-        Row.in("compliance_disclosure").key("event_id", eventId)
+        Row.in("compliance_disclosure")
+                .key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
                 .set("global_index", Sql.globalIndex(token, eventId, writes.jdbc()))
                 .set("update_id", event.updateId())
@@ -91,17 +100,26 @@ public class ComplianceProjection {
                 .set("granted_at", grant.map(Grant::grantedAt).orElse(null))
                 .set("scopes", grant.map(Grant::scopes).orElse(null))
                 .set("valid_until", grant.map(Grant::validUntil).orElse(null))
-                .set("state_at_disclosure", grant.map(found -> found.stateAt(event.sharedAt()).name()).orElse(null))
+                .set(
+                        "state_at_disclosure",
+                        grant.map(found -> found.stateAt(event.sharedAt()).name())
+                                .orElse(null))
                 .set("sequence_number", version)
                 .upsertIn(writes, event.engagementId());
         advance(event.engagementId(), version);
     }
 
     @EventHandler
-    void on(DisclosureRefused event, @SequenceNumber long version, @Timestamp Instant at,
-            @MessageIdentifier String eventId, TrackingToken token, @MetaDataValue(Actor.ACTOR_ID) String actorId,
+    void on(
+            DisclosureRefused event,
+            @SequenceNumber long version,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            TrackingToken token,
+            @MetaDataValue(Actor.ACTOR_ID) String actorId,
             @MetaDataValue(Actor.ACTOR_ROLE) String actorRole) {
-        Row.in("compliance_refusal").key("event_id", eventId)
+        Row.in("compliance_refusal")
+                .key("event_id", eventId)
                 .set("engagement_id", event.engagementId())
                 .set("global_index", Sql.globalIndex(token, eventId, writes.jdbc()))
                 .set("update_id", event.updateId())
@@ -129,27 +147,32 @@ public class ComplianceProjection {
     }
 
     private void advance(String engagementId, long version) {
-        Row.in("compliance_engagement").key("engagement_id", engagementId).set("version", version)
+        Row.in("compliance_engagement")
+                .key("engagement_id", engagementId)
+                .set("version", version)
                 .upsertIn(writes, engagementId);
     }
 
     /** The grant the update names, as this view recorded it; absent if the stream holds no such grant. */
     private Optional<Grant> grantOf(UpdateShared event) {
         writes.flush(); // the grant may be among this batch's writes
-        return writes.jdbc().sql("SELECT grant_global_index, granted_at, scopes, valid_until, state FROM compliance_consent"
+        return writes.jdbc()
+                .sql("SELECT grant_global_index, granted_at, scopes, valid_until, state FROM compliance_consent"
                         + " WHERE engagement_id = :id AND consent_id = :consent AND grant_event_id = :grant")
                 .param("id", event.engagementId())
                 .param("consent", event.consentId())
                 .param("grant", event.consentGrantEventId())
-                .query((rs, row) -> new Grant(Sql.nullableLong(rs, "grant_global_index"),
-                        rs.getObject("granted_at", OffsetDateTime.class), rs.getString("scopes"),
+                .query((rs, row) -> new Grant(
+                        Sql.nullableLong(rs, "grant_global_index"),
+                        rs.getObject("granted_at", OffsetDateTime.class),
+                        rs.getString("scopes"),
                         rs.getObject("valid_until", OffsetDateTime.class),
                         Sql.enumValue(rs, "state", ConsentState.class)))
                 .optional();
     }
 
-    private record Grant(Long globalIndex, OffsetDateTime grantedAt, String scopes, OffsetDateTime validUntil,
-                         ConsentState state) {
+    private record Grant(
+            Long globalIndex, OffsetDateTime grantedAt, String scopes, OffsetDateTime validUntil, ConsentState state) {
 
         ConsentState stateAt(Instant moment) {
             return state.at(moment, validUntil == null ? null : validUntil.toInstant());

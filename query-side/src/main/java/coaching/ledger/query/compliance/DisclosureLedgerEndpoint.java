@@ -22,7 +22,9 @@ public class DisclosureLedgerEndpoint {
     /** Every engagement's disclosure ledger, or the one {@code engagementId} names (an empty list if none). */
     @GetMapping("/api/v1/compliance/disclosures")
     public List<ComplianceEngagement> disclosures(@RequestParam(required = false) String engagementId) {
-        return view.engagements(engagementId == null ? EngagementFilter.all()
-                : EngagementFilter.one(LedgerIds.require("engagementId", engagementId)));
+        return view.engagements(
+                engagementId == null
+                        ? EngagementFilter.all()
+                        : EngagementFilter.one(LedgerIds.require("engagementId", engagementId)));
     }
 }

@@ -32,9 +32,11 @@ class VerificationEndpoint {
     private final ObjectProvider<EventChainSealer> sealer;
     private final RunsPerRole running;
 
-    VerificationEndpoint(LedgerVerifier verifier, ObjectProvider<EventChainSealer> sealer,
-                         @Value("${ledger.verification.max-concurrent-per-role}") int perRole,
-                         @Value("${ledger.long-reads.retry-after}") Duration retryAfter) {
+    VerificationEndpoint(
+            LedgerVerifier verifier,
+            ObjectProvider<EventChainSealer> sealer,
+            @Value("${ledger.verification.max-concurrent-per-role}") int perRole,
+            @Value("${ledger.long-reads.retry-after}") Duration retryAfter) {
         this.verifier = verifier;
         this.sealer = sealer;
         this.running = new RunsPerRole("verifications", perRole, retryAfter);
@@ -42,8 +44,10 @@ class VerificationEndpoint {
 
     @GetMapping("/api/v1/compliance/verification")
     @PreAuthorize("hasRole('COMPLIANCE')")
-    VerificationReport verify(@RequestParam(required = false) Long checkpointIndex,
-                             @RequestParam(required = false) String checkpointHash, Authentication caller) {
+    VerificationReport verify(
+            @RequestParam(required = false) Long checkpointIndex,
+            @RequestParam(required = false) String checkpointHash,
+            Authentication caller) {
         LedgerVerifier.Checkpoint checkpoint = checkpoint(checkpointIndex, checkpointHash);
         Runnable release = running.start(caller);
         try {

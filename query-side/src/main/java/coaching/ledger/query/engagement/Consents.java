@@ -25,7 +25,9 @@ public final class Consents {
     }
 
     public void granted(UpdateConsentGranted event, GrantEvent grant) {
-        Row.in(table).key("engagement_id", event.engagementId()).key("consent_id", event.consentId())
+        Row.in(table)
+                .key("engagement_id", event.engagementId())
+                .key("consent_id", event.consentId())
                 .set("audience", Sql.name(event.audience()))
                 .set("scopes", Sql.scopes(event.scopes()))
                 .set("valid_until", Sql.timestamp(event.validUntil()))
@@ -42,9 +44,11 @@ public final class Consents {
     }
 
     public void revoked(UpdateConsentRevoked event, Instant at) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET state = 'REVOKED', revoke_reason = :reason,"
-                        + " state_changed_at = :at"
-                        + " WHERE engagement_id = :id AND consent_id = :consent")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE " + table + " SET state = 'REVOKED', revoke_reason = :reason,"
+                                + " state_changed_at = :at"
+                                + " WHERE engagement_id = :id AND consent_id = :consent")
                 .param("reason", event.reason())
                 .param("at", Sql.timestamp(at))
                 .param("id", event.engagementId())
@@ -55,8 +59,10 @@ public final class Consents {
     /** Closing the engagement ends the consents still in force then; revoked ones stay revoked. */
     public void ended(EngagementClosed event, Instant at) {
         for (String consentId : event.endedConsentIds()) {
-            writes.sql(event.engagementId(), "UPDATE " + table + " SET state = 'ENDED', state_changed_at = :at"
-                            + " WHERE engagement_id = :id AND consent_id = :consent AND state = 'ACTIVE'")
+            writes.sql(
+                            event.engagementId(),
+                            "UPDATE " + table + " SET state = 'ENDED', state_changed_at = :at"
+                                    + " WHERE engagement_id = :id AND consent_id = :consent AND state = 'ACTIVE'")
                     .param("at", Sql.timestamp(at))
                     .param("id", event.engagementId())
                     .param("consent", consentId)
@@ -65,6 +71,5 @@ public final class Consents {
     }
 
     /** Where a grant sits in the event store: its event id, global index, sequence and time. */
-    public record GrantEvent(String eventId, Long globalIndex, long sequence, Instant at) {
-    }
+    public record GrantEvent(String eventId, Long globalIndex, long sequence, Instant at) {}
 }

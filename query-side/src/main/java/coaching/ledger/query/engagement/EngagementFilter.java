@@ -30,8 +30,9 @@ public record EngagementFilter(String condition, Map<String, ?> params) {
 
     /** Engagements of {@code table} whose {@code column} names the principal (their boss, their coach). */
     public static EngagementFilter related(String table, String column, String principalId) {
-        return new EngagementFilter("engagement_id IN (SELECT engagement_id FROM " + table + " WHERE " + column
-                + " = :principal)", Map.of("principal", principalId));
+        return new EngagementFilter(
+                "engagement_id IN (SELECT engagement_id FROM " + table + " WHERE " + column + " = :principal)",
+                Map.of("principal", principalId));
     }
 
     public EngagementFilter and(EngagementFilter other) {
@@ -42,14 +43,22 @@ public record EngagementFilter(String condition, Map<String, ?> params) {
 
     public <T> List<T> rows(JdbcClient jdbc, String table, String orderBy, RowMapper<T> mapper) {
         return jdbc.sql("SELECT * FROM " + table + " WHERE " + condition + " ORDER BY " + orderBy)
-                .params(params).query(mapper).list();
+                .params(params)
+                .query(mapper)
+                .list();
     }
 
     /** Rows of a child table (engagement_id, ..., sequence_number) per engagement, in event order. */
     public <T> Map<String, List<T>> children(JdbcClient jdbc, String table, RowMapper<T> mapper) {
-        return rows(jdbc, table, "engagement_id, sequence_number",
-                (rs, row) -> Map.entry(rs.getString("engagement_id"), mapper.mapRow(rs, row))).stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+        return rows(
+                        jdbc,
+                        table,
+                        "engagement_id, sequence_number",
+                        (rs, row) -> Map.entry(rs.getString("engagement_id"), mapper.mapRow(rs, row)))
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey,
+                        LinkedHashMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 }

@@ -32,6 +32,7 @@ public final class EngagementLifecycle {
     /** ACTIVE needs both a selected coach and an approved budget, whichever came last. */
     private static final String ACTIVE_ONCE_FUNDED =
             "CASE WHEN budget_currency IS NOT NULL AND status <> 'CLOSED' THEN 'ACTIVE' ELSE status END";
+
     private static final String ACTIVE_ONCE_SELECTED =
             "CASE WHEN selected_coach_id IS NOT NULL AND status <> 'CLOSED' THEN 'ACTIVE' ELSE status END";
 
@@ -58,8 +59,10 @@ public final class EngagementLifecycle {
         if (!shows(event)) {
             return;
         }
-        writes.sql(engagementId, "UPDATE " + table + " SET version = version + 1, last_sequence = :sequence"
-                        + " WHERE engagement_id = :id AND last_sequence < :sequence")
+        writes.sql(
+                        engagementId,
+                        "UPDATE " + table + " SET version = version + 1, last_sequence = :sequence"
+                                + " WHERE engagement_id = :id AND last_sequence < :sequence")
                 .param("sequence", sequence)
                 .param("id", engagementId)
                 .execute();
@@ -67,7 +70,8 @@ public final class EngagementLifecycle {
 
     /** Creates the row; its version and last_sequence start at their column defaults, 0, the opening's. */
     public void opened(EngagementOpened event, Instant at) {
-        Row.in(table).key("engagement_id", event.engagementId())
+        Row.in(table)
+                .key("engagement_id", event.engagementId())
                 .set("client_id", event.clientId())
                 .set("boss_id", event.bossId())
                 .set("hr_id", event.hrId())
@@ -80,9 +84,11 @@ public final class EngagementLifecycle {
 
     /** Records the shortlist and counts it, like each lifecycle event after the opening. */
     public void shortlisted(CoachesShortlisted event, long sequence) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET shortlist = :shortlist,"
-                        + " status = CASE WHEN status = 'OPENED' THEN 'SHORTLISTED' ELSE status END"
-                        + " WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE " + table + " SET shortlist = :shortlist,"
+                                + " status = CASE WHEN status = 'OPENED' THEN 'SHORTLISTED' ELSE status END"
+                                + " WHERE engagement_id = :id")
                 .param("shortlist", Sql.ids(event.coachIds()))
                 .param("id", event.engagementId())
                 .execute();
@@ -90,8 +96,10 @@ public final class EngagementLifecycle {
     }
 
     public void coachSelected(CoachSelected event, long sequence) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET selected_coach_id = :coach,"
-                        + " status = " + ACTIVE_ONCE_FUNDED + " WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE " + table + " SET selected_coach_id = :coach," + " status = " + ACTIVE_ONCE_FUNDED
+                                + " WHERE engagement_id = :id")
                 .param("coach", event.coachId())
                 .param("id", event.engagementId())
                 .execute();
@@ -99,9 +107,11 @@ public final class EngagementLifecycle {
     }
 
     public void budgetApproved(BudgetApproved event, long sequence) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
-                        + " budget_currency = :currency, status = " + ACTIVE_ONCE_SELECTED
-                        + " WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE " + table + " SET budget_sessions = :sessions, budget_amount = :amount,"
+                                + " budget_currency = :currency, status = " + ACTIVE_ONCE_SELECTED
+                                + " WHERE engagement_id = :id")
                 .param("sessions", event.sessions())
                 .param("amount", event.amount())
                 .param("currency", event.currency())
@@ -111,8 +121,10 @@ public final class EngagementLifecycle {
     }
 
     public void closed(EngagementClosed event, long sequence, Instant at) {
-        writes.sql(event.engagementId(), "UPDATE " + table + " SET status = 'CLOSED', closed_at = :at,"
-                        + " outcome = :outcome WHERE engagement_id = :id")
+        writes.sql(
+                        event.engagementId(),
+                        "UPDATE " + table + " SET status = 'CLOSED', closed_at = :at,"
+                                + " outcome = :outcome WHERE engagement_id = :id")
                 .param("at", Sql.timestamp(at))
                 .param("outcome", Sql.name(event.outcome()))
                 .param("id", event.engagementId())

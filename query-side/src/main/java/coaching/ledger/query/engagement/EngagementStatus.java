@@ -2,5 +2,8 @@ package coaching.ledger.query.engagement;
 
 /** OPENED → SHORTLISTED → ACTIVE (coach selected and budget approved, either order) → CLOSED. */
 public enum EngagementStatus {
-    OPENED, SHORTLISTED, ACTIVE, CLOSED
+    OPENED,
+    SHORTLISTED,
+    ACTIVE,
+    CLOSED
 }

@@ -37,7 +37,9 @@ public final class RelationshipFacts {
     }
 
     public void sessionLogged(SessionLogged event, long sequence) {
-        Row.in(sessionTable).key("engagement_id", event.engagementId()).key("session_id", event.sessionId())
+        Row.in(sessionTable)
+                .key("engagement_id", event.engagementId())
+                .key("session_id", event.sessionId())
                 .set("coach_id", event.coachId())
                 .set("held_on", event.heldOn())
                 .set("duration_minutes", event.durationMinutes())
@@ -47,10 +49,10 @@ public final class RelationshipFacts {
         lifecycle.counted(event, event.engagementId(), sequence);
     }
 
-    public void consentGranted(UpdateConsentGranted event, long sequence, Instant at, String eventId,
-                               TrackingToken token) {
-        consents.granted(event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()),
-                sequence, at));
+    public void consentGranted(
+            UpdateConsentGranted event, long sequence, Instant at, String eventId, TrackingToken token) {
+        consents.granted(
+                event, new Consents.GrantEvent(eventId, Sql.globalIndex(token, eventId, writes.jdbc()), sequence, at));
         lifecycle.counted(event, event.engagementId(), sequence);
     }
 

@@ -19,5 +19,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-public @interface SnapshotRead {
-}
+public @interface SnapshotRead {}

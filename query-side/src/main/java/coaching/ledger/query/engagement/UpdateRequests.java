@@ -29,7 +29,9 @@ public final class UpdateRequests {
     }
 
     public void requested(UpdateRequested event, long sequence, Instant at) {
-        Row.in(table).key("engagement_id", event.engagementId()).key("request_id", event.requestId())
+        Row.in(table)
+                .key("engagement_id", event.engagementId())
+                .key("request_id", event.requestId())
                 .set("audience", Sql.name(event.audience()))
                 .set("scope", Sql.name(event.scope()))
                 .set("message", event.message())
@@ -41,8 +43,10 @@ public final class UpdateRequests {
     }
 
     public void answeredBy(UpdateShared update) {
-        writes.sql(update.engagementId(), "UPDATE " + table + " SET answered_by_update_id = :update"
-                        + " WHERE engagement_id = :id AND audience = :audience AND scope = :scope AND answered_by_update_id IS NULL")
+        writes.sql(
+                        update.engagementId(),
+                        "UPDATE " + table + " SET answered_by_update_id = :update"
+                                + " WHERE engagement_id = :id AND audience = :audience AND scope = :scope AND answered_by_update_id IS NULL")
                 .param("update", update.updateId())
                 .param("id", update.engagementId())
                 .param("audience", Sql.name(update.audience()))
@@ -51,10 +55,19 @@ public final class UpdateRequests {
     }
 
     /** The open requests in {@code table} of the filtered engagements, in the order they were made. */
-    public static Map<String, List<OpenUpdateRequest>> open(JdbcClient jdbc, String table, EngagementFilter engagements) {
-        return new EngagementFilter("answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
-                .children(jdbc, table, (rs, row) -> new OpenUpdateRequest(rs.getString("request_id"),
-                        Sql.enumValue(rs, "audience", Audience.class), Sql.enumValue(rs, "scope", Scope.class),
-                        rs.getString("message"), rs.getString("requested_by"), Sql.instant(rs, "requested_at")));
+    public static Map<String, List<OpenUpdateRequest>> open(
+            JdbcClient jdbc, String table, EngagementFilter engagements) {
+        return new EngagementFilter(
+                        "answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
+                .children(
+                        jdbc,
+                        table,
+                        (rs, row) -> new OpenUpdateRequest(
+                                rs.getString("request_id"),
+                                Sql.enumValue(rs, "audience", Audience.class),
+                                Sql.enumValue(rs, "scope", Scope.class),
+                                rs.getString("message"),
+                                rs.getString("requested_by"),
+                                Sql.instant(rs, "requested_at")));
     }
 }

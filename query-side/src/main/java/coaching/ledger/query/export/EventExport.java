@@ -57,10 +57,12 @@ public class EventExport {
         long position = after;
         while (written < limit) {
             int size = (int) Math.min(PAGE_SIZE, limit - written);
-            List<StoredEvent> page = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry e"
+            List<StoredEvent> page = jdbc.query(
+                    "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry e"
                             + " WHERE globalIndex > ? AND EXISTS (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)"
                             + " ORDER BY globalIndex LIMIT " + size,
-                    (row, n) -> StoredEvent.read(row), position);
+                    (row, n) -> StoredEvent.read(row),
+                    position);
             for (StoredEvent event : page) {
                 upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
             }
@@ -73,21 +75,30 @@ public class EventExport {
         return written;
     }
 
-    private static Stream<IntermediateEventRepresentation> upcast(StoredEvent event, EventUpcaster upcasters,
-                                                                  Serializer serializer) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(event.type(), event.aggregateIdentifier(),
-                event.sequenceNumber(), event.eventIdentifier(), event.timeStamp(), event.payloadType(),
-                event.payloadRevision(), event.payload(), event.metaData());
+    private static Stream<IntermediateEventRepresentation> upcast(
+            StoredEvent event, EventUpcaster upcasters, Serializer serializer) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                event.type(),
+                event.aggregateIdentifier(),
+                event.sequenceNumber(),
+                event.eventIdentifier(),
+                event.timeStamp(),
+                event.payloadType(),
+                event.payloadRevision(),
+                event.payload(),
+                event.metaData());
         return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)));
     }
 
     private void writeLine(StoredEvent stored, IntermediateEventRepresentation event, OutputStream out) {
         String type = event.getType().getName();
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
-        ObjectNode payload = (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
+        ObjectNode payload =
+                (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
         ObjectNode metadata = readMetadata(stored.metaData());
         ArrayNode redacted = json.createArrayNode();
-        ExportedFields.redact(type, event.getType().getRevision(), payload, metadata).forEach(redacted::add);
+        ExportedFields.redact(type, event.getType().getRevision(), payload, metadata)
+                .forEach(redacted::add);
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", stored.globalIndex());
         line.put("eventId", stored.eventIdentifier());

@@ -32,17 +32,20 @@ class EventExportEndpoint {
     private final EventExport export;
     private final RunsPerRole running;
 
-    EventExportEndpoint(EventExport export,
-                        @Value("${ledger.export.max-concurrent-per-role}") int perRole,
-                        @Value("${ledger.long-reads.retry-after}") Duration retryAfter) {
+    EventExportEndpoint(
+            EventExport export,
+            @Value("${ledger.export.max-concurrent-per-role}") int perRole,
+            @Value("${ledger.long-reads.retry-after}") Duration retryAfter) {
         this.export = export;
         this.running = new RunsPerRole("exports", perRole, retryAfter);
     }
 
     @GetMapping("/api/v1/events")
     @PreAuthorize("hasAnyRole('INTEGRATOR', 'COMPLIANCE')")
-    ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
-                             Authentication caller) {
+    ResponseEntity<StreamingResponseBody> events(
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Integer limit,
+            Authentication caller) {
         long from = after == null ? 0 : after;
         int count = limit == null ? DEFAULT_LIMIT : limit;
         if (from < 0) {

@@ -49,22 +49,49 @@ final class ExportedFields {
     /** Event type and revision -> the payload fields exported as recorded. */
     static final Map<String, Row> TABLE = rows(
             // event                          revision  exported as recorded
-            row(EngagementOpened.class,       "1", "engagementId", "clientId", "bossId", "hrId", "purpose", "urgency"),
-            row(CoachesShortlisted.class,     "1", "engagementId", "coachIds"),
-            row(CoachSelected.class,          "1", "engagementId", "coachId"),
-            row(BudgetApproved.class,         "1", "engagementId", "sessions", "amount", "currency"),
-            row(SessionLogged.class,          "1", "engagementId", "sessionId", "coachId", "heldOn", "durationMinutes"),
+            row(EngagementOpened.class, "1", "engagementId", "clientId", "bossId", "hrId", "purpose", "urgency"),
+            row(CoachesShortlisted.class, "1", "engagementId", "coachIds"),
+            row(CoachSelected.class, "1", "engagementId", "coachId"),
+            row(BudgetApproved.class, "1", "engagementId", "sessions", "amount", "currency"),
+            row(SessionLogged.class, "1", "engagementId", "sessionId", "coachId", "heldOn", "durationMinutes"),
             // revision 1 is upcast to 2 (noticeVersion null) before it is exported
-            row(UpdateConsentGranted.class,   "2", "engagementId", "consentId", "clientId", "audience", "scopes",
-                    "validUntil", "purpose", "noticeVersion"),
-            row(UpdateConsentRevoked.class,   "1", "engagementId", "consentId"),
-            row(UpdateRequested.class,        "1", "engagementId", "requestId", "audience", "requestedBy", "scope"),
-            row(UpdateShared.class,           "1", "engagementId", "updateId", "audience", "scope", "recipientId",
-                    "sharedBy", "sharedAt", "consentId", "purpose", "consentGrantEventId", "consentGrantSequence"),
-            row(DisclosureRefused.class,      "1", "engagementId", "updateId", "audience", "scope", "actor", "reason"),
-            row(SatisfactionRecorded.class,   "1", "engagementId", "score"),
-            row(EngagementClosed.class,       "1", "engagementId", "outcome", "closedBy", "endedConsentIds"),
-            row(CoachRegistered.class,        "1", "coachId", "displayName", "certifications", "yearsExperience",
+            row(
+                    UpdateConsentGranted.class,
+                    "2",
+                    "engagementId",
+                    "consentId",
+                    "clientId",
+                    "audience",
+                    "scopes",
+                    "validUntil",
+                    "purpose",
+                    "noticeVersion"),
+            row(UpdateConsentRevoked.class, "1", "engagementId", "consentId"),
+            row(UpdateRequested.class, "1", "engagementId", "requestId", "audience", "requestedBy", "scope"),
+            row(
+                    UpdateShared.class,
+                    "1",
+                    "engagementId",
+                    "updateId",
+                    "audience",
+                    "scope",
+                    "recipientId",
+                    "sharedBy",
+                    "sharedAt",
+                    "consentId",
+                    "purpose",
+                    "consentGrantEventId",
+                    "consentGrantSequence"),
+            row(DisclosureRefused.class, "1", "engagementId", "updateId", "audience", "scope", "actor", "reason"),
+            row(SatisfactionRecorded.class, "1", "engagementId", "score"),
+            row(EngagementClosed.class, "1", "engagementId", "outcome", "closedBy", "endedConsentIds"),
+            row(
+                    CoachRegistered.class,
+                    "1",
+                    "coachId",
+                    "displayName",
+                    "certifications",
+                    "yearsExperience",
                     "specialties"));
 
     record Row(Class<?> type, String revision, Set<String> exported) {
@@ -74,8 +101,7 @@ final class ExportedFields {
         }
     }
 
-    private ExportedFields() {
-    }
+    private ExportedFields() {}
 
     /**
      * Keeps the allowed fields of one event's payload and metadata as they are, sets every other one
@@ -93,7 +119,8 @@ final class ExportedFields {
     private static List<String> nullOutAllBut(ObjectNode node, Set<String> allowed, String prefix) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
-        List<String> redacted = names.stream().filter(name -> !allowed.contains(name)).sorted().toList();
+        List<String> redacted =
+                names.stream().filter(name -> !allowed.contains(name)).sorted().toList();
         redacted.forEach(node::putNull);
         return redacted.stream().map(name -> prefix + name).toList();
     }

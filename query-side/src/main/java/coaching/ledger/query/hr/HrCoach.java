@@ -16,5 +16,4 @@ public record HrCoach(
         int yearsExperience,
         List<String> specialties,
         int activeEngagements,
-        BigDecimal averageSatisfaction) {
-}
+        BigDecimal averageSatisfaction) {}

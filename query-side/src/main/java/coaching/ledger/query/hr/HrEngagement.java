@@ -26,5 +26,4 @@ public record HrEngagement(
         Outcome outcome,
         Integer satisfactionScore,
         List<HrUpdate> updates,
-        long version) {
-}
+        long version) {}

@@ -41,6 +41,7 @@ public class HrEngagementFeed {
      * rows themselves, however large their updates are.
      */
     private static final int PAGE_SIZE = 20;
+
     private static final String CHANGED_IN_BATCH = HrEngagementFeed.class.getName() + ".changed";
 
     private final HrView view;
@@ -52,30 +53,39 @@ public class HrEngagementFeed {
     // a stream's drain blocks while its client does not read: one thread per draining stream, as
     // many as streams are open at most (bounded by the per-user limit)
     private final ExecutorService senders = Executors.newCachedThreadPool(DaemonThreads.named("hr-stream"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("hr-stream-heartbeat"));
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hr-stream-heartbeat"));
 
-    public HrEngagementFeed(HrView view,
-                            @Value("${ledger.hr.stream.max-per-user}") int maxPerUser,
-                            @Value("${ledger.hr.stream.max-pending}") int maxPending,
-                            @Value("${ledger.hr.stream.heartbeat}") Duration heartbeat) {
+    public HrEngagementFeed(
+            HrView view,
+            @Value("${ledger.hr.stream.max-per-user}") int maxPerUser,
+            @Value("${ledger.hr.stream.max-pending}") int maxPending,
+            @Value("${ledger.hr.stream.heartbeat}") Duration heartbeat) {
         this.view = view;
         this.maxPerUser = maxPerUser;
         this.maxPending = maxPending;
         this.heartbeat = heartbeat;
-        heartbeats.scheduleWithFixedDelay(() -> streams.forEach(HrLiveStream::heartbeat),
-                heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeats.scheduleWithFixedDelay(
+                () -> streams.forEach(HrLiveStream::heartbeat),
+                heartbeat.toMillis(),
+                heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Every engagement as {@code hrUserId} sees it now, then each one that changes. */
     SseEmitter open(String hrUserId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        HrLiveStream stream = new HrLiveStream(hrUserId, emitter, view, senders, PAGE_SIZE, maxPending,
-                cutOff::incrementAndGet);
+        HrLiveStream stream =
+                new HrLiveStream(hrUserId, emitter, view, senders, PAGE_SIZE, maxPending, cutOff::incrementAndGet);
         synchronized (streams) {
-            if (streams.stream().filter(open -> open.hrUserId().equals(hrUserId)).count() >= maxPerUser) {
-                throw new TooManyRequests("at most " + maxPerUser
-                        + " HR live streams per user are open at a time; close one or retry later", heartbeat);
+            if (streams.stream()
+                            .filter(open -> open.hrUserId().equals(hrUserId))
+                            .count()
+                    >= maxPerUser) {
+                throw new TooManyRequests(
+                        "at most " + maxPerUser
+                                + " HR live streams per user are open at a time; close one or retry later",
+                        heartbeat);
             }
             streams.add(stream);
         }
@@ -99,10 +109,11 @@ public class HrEngagementFeed {
         // collected even while no stream is open: one opened before this batch commits must hear of it
         UnitOfWork<?> batch = CurrentUnitOfWork.get();
         batch.getOrComputeResource(CHANGED_IN_BATCH, key -> {
-            Set<String> changed = new LinkedHashSet<>();
-            batch.afterCommit(committed -> notifyStreams(changed));
-            return changed;
-        }).add(engagementId);
+                    Set<String> changed = new LinkedHashSet<>();
+                    batch.afterCommit(committed -> notifyStreams(changed));
+                    return changed;
+                })
+                .add(engagementId);
     }
 
     private void notifyStreams(Collection<String> engagementIds) {

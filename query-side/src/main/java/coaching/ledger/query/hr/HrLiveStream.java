@@ -28,7 +28,11 @@ final class HrLiveStream {
     private static final Logger log = LoggerFactory.getLogger(HrLiveStream.class);
 
     /** Why a stream ends; {@code GONE} streams were ended by the container (client left, timeout). */
-    enum Ending { FELL_BEHIND, SHUTDOWN, GONE }
+    enum Ending {
+        FELL_BEHIND,
+        SHUTDOWN,
+        GONE
+    }
 
     private final String hrUserId;
     private final SseEmitter emitter;
@@ -43,13 +47,20 @@ final class HrLiveStream {
     private boolean firstAnswerDone;
     /** Counts the batches heard of; each pending id keeps the count of its latest. */
     private long batchesHeard;
+
     private final Map<String, Long> pending = new LinkedHashMap<>();
     private boolean draining;
     private boolean heartbeatDue;
     private Ending ending;
 
-    HrLiveStream(String hrUserId, SseEmitter emitter, HrView view, Executor executor, int pageSize, int maxPending,
-                 Runnable fellBehind) {
+    HrLiveStream(
+            String hrUserId,
+            SseEmitter emitter,
+            HrView view,
+            Executor executor,
+            int pageSize,
+            int maxPending,
+            Runnable fellBehind) {
         this.hrUserId = hrUserId;
         this.emitter = emitter;
         this.view = view;
@@ -186,8 +197,8 @@ final class HrLiveStream {
                 firstAnswerAfter = page.get(page.size() - 1).engagementId();
             }
             firstAnswerDone = page.size() < pageSize;
-            page.forEach(row -> pending.computeIfPresent(row.engagementId(),
-                    (engagementId, batch) -> batch <= heardBeforePage ? null : batch));
+            page.forEach(row -> pending.computeIfPresent(
+                    row.engagementId(), (engagementId, batch) -> batch <= heardBeforePage ? null : batch));
         }
         send(page);
     }
@@ -203,7 +214,8 @@ final class HrLiveStream {
 
     private void send(List<HrEngagement> rows) throws IOException {
         for (HrEngagement row : rows) {
-            emitter.send(SseEmitter.event().name("engagement")
+            emitter.send(SseEmitter.event()
+                    .name("engagement")
                     .id(row.engagementId() + "@" + row.version())
                     .data(row, MediaType.APPLICATION_JSON));
         }

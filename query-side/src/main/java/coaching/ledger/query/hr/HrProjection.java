@@ -51,7 +51,8 @@ public class HrProjection {
 
     @EventHandler
     void on(CoachRegistered event) {
-        Row.in("hr_coach").key("coach_id", event.coachId())
+        Row.in("hr_coach")
+                .key("coach_id", event.coachId())
                 .set("display_name", event.displayName())
                 .set("certifications", json.writeValueAsString(event.certifications()))
                 .set("years_experience", event.yearsExperience())
@@ -90,7 +91,9 @@ public class HrProjection {
     @EventHandler
     void on(UpdateShared event, @SequenceNumber long sequence) {
         if (lifecycle.shows(event)) {
-            Row.in("hr_update").key("engagement_id", event.engagementId()).key("update_id", event.updateId())
+            Row.in("hr_update")
+                    .key("engagement_id", event.engagementId())
+                    .key("update_id", event.updateId())
                     .set("scope", Sql.name(event.scope()))
                     .set("content", event.content())
                     .set("recipient_id", event.recipientId())
@@ -107,7 +110,8 @@ public class HrProjection {
     /** The score only: the comment is the client's own words and stays in the client's view. */
     @EventHandler
     void on(SatisfactionRecorded event, @SequenceNumber long sequence) {
-        writes.sql(event.engagementId(),
+        writes.sql(
+                        event.engagementId(),
                         "UPDATE hr_engagement SET satisfaction_score = :score WHERE engagement_id = :id")
                 .param("score", event.score())
                 .param("id", event.engagementId())

@@ -11,5 +11,4 @@ public record HrUpdate(
         String recipientId,
         Instant sharedAt,
         String sharedBy,
-        String consentId) {
-}
+        String consentId) {}

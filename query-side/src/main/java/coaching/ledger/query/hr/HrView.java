@@ -32,10 +32,8 @@ import java.util.stream.IntStream;
 public class HrView {
 
     private static final int MIN_SCORES_FOR_AVERAGE = 3;
-    private static final TypeReference<List<Certification>> CERTIFICATIONS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> SPECIALTIES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Certification>> CERTIFICATIONS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> SPECIALTIES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -60,37 +58,61 @@ public class HrView {
     public List<HrEngagement> pageVisibleTo(String hrUserId, String afterEngagementId, int size) {
         List<String> ids = jdbc.sql("SELECT engagement_id FROM hr_engagement WHERE engagement_id > :after"
                         + " ORDER BY engagement_id FETCH FIRST " + size + " ROWS ONLY")
-                .param("after", afterEngagementId).query(String.class).list();
+                .param("after", afterEngagementId)
+                .query(String.class)
+                .list();
         return visibleTo(hrUserId, ids);
     }
 
     /** These engagements as {@code hrUserId} sees them, in id order. */
     public List<HrEngagement> visibleTo(String hrUserId, Collection<String> engagementIds) {
-        return engagementIds.isEmpty() ? List.of()
+        return engagementIds.isEmpty()
+                ? List.of()
                 : engagements(EngagementFilter.among(engagementIds), hrUserId, "engagement_id");
     }
 
     private List<HrEngagement> engagements(EngagementFilter filter, String hrUserId, String orderBy) {
-        Map<String, List<HrUpdate>> updates = updates(filter.and(
-                new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))));
-        return filter.rows(jdbc, "hr_engagement", orderBy, (rs, row) ->
-                engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
+        Map<String, List<HrUpdate>> updates =
+                updates(filter.and(new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))));
+        return filter.rows(
+                jdbc,
+                "hr_engagement",
+                orderBy,
+                (rs, row) -> engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
     }
 
     private Map<String, List<HrUpdate>> updates(EngagementFilter filter) {
-        return filter.children(jdbc, "hr_update", (rs, row) -> new HrUpdate(
-                rs.getString("update_id"), Sql.enumValue(rs, "scope", Scope.class), rs.getString("content"),
-                rs.getString("recipient_id"), Sql.instant(rs, "shared_at"), rs.getString("shared_by"),
-                rs.getString("consent_id")));
+        return filter.children(
+                jdbc,
+                "hr_update",
+                (rs, row) -> new HrUpdate(
+                        rs.getString("update_id"),
+                        Sql.enumValue(rs, "scope", Scope.class),
+                        rs.getString("content"),
+                        rs.getString("recipient_id"),
+                        Sql.instant(rs, "shared_at"),
+                        rs.getString("shared_by"),
+                        rs.getString("consent_id")));
     }
 
     private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates) throws SQLException {
-        return new HrEngagement(rs.getString("engagement_id"), rs.getString("client_id"), rs.getString("boss_id"),
-                rs.getString("hr_id"), Sql.enumValue(rs, "purpose", Purpose.class),
-                Sql.enumValue(rs, "urgency", Urgency.class), EngagementLifecycle.status(rs),
-                Sql.ids(rs, "shortlist"), rs.getString("selected_coach_id"), EngagementLifecycle.budget(rs),
-                Sql.instant(rs, "opened_at"), Sql.instant(rs, "closed_at"), Sql.enumValue(rs, "outcome", Outcome.class),
-                Sql.nullableInt(rs, "satisfaction_score"), updates, rs.getLong("version"));
+        return new HrEngagement(
+                rs.getString("engagement_id"),
+                rs.getString("client_id"),
+                rs.getString("boss_id"),
+                rs.getString("hr_id"),
+                Sql.enumValue(rs, "purpose", Purpose.class),
+                Sql.enumValue(rs, "urgency", Urgency.class),
+                EngagementLifecycle.status(rs),
+                Sql.ids(rs, "shortlist"),
+                rs.getString("selected_coach_id"),
+                EngagementLifecycle.budget(rs),
+                Sql.instant(rs, "opened_at"),
+                Sql.instant(rs, "closed_at"),
+                Sql.enumValue(rs, "outcome", Outcome.class),
+                Sql.nullableInt(rs, "satisfaction_score"),
+                updates,
+                rs.getLong("version"));
     }
 
     /** Satisfaction and workload come from the engagements each coach was selected for. */
@@ -106,15 +128,20 @@ public class HrView {
                             FROM hr_engagement WHERE selected_coach_id IS NOT NULL GROUP BY selected_coach_id
                         ) e ON e.selected_coach_id = c.coach_id
                         ORDER BY c.display_name, c.coach_id""")
-                .query((rs, row) -> new HrCoach(rs.getString("coach_id"), rs.getString("display_name"),
-                        json.readValue(rs.getString("certifications"), CERTIFICATIONS), rs.getInt("years_experience"),
-                        json.readValue(rs.getString("specialties"), SPECIALTIES), rs.getInt("active_engagements"),
+                .query((rs, row) -> new HrCoach(
+                        rs.getString("coach_id"),
+                        rs.getString("display_name"),
+                        json.readValue(rs.getString("certifications"), CERTIFICATIONS),
+                        rs.getInt("years_experience"),
+                        json.readValue(rs.getString("specialties"), SPECIALTIES),
+                        rs.getInt("active_engagements"),
                         average(rs.getLong("score_total"), rs.getLong("scores"))))
                 .list();
     }
 
     private static BigDecimal average(long total, long scores) {
-        return scores < MIN_SCORES_FOR_AVERAGE ? null
+        return scores < MIN_SCORES_FOR_AVERAGE
+                ? null
                 : BigDecimal.valueOf(total).divide(BigDecimal.valueOf(scores), 2, RoundingMode.HALF_UP);
     }
 
@@ -123,7 +150,9 @@ public class HrView {
         return HrDashboard.of(
                 counts("status", names(EngagementStatus.values())),
                 counts("purpose", names(Purpose.values())),
-                counts("satisfaction_score", IntStream.rangeClosed(1, 5).mapToObj(String::valueOf).toList()));
+                counts(
+                        "satisfaction_score",
+                        IntStream.rangeClosed(1, 5).mapToObj(String::valueOf).toList()));
     }
 
     private Map<String, Long> counts(String column, List<String> keys) {

@@ -34,10 +34,11 @@ public class ProjectionAdmin {
     private final DeadLetterAdmin deadLetters;
     /** Replays asked for whose processor has not been reset and restarted yet. */
     private final Set<String> restarting = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService replays = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-replay"));
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, SegmentBalancer instances,
-                           DeadLetterAdmin deadLetters) {
+    public ProjectionAdmin(
+            EventProcessingConfiguration processing, SegmentBalancer instances, DeadLetterAdmin deadLetters) {
         this.processing = processing;
         this.instances = instances;
         this.deadLetters = deadLetters;
@@ -89,12 +90,24 @@ public class ProjectionAdmin {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // segments another instance holds are not available to this one; those nobody holds are
         boolean allClaimed = !segments.isEmpty()
-                && segments.size() == processing.tokenStore(name).fetchAvailableSegments(name).size();
+                && segments.size()
+                        == processing
+                                .tokenStore(name)
+                                .fetchAvailableSegments(name)
+                                .size();
         boolean replaying = restarting.contains(name) || segments.stream().anyMatch(ProjectionAdmin::replaying);
-        boolean caughtUp = processor.isRunning() && allClaimed && !replaying
+        boolean caughtUp = processor.isRunning()
+                && allClaimed
+                && !replaying
                 && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new ProjectionStatus(name, processor.isRunning(), position(segments), caughtUp, replaying,
-                replaying ? progress(segments) : null, deadLetters.parked(name));
+        return new ProjectionStatus(
+                name,
+                processor.isRunning(),
+                position(segments),
+                caughtUp,
+                replaying,
+                replaying ? progress(segments) : null,
+                deadLetters.parked(name));
     }
 
     /**
@@ -103,19 +116,27 @@ public class ProjectionAdmin {
      */
     private static boolean replaying(EventTrackerStatus segment) {
         return segment.isReplaying()
-                && !(segment.isCaughtUp() && current(segment) >= segment.getResetPosition().orElse(0));
+                && !(segment.isCaughtUp()
+                        && current(segment) >= segment.getResetPosition().orElse(0));
     }
 
     private static Long position(Collection<EventTrackerStatus> segments) {
-        return segments.stream().map(EventTrackerStatus::getCurrentPosition).filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+        return segments.stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .map(OptionalLong::getAsLong)
+                .min(Long::compare)
+                .orElse(null);
     }
 
     /** The slowest replaying segment's share of the way to the position of the reset. */
     private static int progress(Collection<EventTrackerStatus> segments) {
-        return segments.stream().filter(ProjectionAdmin::replaying)
-                .mapToInt(segment -> percent(current(segment), segment.getResetPosition().orElse(0)))
-                .min().orElse(0);
+        return segments.stream()
+                .filter(ProjectionAdmin::replaying)
+                .mapToInt(segment ->
+                        percent(current(segment), segment.getResetPosition().orElse(0)))
+                .min()
+                .orElse(0);
     }
 
     private static long current(EventTrackerStatus segment) {
@@ -128,7 +149,8 @@ public class ProjectionAdmin {
 
     private StreamingEventProcessor processor(String name) {
         Views.requireKnown(name);
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("projection " + name + " has no streaming processor"));
     }
 

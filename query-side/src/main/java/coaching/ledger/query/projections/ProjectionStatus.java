@@ -12,5 +12,4 @@ public record ProjectionStatus(
         boolean caughtUp,
         boolean replaying,
         Integer replayProgress,
-        long parked) {
-}
+        long parked) {}

@@ -38,10 +38,12 @@ public class SegmentBalancer implements SmartLifecycle {
     private final Duration release;
     private final PeriodicTask rounds;
 
-    public SegmentBalancer(JdbcClient jdbc, EventProcessingConfiguration processing,
-                           @Value("${ledger.projections.balance-interval:PT2S}") Duration interval,
-                           @Value("${ledger.projections.instance-timeout:PT6S}") Duration instanceTimeout,
-                           @Value("${ledger.projections.release-duration:PT6S}") Duration release) {
+    public SegmentBalancer(
+            JdbcClient jdbc,
+            EventProcessingConfiguration processing,
+            @Value("${ledger.projections.balance-interval:PT2S}") Duration interval,
+            @Value("${ledger.projections.instance-timeout:PT6S}") Duration instanceTimeout,
+            @Value("${ledger.projections.release-duration:PT6S}") Duration release) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.rounds = new PeriodicTask("segment-balancer", interval, this::balance);
@@ -52,31 +54,41 @@ public class SegmentBalancer implements SmartLifecycle {
     /** The query instances that announced themselves recently, this one included once it started. */
     public int liveInstances() {
         return jdbc.sql("SELECT COUNT(*) FROM query_instance WHERE last_seen > CURRENT_TIMESTAMP - INTERVAL '"
-                + instanceTimeoutSeconds + "' SECOND").query(Integer.class).single();
+                        + instanceTimeoutSeconds + "' SECOND")
+                .query(Integer.class)
+                .single();
     }
 
     void balance() {
         announce();
         int live = Math.max(1, liveInstances());
         for (String name : Views.NAMES) {
-            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(processor -> share(processor, live));
+            processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .ifPresent(processor -> share(processor, live));
         }
     }
 
     private void announce() {
         if (jdbc.sql("UPDATE query_instance SET last_seen = CURRENT_TIMESTAMP WHERE instance_id = ?")
-                .param(instanceId).update() == 0) {
+                        .param(instanceId)
+                        .update()
+                == 0) {
             jdbc.sql("INSERT INTO query_instance (instance_id, last_seen) VALUES (?, CURRENT_TIMESTAMP)")
-                    .param(instanceId).update();
+                    .param(instanceId)
+                    .update();
         }
         // rows of instances that died long ago; a live one re-announces itself within seconds
-        jdbc.sql("DELETE FROM query_instance WHERE last_seen < CURRENT_TIMESTAMP - INTERVAL '3600' SECOND").update();
+        jdbc.sql("DELETE FROM query_instance WHERE last_seen < CURRENT_TIMESTAMP - INTERVAL '3600' SECOND")
+                .update();
     }
 
     private void share(StreamingEventProcessor processor, int live) {
         int segments = processing.tokenStore(processor.getName()).fetchSegments(processor.getName()).length;
         int share = (segments + live - 1) / live;
-        List<Integer> held = processor.processingStatus().keySet().stream().sorted(Comparator.reverseOrder()).toList();
+        List<Integer> held = processor.processingStatus().keySet().stream()
+                .sorted(Comparator.reverseOrder())
+                .toList();
         for (int segment : held.subList(0, Math.max(0, held.size() - share))) {
             log.info("releasing segment {} of {} to another of {} query instances", segment, processor.getName(), live);
             processor.releaseSegment(segment, release.toMillis(), TimeUnit.MILLISECONDS);
@@ -93,7 +105,9 @@ public class SegmentBalancer implements SmartLifecycle {
     public void stop() {
         if (rounds.stop()) {
             try {
-                jdbc.sql("DELETE FROM query_instance WHERE instance_id = ?").param(instanceId).update();
+                jdbc.sql("DELETE FROM query_instance WHERE instance_id = ?")
+                        .param(instanceId)
+                        .update();
             } catch (RuntimeException e) {
                 log.debug("could not sign off; the row times out instead", e);
             }

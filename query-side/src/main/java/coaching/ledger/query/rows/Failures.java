@@ -19,8 +19,7 @@ public final class Failures {
     /** SQLState classes of trouble that passes besides a lost connection: rollback/deadlock (40), resources (53), shutdown (57P). */
     private static final List<String> TRANSIENT_STATES = List.of("40", "53", "57P", "HYT");
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Whether trying the same thing again later may work: the database was unreachable (judged as the
@@ -31,11 +30,13 @@ public final class Failures {
             return true;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+            if (cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
                     || cause instanceof SQLTransientException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && TRANSIENT_STATES.stream().anyMatch(sql.getSQLState()::startsWith)) {
                 return true;
             }

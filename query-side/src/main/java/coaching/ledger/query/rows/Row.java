@@ -50,13 +50,18 @@ public final class Row {
     String upsertSql(ViewWrites.Dialect dialect) {
         String columns = String.join(", ", key.keySet()) + ", " + String.join(", ", values.keySet());
         String placeholders = Stream.concat(key.keySet().stream(), values.keySet().stream())
-                .map(column -> ":" + column).collect(Collectors.joining(", "));
+                .map(column -> ":" + column)
+                .collect(Collectors.joining(", "));
         String keyColumns = String.join(", ", key.keySet());
         return switch (dialect) {
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
-                    + keyColumns + ") DO UPDATE SET " + values.keySet().stream()
-                    .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
-            case H2 -> "MERGE INTO " + table + " (" + columns + ") KEY (" + keyColumns + ") VALUES (" + placeholders + ")";
+            case POSTGRESQL ->
+                "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT ("
+                        + keyColumns + ") DO UPDATE SET "
+                        + values.keySet().stream()
+                                .map(column -> column + " = EXCLUDED." + column)
+                                .collect(Collectors.joining(", "));
+            case H2 ->
+                "MERGE INTO " + table + " (" + columns + ") KEY (" + keyColumns + ") VALUES (" + placeholders + ")";
         };
     }
 }

@@ -28,8 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
@@ -74,12 +73,15 @@ public final class Sql {
 
     /** In declaration order, so the same set is always stored as the same text (replays compare equal). */
     public static String scopes(Set<Scope> scopes) {
-        return scopes.isEmpty() ? "" : EnumSet.copyOf(scopes).stream().map(Scope::name).collect(Collectors.joining(","));
+        return scopes.isEmpty()
+                ? ""
+                : EnumSet.copyOf(scopes).stream().map(Scope::name).collect(Collectors.joining(","));
     }
 
     public static List<Scope> scopes(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
-        return value == null || value.isEmpty() ? List.of()
+        return value == null || value.isEmpty()
+                ? List.of()
                 : Arrays.stream(value.split(",")).map(Scope::valueOf).toList();
     }
 
@@ -93,7 +95,10 @@ public final class Sql {
     public static Long globalIndex(TrackingToken token, String eventId, JdbcClient jdbc) {
         if (token instanceof GapAwareTrackingToken) {
             return jdbc.sql("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = :id")
-                    .param("id", eventId).query(Long.class).optional().orElse(null);
+                    .param("id", eventId)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
         }
         OptionalLong position = token.position();
         return position.isPresent() ? position.getAsLong() : null;

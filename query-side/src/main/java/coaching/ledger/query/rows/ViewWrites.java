@@ -61,8 +61,8 @@ public class ViewWrites {
     public ViewWrites(NamedParameterJdbcTemplate template) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
-        this.dialect = Dialect.of(template.getJdbcTemplate().execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.dialect = Dialect.of(template.getJdbcTemplate().execute((ConnectionCallback<String>)
+                connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
     /** For reads, and for statements about a whole table (a reset). */
@@ -140,8 +140,11 @@ public class ViewWrites {
     private Batch newBatch(UnitOfWork<?> unitOfWork) {
         String view = unitOfWork.getResource(VIEW_RESOURCE);
         boolean retryingDeadLetter = unitOfWork.resources().containsKey(DeadLetter.class.getName());
-        List<String> keys = view == null ? List.of()
-                : messages(unitOfWork).stream().map(message -> view + "/" + message.getIdentifier()).toList();
+        List<String> keys = view == null
+                ? List.of()
+                : messages(unitOfWork).stream()
+                        .map(message -> view + "/" + message.getIdentifier())
+                        .toList();
         Batch batch;
         if (retryingDeadLetter) {
             // the queue keeps the letter in the same transaction when it fails: its writes must not stay
@@ -202,8 +205,7 @@ public class ViewWrites {
     }
 
     /** A statement waiting for its batch's commit, with the event whose handler issued it. */
-    private record Pending(String event, String partition, String sql, Map<String, Object> params) {
-    }
+    private record Pending(String event, String partition, String sql, Map<String, Object> params) {}
 
     /**
      * The statements of one unit of work. The n-th statement about a partition runs in round n, so
@@ -326,7 +328,8 @@ public class ViewWrites {
 
     /** The two databases the views run on, which spell a single-statement upsert differently. */
     enum Dialect {
-        POSTGRESQL, H2;
+        POSTGRESQL,
+        H2;
 
         static Dialect of(String productName) {
             return switch (productName) {

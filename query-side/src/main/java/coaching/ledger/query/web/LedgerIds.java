@@ -12,8 +12,7 @@ public final class LedgerIds {
     /** The kernel's own wording, so a bad id reads the same in a query as in a command. */
     private static final String MESSAGE = defaultMessage();
 
-    private LedgerIds() {
-    }
+    private LedgerIds() {}
 
     public static String require(String field, String value) {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -37,8 +37,10 @@ public final class RunsPerRole {
         String role = role(caller);
         Semaphore semaphore = slots.computeIfAbsent(role, any -> new Semaphore(perRole));
         if (!semaphore.tryAcquire()) {
-            throw new TooManyRequests(perRole + " " + what + " of role " + role.replace("ROLE_", "")
-                    + " are running already; try again later", retryAfter);
+            throw new TooManyRequests(
+                    perRole + " " + what + " of role " + role.replace("ROLE_", "")
+                            + " are running already; try again later",
+                    retryAfter);
         }
         AtomicBoolean released = new AtomicBoolean();
         return () -> {
@@ -49,7 +51,11 @@ public final class RunsPerRole {
     }
 
     private static String role(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
-                .sorted().findFirst().orElse("ROLE_NONE");
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .sorted()
+                .findFirst()
+                .orElse("ROLE_NONE");
     }
 }

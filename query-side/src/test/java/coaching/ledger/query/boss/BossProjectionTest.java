@@ -67,7 +67,8 @@ class BossProjectionTest {
         String stored = harness.contentsOf(BossProjection.TABLES);
         String shown = Json.of(view.engagementsOf("boss-ben"));
         for (String text : List.of(stored, shown)) {
-            assertThat(text).contains(story.secrets().bossContent())
+            assertThat(text)
+                    .contains(story.secrets().bossContent())
                     .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().hrContent())
                     .doesNotContain(story.secrets().satisfactionComment());

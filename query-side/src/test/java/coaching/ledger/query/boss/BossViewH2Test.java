@@ -2,5 +2,4 @@ package coaching.ledger.query.boss;
 
 import coaching.ledger.query.testing.OnH2;
 
-class BossViewH2Test extends BossViewHttpTest implements OnH2 {
-}
+class BossViewH2Test extends BossViewHttpTest implements OnH2 {}

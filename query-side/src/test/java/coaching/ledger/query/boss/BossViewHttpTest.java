@@ -40,10 +40,12 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("selectedCoachId").asText()).isEqualTo("coach-cole");
         assertThat(row.path("budget").path("currency").asText()).isEqualTo("EUR");
         assertThat(row.path("updates").get(0).path("consentId").asText()).isEqualTo(EngagementStory.BOSS_CONSENT);
-        JsonNode single = http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-ben").json();
+        JsonNode single =
+                http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-ben").json();
         assertThat(single.path("version").asLong()).isEqualTo(versionOf(story));
         for (String body : new String[] {engagements.toString(), single.toString()}) {
-            assertThat(body).contains(story.secrets().bossContent())
+            assertThat(body)
+                    .contains(story.secrets().bossContent())
                     .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().hrContent())
                     .doesNotContain(story.secrets().satisfactionComment());
@@ -57,21 +59,40 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
         awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(story.engagementId()));
         long before = versionOf(story);
         String id = story.engagementId();
-        append(id, List.of(
-                Step.of(EngagementStory.COACH, new SessionLogged(id, "session-2", "coach-cole", LocalDate.of(2026, 11, 9),
-                        45, "unseen")),
-                Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(id, EngagementStory.HR_CONSENT, "unseen")),
-                Step.of(EngagementStory.BOSS, new UpdateRequested(id, "request-2", Audience.BOSS, "boss-ben",
-                        Scope.OUTCOME, "and now?")),
-                Step.of(EngagementStory.COACH, new DisclosureRefused(id, "update-2", Audience.BOSS, Scope.GOALS,
-                        "coach-cole", RefusalReason.SCOPE_NOT_COVERED)),
-                EngagementStory.rating(id, 5),
-                story.closure()));
+        append(
+                id,
+                List.of(
+                        Step.of(
+                                EngagementStory.COACH,
+                                new SessionLogged(
+                                        id, "session-2", "coach-cole", LocalDate.of(2026, 11, 9), 45, "unseen")),
+                        Step.of(
+                                EngagementStory.CLIENT,
+                                new UpdateConsentRevoked(id, EngagementStory.HR_CONSENT, "unseen")),
+                        Step.of(
+                                EngagementStory.BOSS,
+                                new UpdateRequested(
+                                        id, "request-2", Audience.BOSS, "boss-ben", Scope.OUTCOME, "and now?")),
+                        Step.of(
+                                EngagementStory.COACH,
+                                new DisclosureRefused(
+                                        id,
+                                        "update-2",
+                                        Audience.BOSS,
+                                        Scope.GOALS,
+                                        "coach-cole",
+                                        RefusalReason.SCOPE_NOT_COVERED)),
+                        EngagementStory.rating(id, 5),
+                        story.closure()));
 
-        JsonNode closed = awaitJson(ENGAGEMENTS + "/" + id, "boss-ben",
+        JsonNode closed = awaitJson(
+                ENGAGEMENTS + "/" + id,
+                "boss-ben",
                 row -> row.path("status").asText().equals("CLOSED"));
 
-        assertThat(closed.path("version").asLong()).as("only the closure moved it").isEqualTo(before + 1);
+        assertThat(closed.path("version").asLong())
+                .as("only the closure moved it")
+                .isEqualTo(before + 1);
     }
 
     @Test
@@ -79,7 +100,8 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("boss")));
         awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(story.engagementId()));
 
-        assertThat(engagement(http.get(ENGAGEMENTS, "boss-bea").json(), story.engagementId())).isNull();
+        assertThat(engagement(http.get(ENGAGEMENTS, "boss-bea").json(), story.engagementId()))
+                .isNull();
         assertStatus(http.get(ENGAGEMENTS + "/" + story.engagementId(), "boss-bea"), 404);
     }
 

@@ -2,5 +2,4 @@ package coaching.ledger.query.boss;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class BossViewPostgresTest extends BossViewHttpTest implements OnPostgres {
-}
+class BossViewPostgresTest extends BossViewHttpTest implements OnPostgres {}

@@ -22,22 +22,32 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
     void theClientSeesTheirWholeEngagement() {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
 
-        JsonNode engagement = awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara",
+        JsonNode engagement = awaitJson(
+                ENGAGEMENTS + story.engagementId(),
+                "client-cara",
                 json -> json.path("version").asLong() >= versionOf(story));
 
         assertThat(engagement.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(engagement.path("consents")).hasSize(2);
         assertThat(engagement.path("disclosures")).hasSize(2);
         assertThat(engagement.path("refusals").get(0).path("reason").asText()).isEqualTo("SCOPE_NOT_COVERED");
-        assertThat(engagement.path("openRequests").get(0).path("requestId").asText()).isEqualTo("request-hr");
-        assertThat(engagement.toString()).contains(story.secrets().sessionNotes(), story.secrets().bossContent(),
-                story.secrets().hrContent(), story.secrets().satisfactionComment());
+        assertThat(engagement.path("openRequests").get(0).path("requestId").asText())
+                .isEqualTo("request-hr");
+        assertThat(engagement.toString())
+                .contains(
+                        story.secrets().sessionNotes(),
+                        story.secrets().bossContent(),
+                        story.secrets().hrContent(),
+                        story.secrets().satisfactionComment());
     }
 
     @Test
     void anotherClientGetsNotFound() {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("client")));
-        awaitJson(ENGAGEMENTS + story.engagementId(), "client-cara", json -> json.path("version").asLong() >= versionOf(story));
+        awaitJson(
+                ENGAGEMENTS + story.engagementId(),
+                "client-cara",
+                json -> json.path("version").asLong() >= versionOf(story));
 
         assertStatus(http.get(ENGAGEMENTS + story.engagementId(), "client-carl"), 404);
         assertStatus(http.get(ENGAGEMENTS + newEngagementId("missing"), "client-cara"), 404);

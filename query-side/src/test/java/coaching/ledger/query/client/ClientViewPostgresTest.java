@@ -2,5 +2,4 @@ package coaching.ledger.query.client;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class ClientViewPostgresTest extends ClientViewHttpTest implements OnPostgres {
-}
+class ClientViewPostgresTest extends ClientViewHttpTest implements OnPostgres {}

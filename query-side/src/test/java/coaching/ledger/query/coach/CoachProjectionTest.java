@@ -38,16 +38,22 @@ class CoachProjectionTest {
         EngagementStory story = EngagementStory.of("eng-coach");
         harness.tell(story);
 
-        CoachEngagement engagement = view.engagementOf("coach-cole", "eng-coach").orElseThrow();
+        CoachEngagement engagement =
+                view.engagementOf("coach-cole", "eng-coach").orElseThrow();
         assertThat(engagement.status()).isEqualTo(EngagementStatus.ACTIVE);
         assertThat(engagement.clientId()).isEqualTo("client-cara");
         assertThat(engagement.version()).isEqualTo(story.versionIn(ViewVersion.of(PartyView.COACH)));
-        assertThat(engagement.sessions()).singleElement()
-                .satisfies(session -> assertThat(session.notes()).contains(story.secrets().sessionNotes()));
-        assertThat(engagement.consentsInForce()).extracting(CoachEngagement.ConsentInForce::audience)
+        assertThat(engagement.sessions())
+                .singleElement()
+                .satisfies(session ->
+                        assertThat(session.notes()).contains(story.secrets().sessionNotes()));
+        assertThat(engagement.consentsInForce())
+                .extracting(CoachEngagement.ConsentInForce::audience)
                 .containsExactly(Audience.BOSS, Audience.HR);
         assertThat(engagement.consentsInForce().get(0).scopes()).containsExactly(Scope.PROGRESS, Scope.OUTCOME);
-        assertThat(engagement.openRequests()).extracting(OpenUpdateRequest::requestId).containsExactly("request-hr");
+        assertThat(engagement.openRequests())
+                .extracting(OpenUpdateRequest::requestId)
+                .containsExactly("request-hr");
     }
 
     @Test
@@ -55,7 +61,9 @@ class CoachProjectionTest {
         EngagementStory story = EngagementStory.of("eng-coach-shared");
         harness.tell(story);
 
-        assertThat(view.engagementOf("coach-cole", "eng-coach-shared").orElseThrow().sharedUpdates())
+        assertThat(view.engagementOf("coach-cole", "eng-coach-shared")
+                        .orElseThrow()
+                        .sharedUpdates())
                 .satisfiesExactly(
                         boss -> {
                             assertThat(boss.updateId()).isEqualTo("update-boss");
@@ -83,7 +91,8 @@ class CoachProjectionTest {
         String stored = harness.contentsOf(CoachProjection.TABLES);
         String shown = Json.of(view.engagementsOf("coach-cole"));
         for (String text : new String[] {stored, shown}) {
-            assertThat(text).doesNotContain(story.secrets().bossContent())
+            assertThat(text)
+                    .doesNotContain(story.secrets().bossContent())
                     .doesNotContain(story.secrets().hrContent())
                     .doesNotContain(story.secrets().satisfactionComment());
         }
@@ -94,35 +103,67 @@ class CoachProjectionTest {
         harness.tell(EngagementStory.of("eng-coach-shortlist"));
 
         assertThat(view.engagementsOf(EngagementStory.SHORTLISTED_ONLY)).isEmpty();
-        assertThat(view.engagementOf(EngagementStory.SHORTLISTED_ONLY, "eng-coach-shortlist")).isEmpty();
+        assertThat(view.engagementOf(EngagementStory.SHORTLISTED_ONLY, "eng-coach-shortlist"))
+                .isEmpty();
     }
 
     @Test
     void sessionsOfAnotherCoachAreNotListed() {
         EngagementStory story = EngagementStory.of("eng-coach-sessions");
         harness.tell(story);
-        harness.tell(story.engagementId(), Step.of(new Actor("coach-chen", Role.COACH), new SessionLogged(
-                story.engagementId(), "session-other", "coach-chen", LocalDate.of(2026, 11, 3), 30, "not cole's")));
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        new Actor("coach-chen", Role.COACH),
+                        new SessionLogged(
+                                story.engagementId(),
+                                "session-other",
+                                "coach-chen",
+                                LocalDate.of(2026, 11, 3),
+                                30,
+                                "not cole's")));
 
-        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().sessions())
-                .extracting(CoachEngagement.Session::sessionId).containsExactly("session-1");
+        assertThat(view.engagementOf("coach-cole", story.engagementId())
+                        .orElseThrow()
+                        .sessions())
+                .extracting(CoachEngagement.Session::sessionId)
+                .containsExactly("session-1");
     }
 
     @Test
     void revokedExpiredAndEndedConsentsAreNoLongerInForce() {
         EngagementStory story = EngagementStory.of("eng-coach-consents");
         harness.tell(story);
-        harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(
-                story.engagementId(), EngagementStory.HR_CONSENT, null)));
-        harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentGranted(
-                story.engagementId(), "consent-lapsed", "client-cara", Audience.HR, Set.of(Scope.GOALS),
-                Instant.now().minus(Duration.ofSeconds(1)), "a past review", "2026-11")));
-        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().consentsInForce())
-                .extracting(CoachEngagement.ConsentInForce::consentId).containsExactly(EngagementStory.BOSS_CONSENT);
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        EngagementStory.CLIENT,
+                        new UpdateConsentRevoked(story.engagementId(), EngagementStory.HR_CONSENT, null)));
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        EngagementStory.CLIENT,
+                        new UpdateConsentGranted(
+                                story.engagementId(),
+                                "consent-lapsed",
+                                "client-cara",
+                                Audience.HR,
+                                Set.of(Scope.GOALS),
+                                Instant.now().minus(Duration.ofSeconds(1)),
+                                "a past review",
+                                "2026-11")));
+        assertThat(view.engagementOf("coach-cole", story.engagementId())
+                        .orElseThrow()
+                        .consentsInForce())
+                .extracting(CoachEngagement.ConsentInForce::consentId)
+                .containsExactly(EngagementStory.BOSS_CONSENT);
 
         harness.tell(story.engagementId(), story.closure());
 
-        assertThat(view.engagementOf("coach-cole", story.engagementId()).orElseThrow().consentsInForce()).isEmpty();
+        assertThat(view.engagementOf("coach-cole", story.engagementId())
+                        .orElseThrow()
+                        .consentsInForce())
+                .isEmpty();
     }
 
     @Test

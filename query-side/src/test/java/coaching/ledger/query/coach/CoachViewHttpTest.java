@@ -25,17 +25,26 @@ abstract class CoachViewHttpTest extends QuerySideHttpTest {
         JsonNode engagements = awaitJson(ENGAGEMENTS, "coach-cole", showsVersion(story.engagementId()));
 
         JsonNode row = engagement(engagements, story.engagementId());
-        assertThat(row.path("sessions").get(0).path("notes").asText()).contains(story.secrets().sessionNotes());
+        assertThat(row.path("sessions").get(0).path("notes").asText())
+                .contains(story.secrets().sessionNotes());
         assertThat(row.path("consentsInForce")).hasSize(2);
         assertThat(row.path("openRequests").get(0).path("requestId").asText()).isEqualTo("request-hr");
-        assertThat(row.path("sharedUpdates")).extracting(update -> update.path("updateId").asText() + " to "
-                        + update.path("audience").asText() + " " + update.path("scope").asText() + " by "
+        assertThat(row.path("sharedUpdates"))
+                .extracting(update -> update.path("updateId").asText() + " to "
+                        + update.path("audience").asText() + " "
+                        + update.path("scope").asText() + " by "
                         + update.path("sharedBy").asText())
-                .containsExactly("update-boss to BOSS PROGRESS by coach-cole", "update-hr to HR ATTENDANCE by client-cara");
-        assertThat(row.path("sharedUpdates").get(0).path("sharedAt").isTextual()).isTrue();
-        assertThat(http.get(ENGAGEMENTS + "/" + story.engagementId(), "coach-cole").json().path("version").asLong())
+                .containsExactly(
+                        "update-boss to BOSS PROGRESS by coach-cole", "update-hr to HR ATTENDANCE by client-cara");
+        assertThat(row.path("sharedUpdates").get(0).path("sharedAt").isTextual())
+                .isTrue();
+        assertThat(http.get(ENGAGEMENTS + "/" + story.engagementId(), "coach-cole")
+                        .json()
+                        .path("version")
+                        .asLong())
                 .isEqualTo(versionOf(story));
-        assertThat(engagements.toString()).doesNotContain(story.secrets().bossContent())
+        assertThat(engagements.toString())
+                .doesNotContain(story.secrets().bossContent())
                 .doesNotContain(story.secrets().hrContent())
                 .doesNotContain(story.secrets().satisfactionComment());
     }
@@ -45,7 +54,8 @@ abstract class CoachViewHttpTest extends QuerySideHttpTest {
         EngagementStory story = tell(EngagementStory.of(newEngagementId("coach")));
         awaitJson(ENGAGEMENTS, "coach-cole", showsVersion(story.engagementId()));
 
-        assertThat(engagement(http.get(ENGAGEMENTS, EngagementStory.SHORTLISTED_ONLY).json(), story.engagementId()))
+        assertThat(engagement(
+                        http.get(ENGAGEMENTS, EngagementStory.SHORTLISTED_ONLY).json(), story.engagementId()))
                 .isNull();
         assertStatus(http.get(ENGAGEMENTS + "/" + story.engagementId(), EngagementStory.SHORTLISTED_ONLY), 404);
     }

@@ -57,9 +57,15 @@ class ComplianceProjectionTest {
         assertThat(toBoss.scope()).isEqualTo(Scope.PROGRESS);
         assertThat(toBoss.purpose()).isEqualTo("budget decisions");
         assertThat(toBoss.sharedAt()).isNotNull();
-        assertThat(toBoss.consent()).isEqualTo(new ComplianceEngagement.ConsentTrace(EngagementStory.BOSS_CONSENT,
-                story.bossConsentGrant().eventId(), firstIndex + 5, toBoss.consent().grantedAt(),
-                List.of(Scope.PROGRESS, Scope.OUTCOME), null, ConsentState.ACTIVE));
+        assertThat(toBoss.consent())
+                .isEqualTo(new ComplianceEngagement.ConsentTrace(
+                        EngagementStory.BOSS_CONSENT,
+                        story.bossConsentGrant().eventId(),
+                        firstIndex + 5,
+                        toBoss.consent().grantedAt(),
+                        List.of(Scope.PROGRESS, Scope.OUTCOME),
+                        null,
+                        ConsentState.ACTIVE));
         assertThat(toBoss.consent().grantedAt()).isNotNull();
         assertThat(ledger.disclosures().get(1).actor()).isEqualTo(EngagementStory.CLIENT);
         assertThat(ledger.refusals()).singleElement().satisfies(refusal -> {
@@ -79,7 +85,8 @@ class ComplianceProjectionTest {
         harness.tell(meanwhile.engagementId(), meanwhile.steps().get(0));
         harness.tellFillingAGap(story.engagementId(), story.steps().get(9), gap);
 
-        assertThat(single("eng-late-commit").disclosures()).singleElement()
+        assertThat(single("eng-late-commit").disclosures())
+                .singleElement()
                 .satisfies(disclosure -> assertThat(disclosure.globalIndex()).isEqualTo(gap));
     }
 
@@ -91,7 +98,8 @@ class ComplianceProjectionTest {
         String stored = harness.contentsOf(ComplianceProjection.TABLES);
         String shown = Json.of(view.engagements(EngagementFilter.all()));
         for (String text : new String[] {stored, shown}) {
-            assertThat(text).doesNotContain(story.secrets().sessionNotes())
+            assertThat(text)
+                    .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().bossContent())
                     .doesNotContain(story.secrets().hrContent())
                     .doesNotContain(story.secrets().satisfactionComment());
@@ -102,20 +110,52 @@ class ComplianceProjectionTest {
     void recordsTheStateOfTheConsentAtTheMomentOfDisclosure() {
         EngagementStory story = EngagementStory.of("eng-audit-state");
         harness.tell(story);
-        harness.tell(story.engagementId(), Step.of(EngagementStory.CLIENT, new UpdateConsentRevoked(
-                story.engagementId(), EngagementStory.BOSS_CONSENT, "no more")));
-        harness.tell(story.engagementId(), Step.of(EngagementStory.COACH, new UpdateShared(story.engagementId(),
-                "update-late", Audience.BOSS, Scope.PROGRESS, "late", "boss-ben", "coach-cole", Instant.now(),
-                EngagementStory.BOSS_CONSENT, "budget decisions", story.bossConsentGrant().eventId(), 5)));
-        harness.tell(story.engagementId(), Step.of(EngagementStory.COACH, new UpdateShared(story.engagementId(),
-                "update-unbacked", Audience.BOSS, Scope.PROGRESS, "unbacked", "boss-ben", "coach-cole", Instant.now(),
-                "consent-never-granted", "none", "no-such-event", 99)));
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        EngagementStory.CLIENT,
+                        new UpdateConsentRevoked(story.engagementId(), EngagementStory.BOSS_CONSENT, "no more")));
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        EngagementStory.COACH,
+                        new UpdateShared(
+                                story.engagementId(),
+                                "update-late",
+                                Audience.BOSS,
+                                Scope.PROGRESS,
+                                "late",
+                                "boss-ben",
+                                "coach-cole",
+                                Instant.now(),
+                                EngagementStory.BOSS_CONSENT,
+                                "budget decisions",
+                                story.bossConsentGrant().eventId(),
+                                5)));
+        harness.tell(
+                story.engagementId(),
+                Step.of(
+                        EngagementStory.COACH,
+                        new UpdateShared(
+                                story.engagementId(),
+                                "update-unbacked",
+                                Audience.BOSS,
+                                Scope.PROGRESS,
+                                "unbacked",
+                                "boss-ben",
+                                "coach-cole",
+                                Instant.now(),
+                                "consent-never-granted",
+                                "none",
+                                "no-such-event",
+                                99)));
 
         ComplianceEngagement ledger = single("eng-audit-state");
         assertThat(ledger.disclosures().get(0).consent().stateAtDisclosure()).isEqualTo(ConsentState.ACTIVE);
         assertThat(ledger.disclosures().get(2).consent().stateAtDisclosure()).isEqualTo(ConsentState.REVOKED);
-        assertThat(ledger.disclosures().get(3).consent()).isEqualTo(new ComplianceEngagement.ConsentTrace(
-                "consent-never-granted", "no-such-event", null, null, null, null, null));
+        assertThat(ledger.disclosures().get(3).consent())
+                .isEqualTo(new ComplianceEngagement.ConsentTrace(
+                        "consent-never-granted", "no-such-event", null, null, null, null, null));
     }
 
     @Test

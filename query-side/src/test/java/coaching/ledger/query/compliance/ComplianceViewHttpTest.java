@@ -4,9 +4,9 @@ import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.stream.BlockingStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,13 +32,16 @@ abstract class ComplianceViewHttpTest extends QuerySideHttpTest {
         JsonNode ledger = awaitJson(path, "compliance-cy", showsVersion(story.engagementId()));
 
         JsonNode toBoss = ledger.get(0).path("disclosures").get(0);
-        assertThat(toBoss.path("globalIndex").asLong()).isEqualTo(globalIndexOf(story.steps().get(9).eventId()));
+        assertThat(toBoss.path("globalIndex").asLong())
+                .isEqualTo(globalIndexOf(story.steps().get(9).eventId()));
         assertThat(toBoss.path("consent").path("grantGlobalIndex").asLong())
                 .isEqualTo(globalIndexOf(story.bossConsentGrant().eventId()));
         assertThat(toBoss.path("consent").path("stateAtDisclosure").asText()).isEqualTo("ACTIVE");
         assertThat(toBoss.path("actor").path("id").asText()).isEqualTo("coach-cole");
-        assertThat(ledger.get(0).path("refusals").get(0).path("reason").asText()).isEqualTo("SCOPE_NOT_COVERED");
-        assertThat(ledger.toString()).doesNotContain(story.secrets().sessionNotes())
+        assertThat(ledger.get(0).path("refusals").get(0).path("reason").asText())
+                .isEqualTo("SCOPE_NOT_COVERED");
+        assertThat(ledger.toString())
+                .doesNotContain(story.secrets().sessionNotes())
                 .doesNotContain(story.secrets().bossContent())
                 .doesNotContain(story.secrets().hrContent())
                 .doesNotContain(story.secrets().satisfactionComment());
@@ -50,7 +53,8 @@ abstract class ComplianceViewHttpTest extends QuerySideHttpTest {
         String second = tell(EngagementStory.of(newEngagementId("audit"))).engagementId();
         awaitJson(DISCLOSURES, "compliance-cy", showsVersion(first, second));
 
-        JsonNode filtered = http.get(DISCLOSURES + "?engagementId=" + first, "compliance-cy").json();
+        JsonNode filtered = http.get(DISCLOSURES + "?engagementId=" + first, "compliance-cy")
+                .json();
 
         assertThat(filtered).hasSize(1);
         assertThat(filtered.get(0).path("engagementId").asText()).isEqualTo(first);

@@ -2,5 +2,4 @@ package coaching.ledger.query.compliance;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class ComplianceViewPostgresTest extends ComplianceViewHttpTest implements OnPostgres {
-}
+class ComplianceViewPostgresTest extends ComplianceViewHttpTest implements OnPostgres {}

@@ -38,24 +38,58 @@ class PartyVersionsTest {
 
     /** The events that move each view's version, in the story's order (the opening sets it to 0). */
     private static final Map<PartyView, List<String>> MOVED_BY = Map.of(
-            PartyView.CLIENT, List.of("CoachesShortlisted", "CoachSelected", "BudgetApproved", "SessionLogged",
-                    "UpdateConsentGranted", "UpdateConsentGranted", "UpdateRequested", "UpdateRequested",
-                    "UpdateShared to BOSS", "UpdateShared to HR", "DisclosureRefused", "SatisfactionRecorded",
-                    "UpdateConsentRevoked", "EngagementClosed"),
-            PartyView.COACH, List.of("CoachesShortlisted", "CoachSelected", "BudgetApproved", "SessionLogged",
-                    "UpdateConsentGranted", "UpdateConsentGranted", "UpdateRequested", "UpdateRequested",
-                    "UpdateShared to BOSS", "UpdateShared to HR", "UpdateConsentRevoked", "EngagementClosed"),
+            PartyView.CLIENT,
+                    List.of(
+                            "CoachesShortlisted",
+                            "CoachSelected",
+                            "BudgetApproved",
+                            "SessionLogged",
+                            "UpdateConsentGranted",
+                            "UpdateConsentGranted",
+                            "UpdateRequested",
+                            "UpdateRequested",
+                            "UpdateShared to BOSS",
+                            "UpdateShared to HR",
+                            "DisclosureRefused",
+                            "SatisfactionRecorded",
+                            "UpdateConsentRevoked",
+                            "EngagementClosed"),
+            PartyView.COACH,
+                    List.of(
+                            "CoachesShortlisted",
+                            "CoachSelected",
+                            "BudgetApproved",
+                            "SessionLogged",
+                            "UpdateConsentGranted",
+                            "UpdateConsentGranted",
+                            "UpdateRequested",
+                            "UpdateRequested",
+                            "UpdateShared to BOSS",
+                            "UpdateShared to HR",
+                            "UpdateConsentRevoked",
+                            "EngagementClosed"),
             // no session, consent, request, refusal, score, nor an update addressed to HR
-            PartyView.BOSS, List.of("CoachesShortlisted", "CoachSelected", "BudgetApproved", "UpdateShared to BOSS",
-                    "EngagementClosed"),
+            PartyView.BOSS,
+                    List.of(
+                            "CoachesShortlisted",
+                            "CoachSelected",
+                            "BudgetApproved",
+                            "UpdateShared to BOSS",
+                            "EngagementClosed"),
             // no session, consent, request, refusal, nor an update addressed to the boss
-            PartyView.HR, List.of("CoachesShortlisted", "CoachSelected", "BudgetApproved", "UpdateShared to HR",
-                    "SatisfactionRecorded", "EngagementClosed"));
+            PartyView.HR,
+                    List.of(
+                            "CoachesShortlisted",
+                            "CoachSelected",
+                            "BudgetApproved",
+                            "UpdateShared to HR",
+                            "SatisfactionRecorded",
+                            "EngagementClosed"));
 
     static Stream<Arguments> viewsOnBothDatabases() {
         List<Supplier<ProjectionHarness>> databases = List.of(ProjectionHarness::new, ProjectionHarness::onPostgres);
-        return databases.stream().flatMap(database -> Stream.of(PartyView.values())
-                .map(view -> Arguments.of(view, database)));
+        return databases.stream()
+                .flatMap(database -> Stream.of(PartyView.values()).map(view -> Arguments.of(view, database)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +107,9 @@ class PartyVersionsTest {
             harness.tell(story.engagementId(), step);
             told.add(step.event());
             long after = version(harness, view, story.engagementId());
-            assertThat(after).as("%s version after %s", view, label(step.event())).isEqualTo(rule.after(told));
+            assertThat(after)
+                    .as("%s version after %s", view, label(step.event()))
+                    .isEqualTo(rule.after(told));
             if (before != null && after != before) {
                 movedBy.add(label(step.event()));
             }
@@ -81,15 +117,19 @@ class PartyVersionsTest {
         assertThat(movedBy).as("events that moved the %s version", view).isEqualTo(MOVED_BY.get(view));
 
         harness.redeliverAll();
-        assertThat(version(harness, view, story.engagementId())).as("%s version after every event came again", view)
+        assertThat(version(harness, view, story.engagementId()))
+                .as("%s version after every event came again", view)
                 .isEqualTo(story.versionIn(rule));
     }
 
     /** The demo story, then a revocation and the closure: every event type an engagement has. */
     private static EngagementStory everyEventType(String engagementId) {
         EngagementStory story = EngagementStory.of(engagementId);
-        return story.then(Step.of(EngagementStory.CLIENT,
-                new UpdateConsentRevoked(engagementId, EngagementStory.HR_CONSENT, "no longer needed")), story.closure());
+        return story.then(
+                Step.of(
+                        EngagementStory.CLIENT,
+                        new UpdateConsentRevoked(engagementId, EngagementStory.HR_CONSENT, "no longer needed")),
+                story.closure());
     }
 
     private static void project(PartyView view, ProjectionHarness harness) {
@@ -106,8 +146,12 @@ class PartyVersionsTest {
     }
 
     private static long version(ProjectionHarness harness, PartyView view, String engagementId) {
-        return harness.jdbc().sql("SELECT version FROM " + view.name().toLowerCase(Locale.ROOT) + "_engagement"
-                + " WHERE engagement_id = ?").param(engagementId).query(Long.class).single();
+        return harness.jdbc()
+                .sql("SELECT version FROM " + view.name().toLowerCase(Locale.ROOT) + "_engagement"
+                        + " WHERE engagement_id = ?")
+                .param(engagementId)
+                .query(Long.class)
+                .single();
     }
 
     private static String label(Object event) {

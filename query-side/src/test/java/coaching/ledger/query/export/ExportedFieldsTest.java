@@ -26,11 +26,14 @@ class ExportedFieldsTest {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
         Set<String> events = scanner.findCandidateComponents("coaching.ledger.kernel").stream()
-                .map(candidate -> candidate.getBeanClassName()).collect(Collectors.toSet());
-        assertThat(ExportedFields.TABLE.values()).extracting(row -> row.type().getName())
+                .map(candidate -> candidate.getBeanClassName())
+                .collect(Collectors.toSet());
+        assertThat(ExportedFields.TABLE.values())
+                .extracting(row -> row.type().getName())
                 .containsExactlyInAnyOrderElementsOf(events);
         for (ExportedFields.Row row : ExportedFields.TABLE.values()) {
-            assertThat(row.revision()).as(row.type().getSimpleName())
+            assertThat(row.revision())
+                    .as(row.type().getSimpleName())
                     .isEqualTo(row.type().getAnnotation(Revision.class).value());
         }
     }
@@ -40,10 +43,14 @@ class ExportedFieldsTest {
     void eachRowExportsExactlyTheFieldsThatAreNotConfidential() {
         for (ExportedFields.Row row : ExportedFields.TABLE.values()) {
             RecordComponent[] components = row.type().getRecordComponents();
-            Set<String> confidential = Arrays.stream(components).filter(c -> c.isAnnotationPresent(Confidential.class))
-                    .map(RecordComponent::getName).collect(Collectors.toSet());
-            Set<String> other = Arrays.stream(components).map(RecordComponent::getName)
-                    .filter(name -> !confidential.contains(name)).collect(Collectors.toSet());
+            Set<String> confidential = Arrays.stream(components)
+                    .filter(c -> c.isAnnotationPresent(Confidential.class))
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.toSet());
+            Set<String> other = Arrays.stream(components)
+                    .map(RecordComponent::getName)
+                    .filter(name -> !confidential.contains(name))
+                    .collect(Collectors.toSet());
             assertThat(row.exported()).as(row.type().getSimpleName()).containsExactlyInAnyOrderElementsOf(other);
         }
     }
@@ -67,15 +74,20 @@ class ExportedFieldsTest {
 
     @Test
     void anEventTypeOrRevisionWithoutARowExportsNoPayloadValueAndUnknownMetadataNeither() throws Exception {
-        for (String[] unknown : new String[][]{{"coaching.ledger.kernel.sessions.SessionAmended", "1"},
-                {SessionLogged.class.getName(), "2"}, {SessionLogged.class.getName(), null}}) {
+        for (String[] unknown : new String[][] {
+            {"coaching.ledger.kernel.sessions.SessionAmended", "1"},
+            {SessionLogged.class.getName(), "2"},
+            {SessionLogged.class.getName(), null}
+        }) {
             ObjectNode payload = payload("""
                     {"engagementId":"e-1","sessionId":"s-1","text":"CANARY"}""");
             ObjectNode metadata = payload("""
                     {"actorId":"coach-cole","traceId":"CANARY"}""");
-            assertThat(ExportedFields.redact(unknown[0], unknown[1], payload, metadata)).as(unknown[0] + "@" + unknown[1])
+            assertThat(ExportedFields.redact(unknown[0], unknown[1], payload, metadata))
+                    .as(unknown[0] + "@" + unknown[1])
                     .containsExactly("payload.engagementId", "payload.sessionId", "payload.text", "metadata.traceId");
-            assertThat(payload.properties()).allSatisfy(field -> assertThat(field.getValue().isNull()).isTrue());
+            assertThat(payload.properties())
+                    .allSatisfy(field -> assertThat(field.getValue().isNull()).isTrue());
             assertThat(metadata.toString()).doesNotContain("CANARY").contains("coach-cole");
         }
     }

@@ -15,19 +15,22 @@ class HrDashboardTest {
     void aCellOfFourIsSuppressedAndACellOfFiveShown() {
         HrDashboard dashboard = HrDashboard.of(Map.of(), Map.of(), counts("1", 4, "2", 5, "3", 0));
 
-        assertThat(dashboard.satisfaction()).containsEntry("1", SUPPRESSED)
+        assertThat(dashboard.satisfaction())
+                .containsEntry("1", SUPPRESSED)
                 .containsEntry("2", new HrDashboard.Cell(5, false))
                 .containsEntry("3", SUPPRESSED);
     }
 
     @Test
     void everyDimensionIsSuppressedTheSameWay() {
-        HrDashboard dashboard = HrDashboard.of(counts("OPENED", 2, "ACTIVE", 10),
-                counts("DEVELOPMENTAL", 12, "REMEDIAL", 3), Map.of());
+        HrDashboard dashboard =
+                HrDashboard.of(counts("OPENED", 2, "ACTIVE", 10), counts("DEVELOPMENTAL", 12, "REMEDIAL", 3), Map.of());
 
-        assertThat(dashboard.byStatus()).containsEntry("OPENED", SUPPRESSED)
+        assertThat(dashboard.byStatus())
+                .containsEntry("OPENED", SUPPRESSED)
                 .containsEntry("ACTIVE", new HrDashboard.Cell(10, false));
-        assertThat(dashboard.byPurpose()).containsEntry("DEVELOPMENTAL", new HrDashboard.Cell(12, false))
+        assertThat(dashboard.byPurpose())
+                .containsEntry("DEVELOPMENTAL", new HrDashboard.Cell(12, false))
                 .containsEntry("REMEDIAL", SUPPRESSED);
     }
 

@@ -55,12 +55,16 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private HrEngagementFeed feed;
+
     @Autowired
     private EventStore eventStore;
+
     @Value("${ledger.hr.stream.max-pending}")
     private int maxPending;
+
     @Value("${ledger.hr.stream.max-per-user}")
     private int maxPerUser;
 
@@ -103,9 +107,14 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> feed.streamsCutOff() - cutOffBefore == unread.size());
         producing.set(false);
         sampler.join();
-        System.out.printf("HR stream bounds: %d changes of %d chars each to %d streams that do not read; "
+        System.out.printf(
+                "HR stream bounds: %d changes of %d chars each to %d streams that do not read; "
                         + "most ids any stream owed: %d (limit %d); streams cut off: %d%n",
-                engagements, LARGE_UPDATE_CHARS, unread.size(), mostOwed.get(), maxPending,
+                engagements,
+                LARGE_UPDATE_CHARS,
+                unread.size(),
+                mostOwed.get(),
+                maxPending,
                 feed.streamsCutOff() - cutOffBefore);
         assertThat(mostOwed.get()).isLessThanOrEqualTo(maxPending);
 
@@ -134,9 +143,19 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
         String othersUpdate = "FOR-OTHER-HR-" + newEngagementId("marker");
         try (SseStream live = SseStream.open(port, STREAM, "hr-hana")) {
             EngagementStory story = tell(EngagementStory.of(newEngagementId("stream-private")));
-            UpdateShared toOtherHr = new UpdateShared(story.engagementId(), "update-other-hr", Audience.HR,
-                    Scope.ATTENDANCE, othersUpdate, "hr-other", EngagementStory.CLIENT.id(), Instant.now(),
-                    EngagementStory.HR_CONSENT, "programme tracking", story.steps().get(6).eventId(), 6);
+            UpdateShared toOtherHr = new UpdateShared(
+                    story.engagementId(),
+                    "update-other-hr",
+                    Audience.HR,
+                    Scope.ATTENDANCE,
+                    othersUpdate,
+                    "hr-other",
+                    EngagementStory.CLIENT.id(),
+                    Instant.now(),
+                    EngagementStory.HR_CONSENT,
+                    "programme tracking",
+                    story.steps().get(6).eventId(),
+                    6);
             Step sharedWithOtherHr = Step.of(EngagementStory.CLIENT, toOtherHr);
             append(story.engagementId(), List.of(sharedWithOtherHr));
             // one more event HR shows: the HR view's version moves, though only hr-other reads its content
@@ -169,14 +188,37 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
             long version = versionOf(story);
             live.awaitEvent(event -> (id + "@" + version).equals(event.id()));
 
-            append(id, List.of(
-                    Step.of(EngagementStory.COACH, new SessionLogged(id, "session-2", "coach-cole",
-                            LocalDate.of(2026, 11, 9), 45, "unseen")),
-                    Step.of(EngagementStory.COACH, new UpdateShared(id, "update-boss-2", Audience.BOSS, Scope.PROGRESS,
-                            "unseen", "boss-ben", "coach-cole", Instant.now(), EngagementStory.BOSS_CONSENT,
-                            "budget decisions", story.bossConsentGrant().eventId(), 5)),
-                    Step.of(EngagementStory.COACH, new DisclosureRefused(id, "update-3", Audience.HR, Scope.GOALS,
-                            "coach-cole", RefusalReason.NO_CONSENT))));
+            append(
+                    id,
+                    List.of(
+                            Step.of(
+                                    EngagementStory.COACH,
+                                    new SessionLogged(
+                                            id, "session-2", "coach-cole", LocalDate.of(2026, 11, 9), 45, "unseen")),
+                            Step.of(
+                                    EngagementStory.COACH,
+                                    new UpdateShared(
+                                            id,
+                                            "update-boss-2",
+                                            Audience.BOSS,
+                                            Scope.PROGRESS,
+                                            "unseen",
+                                            "boss-ben",
+                                            "coach-cole",
+                                            Instant.now(),
+                                            EngagementStory.BOSS_CONSENT,
+                                            "budget decisions",
+                                            story.bossConsentGrant().eventId(),
+                                            5)),
+                            Step.of(
+                                    EngagementStory.COACH,
+                                    new DisclosureRefused(
+                                            id,
+                                            "update-3",
+                                            Audience.HR,
+                                            Scope.GOALS,
+                                            "coach-cole",
+                                            RefusalReason.NO_CONSENT))));
             long head = eventStore.createHeadToken().position().orElseThrow();
             awaitJson("/api/v1/admin/projections", "admin-ada", all -> hrHasProcessed(all, head));
             // score 1: score 2 is HrViewHttpTest's, whose dashboard cell counts every engagement of the database
@@ -216,8 +258,8 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
             open.forEach(SseStream::close);
         }
         // a client that left without a word frees its slot by the next heartbeat
-        try (SseStream again = await().atMost(Duration.ofSeconds(10)).until(
-                () -> openUnlessRefused(), stream -> stream != null)) {
+        try (SseStream again =
+                await().atMost(Duration.ofSeconds(10)).until(() -> openUnlessRefused(), stream -> stream != null)) {
             assertThat(again.status()).isEqualTo(200);
         }
     }
@@ -235,7 +277,8 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
         JsonNode updates = json(row).path("updates");
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).path("recipientId").asText()).isEqualTo("hr-hana");
-        assertThat(row).contains(story.secrets().hrContent())
+        assertThat(row)
+                .contains(story.secrets().hrContent())
                 .doesNotContain(story.secrets().sessionNotes())
                 .doesNotContain(story.secrets().bossContent())
                 .doesNotContain(story.secrets().satisfactionComment());
@@ -243,13 +286,30 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
 
     private static List<Step> largeHrUpdate(String engagementId, String recipient, String content) {
         return List.of(
-                Step.of(EngagementStory.HR, new EngagementOpened(engagementId,
-                        EngagementStory.CLIENT.id(), EngagementStory.BOSS.id(), EngagementStory.HR.id(),
-                        Purpose.DEVELOPMENTAL, Urgency.LOW)),
-                Step.of(EngagementStory.CLIENT, new UpdateShared(engagementId,
-                        "update-large", Audience.HR, Scope.ATTENDANCE, content, recipient,
-                        EngagementStory.CLIENT.id(), Instant.now(), EngagementStory.HR_CONSENT, "programme tracking",
-                        "grant-" + engagementId, 0)));
+                Step.of(
+                        EngagementStory.HR,
+                        new EngagementOpened(
+                                engagementId,
+                                EngagementStory.CLIENT.id(),
+                                EngagementStory.BOSS.id(),
+                                EngagementStory.HR.id(),
+                                Purpose.DEVELOPMENTAL,
+                                Urgency.LOW)),
+                Step.of(
+                        EngagementStory.CLIENT,
+                        new UpdateShared(
+                                engagementId,
+                                "update-large",
+                                Audience.HR,
+                                Scope.ATTENDANCE,
+                                content,
+                                recipient,
+                                EngagementStory.CLIENT.id(),
+                                Instant.now(),
+                                EngagementStory.HR_CONSENT,
+                                "programme tracking",
+                                "grant-" + engagementId,
+                                0)));
     }
 
     /**
@@ -261,11 +321,13 @@ abstract class HrLiveStreamHttpTest extends QuerySideHttpTest {
         socket.setReceiveBufferSize(4096);
         socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
         socket.connect(new InetSocketAddress("127.0.0.1", port));
-        String credentials = Base64.getEncoder().encodeToString(
-                ("hr-hana:" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().write(("GET " + STREAM + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String credentials =
+                Base64.getEncoder().encodeToString(("hr-hana:" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream()
+                .write(("GET " + STREAM + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Accept: text/event-stream\r\nAuthorization: Basic " + credentials + "\r\n"
+                                + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 200");
         return socket;
     }

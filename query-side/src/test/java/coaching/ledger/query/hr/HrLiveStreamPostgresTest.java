@@ -2,5 +2,4 @@ package coaching.ledger.query.hr;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class HrLiveStreamPostgresTest extends HrLiveStreamHttpTest implements OnPostgres {
-}
+class HrLiveStreamPostgresTest extends HrLiveStreamHttpTest implements OnPostgres {}

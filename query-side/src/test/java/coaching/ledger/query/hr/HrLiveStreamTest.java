@@ -28,9 +28,10 @@ class HrLiveStreamTest {
     private final RecordingEmitter client = new RecordingEmitter();
     private final AtomicInteger cutOff = new AtomicInteger();
     /** Runs inside the next page read, as a batch that commits while the page is read. */
-    private Runnable duringNextPageRead = () -> { };
-    private final HrLiveStream stream = new HrLiveStream("hr-hana", client, new MapView(), senderTasks::add,
-            PAGE_SIZE, MAX_PENDING, cutOff::incrementAndGet);
+    private Runnable duringNextPageRead = () -> {};
+
+    private final HrLiveStream stream = new HrLiveStream(
+            "hr-hana", client, new MapView(), senderTasks::add, PAGE_SIZE, MAX_PENDING, cutOff::incrementAndGet);
 
     @Test
     void aChangeThatAPageReadLaterShowsIsNotSentTwice() {
@@ -116,21 +117,41 @@ class HrLiveStreamTest {
         @Override
         public List<HrEngagement> pageVisibleTo(String hrUserId, String afterEngagementId, int size) {
             Runnable commit = duringNextPageRead;
-            duringNextPageRead = () -> { };
+            duringNextPageRead = () -> {};
             List<HrEngagement> page = rows.tailMap(afterEngagementId, false).keySet().stream()
-                    .limit(size).map(this::row).collect(Collectors.toCollection(ArrayList::new));
+                    .limit(size)
+                    .map(this::row)
+                    .collect(Collectors.toCollection(ArrayList::new));
             commit.run();
             return page;
         }
 
         @Override
         public List<HrEngagement> visibleTo(String hrUserId, Collection<String> engagementIds) {
-            return engagementIds.stream().filter(rows::containsKey).map(this::row).toList();
+            return engagementIds.stream()
+                    .filter(rows::containsKey)
+                    .map(this::row)
+                    .toList();
         }
 
         private HrEngagement row(String engagementId) {
-            return new HrEngagement(engagementId, null, null, null, null, null, null, List.of(), null, null, null,
-                    null, null, null, List.of(), rows.get(engagementId));
+            return new HrEngagement(
+                    engagementId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    rows.get(engagementId));
         }
     }
 
@@ -142,8 +163,12 @@ class HrLiveStreamTest {
 
         @Override
         public void send(SseEventBuilder event) {
-            event.build().stream().map(data -> String.valueOf(data.getData())).flatMap(String::lines)
-                    .filter(line -> line.startsWith("id:")).map(line -> line.substring(3)).forEach(sent::add);
+            event.build().stream()
+                    .map(data -> String.valueOf(data.getData()))
+                    .flatMap(String::lines)
+                    .filter(line -> line.startsWith("id:"))
+                    .map(line -> line.substring(3))
+                    .forEach(sent::add);
         }
 
         @Override

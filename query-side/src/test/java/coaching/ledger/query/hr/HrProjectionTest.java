@@ -80,7 +80,8 @@ class HrProjectionTest {
         String stored = harness.contentsOf(HrProjection.TABLES);
         String shown = Json.of(view.engagementsVisibleTo("hr-hana"));
         for (String text : List.of(stored, shown)) {
-            assertThat(text).contains(story.secrets().hrContent())
+            assertThat(text)
+                    .contains(story.secrets().hrContent())
                     .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().bossContent())
                     .doesNotContain(story.secrets().satisfactionComment());
@@ -92,9 +93,11 @@ class HrProjectionTest {
         harness.tell(EngagementStory.of("eng-hr-recipient"));
 
         assertThat(shownToHana("eng-hr-recipient").updates()).hasSize(1);
-        assertThat(view.visibleTo("hr-harry", List.of("eng-hr-recipient"))).singleElement()
+        assertThat(view.visibleTo("hr-harry", List.of("eng-hr-recipient")))
+                .singleElement()
                 .satisfies(engagement -> assertThat(engagement.updates()).isEmpty());
-        assertThat(view.engagementsVisibleTo("hr-harry")).singleElement()
+        assertThat(view.engagementsVisibleTo("hr-harry"))
+                .singleElement()
                 .satisfies(engagement -> assertThat(engagement.updates()).isEmpty());
     }
 
@@ -113,8 +116,12 @@ class HrProjectionTest {
 
     @Test
     void rosterAveragesTheLatestScoresOnlyFromThreeEngagementsOn() {
-        harness.tellCoach(new CoachRegistered("coach-cole", "Cole", List.of(
-                new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31))), 12, List.of("leadership, change")));
+        harness.tellCoach(new CoachRegistered(
+                "coach-cole",
+                "Cole",
+                List.of(new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31))),
+                12,
+                List.of("leadership, change")));
         harness.tell(EngagementStory.of("eng-1", Purpose.REMEDIAL, 5));
         harness.tell(EngagementStory.of("eng-2", Purpose.REMEDIAL, 2));
         assertThat(view.coaches()).singleElement().satisfies(coach -> {
@@ -126,8 +133,8 @@ class HrProjectionTest {
         harness.tell("eng-2", EngagementStory.rating("eng-2", 4));
         assertThat(view.coaches()).singleElement().satisfies(coach -> {
             assertThat(coach.displayName()).isEqualTo("Cole");
-            assertThat(coach.certifications()).containsExactly(
-                    new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31)));
+            assertThat(coach.certifications())
+                    .containsExactly(new Certification("ICF", "PCC", LocalDate.of(2028, 1, 31)));
             assertThat(coach.yearsExperience()).isEqualTo(12);
             assertThat(coach.specialties()).containsExactly("leadership, change");
             assertThat(coach.activeEngagements()).isEqualTo(3);

@@ -2,5 +2,4 @@ package coaching.ledger.query.hr;
 
 import coaching.ledger.query.testing.OnH2;
 
-class HrViewH2Test extends HrViewHttpTest implements OnH2 {
-}
+class HrViewH2Test extends HrViewHttpTest implements OnH2 {}

@@ -26,6 +26,7 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
      * no other test may add to this dashboard cell.
      */
     private static final int SCORE_RESERVED_FOR_DASHBOARD_TEST = 2;
+
     private static final String ENGAGEMENTS = "/api/v1/hr/engagements";
 
     @LocalServerPort
@@ -48,7 +49,8 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
         assertThat(row.path("satisfactionScore").asInt()).isEqualTo(EngagementStory.SCORE);
         assertThat(row.path("version").asLong()).isEqualTo(versionOf(story));
         assertThat(row.path("updates")).hasSize(1);
-        assertThat(engagements.toString()).contains(story.secrets().hrContent())
+        assertThat(engagements.toString())
+                .contains(story.secrets().hrContent())
                 .doesNotContain(story.secrets().sessionNotes())
                 .doesNotContain(story.secrets().bossContent())
                 .doesNotContain(story.secrets().satisfactionComment());
@@ -56,7 +58,8 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
 
     @Test
     void onlyHrMayReadTheHrView() {
-        for (String path : List.of(ENGAGEMENTS, "/api/v1/hr/coaches", "/api/v1/hr/dashboard", ENGAGEMENTS + "/stream")) {
+        for (String path :
+                List.of(ENGAGEMENTS, "/api/v1/hr/coaches", "/api/v1/hr/dashboard", ENGAGEMENTS + "/stream")) {
             assertStatus(http.get(path, "boss-ben"), 403);
             assertStatus(http.get(path, "client-cara"), 403);
             assertStatus(http.get(path, null), 401);
@@ -66,17 +69,21 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
     @Test
     void theRosterAveragesSatisfactionOnlyFromThreeScores() {
         Actor coach = new Actor("coach-" + UUID.randomUUID().toString().substring(0, 8), Role.COACH);
-        append(events.coach(EngagementStory.HR, new CoachRegistered(coach.id(), "Robin Roster", List.of(), 7,
-                List.of("transitions"))));
-        String first = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 5, coach)).engagementId();
-        String second = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 4, coach)).engagementId();
+        append(events.coach(
+                EngagementStory.HR,
+                new CoachRegistered(coach.id(), "Robin Roster", List.of(), 7, List.of("transitions"))));
+        String first = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 5, coach))
+                .engagementId();
+        String second = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 4, coach))
+                .engagementId();
         awaitJson(ENGAGEMENTS, "hr-hana", showsVersion(first, second));
 
         JsonNode twoScores = rosterEntry(coach.id());
         assertThat(twoScores.path("activeEngagements").asInt()).isEqualTo(2);
         assertThat(twoScores.path("averageSatisfaction").isNull()).isTrue();
 
-        String third = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 3, coach)).engagementId();
+        String third = tell(EngagementStory.of(newEngagementId("roster"), Purpose.DEVELOPMENTAL, 3, coach))
+                .engagementId();
         awaitJson(ENGAGEMENTS, "hr-hana", showsVersion(third));
 
         JsonNode threeScores = rosterEntry(coach.id());
@@ -91,16 +98,18 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
     void aDashboardCellOfFourEngagementsIsSuppressedAndOfFiveShown() {
         String[] rated = new String[4];
         for (int i = 0; i < rated.length; i++) {
-            rated[i] = tell(EngagementStory.of(newEngagementId("kanon"), Purpose.DEVELOPMENTAL,
-                    SCORE_RESERVED_FOR_DASHBOARD_TEST)).engagementId();
+            rated[i] = tell(EngagementStory.of(
+                            newEngagementId("kanon"), Purpose.DEVELOPMENTAL, SCORE_RESERVED_FOR_DASHBOARD_TEST))
+                    .engagementId();
         }
         awaitJson(ENGAGEMENTS, "hr-hana", showsVersion(rated));
         JsonNode fourCell = reservedDashboardCell();
         assertThat(fourCell.path("suppressed").asBoolean()).isTrue();
         assertThat(fourCell.path("count").isNull()).isTrue();
 
-        String fifth = tell(EngagementStory.of(newEngagementId("kanon"), Purpose.DEVELOPMENTAL,
-                SCORE_RESERVED_FOR_DASHBOARD_TEST)).engagementId();
+        String fifth = tell(EngagementStory.of(
+                        newEngagementId("kanon"), Purpose.DEVELOPMENTAL, SCORE_RESERVED_FOR_DASHBOARD_TEST))
+                .engagementId();
         awaitJson(ENGAGEMENTS, "hr-hana", showsVersion(fifth));
         JsonNode fiveCell = reservedDashboardCell();
         assertThat(fiveCell.path("suppressed").asBoolean()).isFalse();
@@ -113,10 +122,11 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
             assertThat(stream.status()).isEqualTo(200);
             EngagementStory story = tell(EngagementStory.of(newEngagementId("stream")));
 
-            String lastRow = stream.awaitData(data -> data.contains(story.engagementId())
-                    && data.contains("\"version\":" + versionOf(story)));
+            String lastRow = stream.awaitData(
+                    data -> data.contains(story.engagementId()) && data.contains("\"version\":" + versionOf(story)));
 
-            assertThat(lastRow).contains(story.secrets().hrContent())
+            assertThat(lastRow)
+                    .contains(story.secrets().hrContent())
                     .doesNotContain(story.secrets().sessionNotes())
                     .doesNotContain(story.secrets().bossContent())
                     .doesNotContain(story.secrets().satisfactionComment());
@@ -124,14 +134,16 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
     }
 
     private JsonNode reservedDashboardCell() {
-        return http.get("/api/v1/hr/dashboard", "hr-hana").json()
-                .path("satisfaction").path(String.valueOf(SCORE_RESERVED_FOR_DASHBOARD_TEST));
+        return http.get("/api/v1/hr/dashboard", "hr-hana")
+                .json()
+                .path("satisfaction")
+                .path(String.valueOf(SCORE_RESERVED_FOR_DASHBOARD_TEST));
     }
 
     /** The coach's roster entry, once the view applied their registration (another segment than the engagements). */
     private JsonNode rosterEntry(String coachId) {
-        return coachEntry(awaitJson("/api/v1/hr/coaches", "hr-hana", roster -> coachEntry(roster, coachId) != null),
-                coachId);
+        return coachEntry(
+                awaitJson("/api/v1/hr/coaches", "hr-hana", roster -> coachEntry(roster, coachId) != null), coachId);
     }
 
     private static JsonNode coachEntry(JsonNode roster, String coachId) {

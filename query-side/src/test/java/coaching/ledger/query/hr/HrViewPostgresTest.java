@@ -2,5 +2,4 @@ package coaching.ledger.query.hr;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class HrViewPostgresTest extends HrViewHttpTest implements OnPostgres {
-}
+class HrViewPostgresTest extends HrViewHttpTest implements OnPostgres {}

@@ -32,7 +32,7 @@ class LiveEventSourceTest {
     @Test
     void theEmbeddedStoresOwnStreamsOfferNoCallback() {
         try (BlockingStream<TrackedEventMessage<?>> plain = store.openStream(null)) {
-            assertThat(plain.setOnAvailableCallback(() -> { })).isFalse();
+            assertThat(plain.setOnAvailableCallback(() -> {})).isFalse();
         }
     }
 

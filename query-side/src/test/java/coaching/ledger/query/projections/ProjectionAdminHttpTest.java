@@ -1,9 +1,9 @@
 package coaching.ledger.query.projections;
 
-import coaching.ledger.kernel.visibility.PartyView;
-import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.Views;
 import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.client.ClientProjection;
@@ -32,14 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
     private static final String PROJECTIONS = "/api/v1/admin/projections";
-    private static final Map<String, ViewTables> TABLES = Map.of(HrProjection.NAME, HrProjection.TABLES,
-            BossProjection.NAME, BossProjection.TABLES, ClientProjection.NAME, ClientProjection.TABLES,
-            CoachProjection.NAME, CoachProjection.TABLES, ComplianceProjection.NAME, ComplianceProjection.TABLES);
+    private static final Map<String, ViewTables> TABLES = Map.of(
+            HrProjection.NAME,
+            HrProjection.TABLES,
+            BossProjection.NAME,
+            BossProjection.TABLES,
+            ClientProjection.NAME,
+            ClientProjection.TABLES,
+            CoachProjection.NAME,
+            CoachProjection.TABLES,
+            ComplianceProjection.NAME,
+            ComplianceProjection.TABLES);
 
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private JdbcClient jdbc;
+
     @Autowired
     private EventProcessingConfiguration processing;
 
@@ -51,7 +61,10 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
     @Test
     void everyViewRunsOnAPooledStreamingProcessor() {
         for (String name : Views.NAMES) {
-            assertThat(processing.eventProcessor(name)).as(name).get().isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(processing.eventProcessor(name))
+                    .as(name)
+                    .get()
+                    .isInstanceOf(PooledStreamingEventProcessor.class);
         }
     }
 
@@ -62,8 +75,7 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
         JsonNode projections = awaitJson(PROJECTIONS, "admin-ada", all -> allCaughtUpTo(all, head));
 
-        assertThat(projections.findValuesAsText("name"))
-                .containsExactly("hr", "boss", "client", "coach", "compliance");
+        assertThat(projections.findValuesAsText("name")).containsExactly("hr", "boss", "client", "coach", "compliance");
         for (JsonNode projection : projections) {
             assertThat(projection.path("running").asBoolean()).isTrue();
             assertThat(projection.path("replaying").asBoolean()).isFalse();
@@ -74,8 +86,14 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
     @Test
     void aReplayRebuildsEachViewExactlyAsItWas() {
-        append(events.coach(EngagementStory.HR, new CoachRegistered("coach-" + newEngagementId("replay"), "Riley",
-                List.of(new Certification("EMCC", "Senior Practitioner", null)), 9, List.of("teams"))));
+        append(events.coach(
+                EngagementStory.HR,
+                new CoachRegistered(
+                        "coach-" + newEngagementId("replay"),
+                        "Riley",
+                        List.of(new Certification("EMCC", "Senior Practitioner", null)),
+                        9,
+                        List.of("teams"))));
         EngagementStory closed = tell(EngagementStory.of(newEngagementId("replay")));
         append(closed.engagementId(), List.of(closed.closure()));
         EngagementStory selecting = EngagementStory.of(newEngagementId("replay"));
@@ -124,7 +142,8 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
     }
 
     private static boolean caughtUp(JsonNode projection, long head) {
-        return projection.path("caughtUp").asBoolean() && !projection.path("replaying").asBoolean()
+        return projection.path("caughtUp").asBoolean()
+                && !projection.path("replaying").asBoolean()
                 && projection.path("position").asLong(-1) >= head;
     }
 

@@ -2,5 +2,4 @@ package coaching.ledger.query.projections;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class ProjectionAdminPostgresTest extends ProjectionAdminHttpTest implements OnPostgres {
-}
+class ProjectionAdminPostgresTest extends ProjectionAdminHttpTest implements OnPostgres {}

@@ -50,8 +50,14 @@ class ViewWritesTest {
 
     static Stream<Arguments> viewsOnBothDatabases() {
         List<View> views = List.of(
-                new View("hr", HrProjection.TABLES, writes -> new HrProjection(writes, Json.mapper(),
-                        new HrEngagementFeed(new HrView(writes.jdbc(), Json.mapper()), 3, 4096, Duration.ofSeconds(15)))),
+                new View(
+                        "hr",
+                        HrProjection.TABLES,
+                        writes -> new HrProjection(
+                                writes,
+                                Json.mapper(),
+                                new HrEngagementFeed(
+                                        new HrView(writes.jdbc(), Json.mapper()), 3, 4096, Duration.ofSeconds(15)))),
                 new View("boss", BossProjection.TABLES, BossProjection::new),
                 new View("client", ClientProjection.TABLES, ClientProjection::new),
                 new View("coach", CoachProjection.TABLES, CoachProjection::new),
@@ -59,7 +65,8 @@ class ViewWritesTest {
         List<Arguments> arguments = new ArrayList<>();
         for (View view : views) {
             arguments.add(Arguments.of(view, "H2", (Supplier<ProjectionHarness>) ProjectionHarness::new));
-            arguments.add(Arguments.of(view, "PostgreSQL", (Supplier<ProjectionHarness>) ProjectionHarness::onPostgres));
+            arguments.add(
+                    Arguments.of(view, "PostgreSQL", (Supplier<ProjectionHarness>) ProjectionHarness::onPostgres));
         }
         return arguments.stream();
     }
@@ -73,7 +80,8 @@ class ViewWritesTest {
         batched.project(view.projection());
         // several engagements at once, each closed at the end (which ends its consents), so one batch
         // holds several events of one engagement and of different ones, and a disclosure's grant
-        List<EngagementStory> stories = IntStream.range(0, 6).mapToObj(i -> EngagementStory.of("eng-batch-" + i))
+        List<EngagementStory> stories = IntStream.range(0, 6)
+                .mapToObj(i -> EngagementStory.of("eng-batch-" + i))
                 .map(story -> new EngagementStory(story.engagementId(), story.secrets(), ratedAndClosed(story)))
                 .toList();
         List<TrackedEventMessage<?>> history = oneByOne.interleaved(stories);
@@ -106,15 +114,24 @@ class ViewWritesTest {
     void aRolledBackBatchWritesNothing() {
         ProjectionHarness harness = new ProjectionHarness();
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("any"));
-        harness.writes().sql("coach-x", "INSERT INTO hr_coach (coach_id, display_name) VALUES (:id, :name)")
-                .param("id", "coach-x").param("name", "X").execute();
+        harness.writes()
+                .sql("coach-x", "INSERT INTO hr_coach (coach_id, display_name) VALUES (:id, :name)")
+                .param("id", "coach-x")
+                .param("name", "X")
+                .execute();
         unitOfWork.rollback();
 
-        assertThat(harness.jdbc().sql("SELECT COUNT(*) FROM hr_coach").query(Long.class).single()).isZero();
+        assertThat(harness.jdbc()
+                        .sql("SELECT COUNT(*) FROM hr_coach")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static long bossRows(JdbcClient jdbc) {
-        return jdbc.sql("SELECT COUNT(*) FROM boss_engagement").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM boss_engagement")
+                .query(Long.class)
+                .single();
     }
 
     private static List<Step> ratedAndClosed(EngagementStory story) {

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** The event types a projection declares handlers for (the first parameter of each @EventHandler). */
 public final class AppliedEvents {
 
-    private AppliedEvents() {
-    }
+    private AppliedEvents() {}
 
     public static Set<Class<?>> of(Class<?> projection) {
         return Arrays.stream(projection.getDeclaredMethods())

@@ -42,6 +42,7 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
     public static final Actor COACH = new Actor("coach-cole", Role.COACH);
     /** Shortlisted, never selected: must see nothing of the engagement. */
     public static final String SHORTLISTED_ONLY = "coach-chen";
+
     public static final String BOSS_CONSENT = "consent-boss";
     public static final String HR_CONSENT = "consent-hr";
     public static final int SCORE = 4;
@@ -71,24 +72,94 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
                 Step.of(HR, new CoachesShortlisted(engagementId, List.of(coach.id(), SHORTLISTED_ONLY))),
                 Step.of(CLIENT, new CoachSelected(engagementId, coach.id())),
                 Step.of(BOSS, new BudgetApproved(engagementId, 10, new BigDecimal("6000.00"), "EUR")),
-                Step.of(coach, new SessionLogged(engagementId, "session-1", coach.id(), LocalDate.of(2026, 11, 2), 60,
-                        "Talked about " + secrets.sessionNotes())),
-                Step.of(CLIENT, new UpdateConsentGranted(engagementId, BOSS_CONSENT, CLIENT.id(), Audience.BOSS,
-                        Set.of(Scope.OUTCOME, Scope.PROGRESS), null, "budget decisions", "2026-11")),
-                Step.of(CLIENT, new UpdateConsentGranted(engagementId, HR_CONSENT, CLIENT.id(), Audience.HR,
-                        Set.of(Scope.ATTENDANCE), Instant.now().plus(Duration.ofDays(30)), "programme tracking", "2026-11")),
-                Step.of(BOSS, new UpdateRequested(engagementId, "request-boss", Audience.BOSS, BOSS.id(), Scope.PROGRESS,
-                        "How is it going?")),
-                Step.of(HR, new UpdateRequested(engagementId, "request-hr", Audience.HR, HR.id(), Scope.GOALS,
-                        "Which goals were agreed?"))));
-        steps.add(Step.of(coach, new UpdateShared(engagementId, "update-boss", Audience.BOSS, Scope.PROGRESS,
-                "Progress: " + secrets.bossContent(), BOSS.id(), coach.id(), Instant.now(), BOSS_CONSENT,
-                "budget decisions", steps.get(5).eventId(), 5)));
-        steps.add(Step.of(CLIENT, new UpdateShared(engagementId, "update-hr", Audience.HR, Scope.ATTENDANCE,
-                "Attendance: " + secrets.hrContent(), HR.id(), CLIENT.id(), Instant.now(), HR_CONSENT,
-                "programme tracking", steps.get(6).eventId(), 6)));
-        steps.add(Step.of(coach, new DisclosureRefused(engagementId, "update-refused", Audience.BOSS, Scope.GOALS,
-                coach.id(), RefusalReason.SCOPE_NOT_COVERED)));
+                Step.of(
+                        coach,
+                        new SessionLogged(
+                                engagementId,
+                                "session-1",
+                                coach.id(),
+                                LocalDate.of(2026, 11, 2),
+                                60,
+                                "Talked about " + secrets.sessionNotes())),
+                Step.of(
+                        CLIENT,
+                        new UpdateConsentGranted(
+                                engagementId,
+                                BOSS_CONSENT,
+                                CLIENT.id(),
+                                Audience.BOSS,
+                                Set.of(Scope.OUTCOME, Scope.PROGRESS),
+                                null,
+                                "budget decisions",
+                                "2026-11")),
+                Step.of(
+                        CLIENT,
+                        new UpdateConsentGranted(
+                                engagementId,
+                                HR_CONSENT,
+                                CLIENT.id(),
+                                Audience.HR,
+                                Set.of(Scope.ATTENDANCE),
+                                Instant.now().plus(Duration.ofDays(30)),
+                                "programme tracking",
+                                "2026-11")),
+                Step.of(
+                        BOSS,
+                        new UpdateRequested(
+                                engagementId,
+                                "request-boss",
+                                Audience.BOSS,
+                                BOSS.id(),
+                                Scope.PROGRESS,
+                                "How is it going?")),
+                Step.of(
+                        HR,
+                        new UpdateRequested(
+                                engagementId,
+                                "request-hr",
+                                Audience.HR,
+                                HR.id(),
+                                Scope.GOALS,
+                                "Which goals were agreed?"))));
+        steps.add(Step.of(
+                coach,
+                new UpdateShared(
+                        engagementId,
+                        "update-boss",
+                        Audience.BOSS,
+                        Scope.PROGRESS,
+                        "Progress: " + secrets.bossContent(),
+                        BOSS.id(),
+                        coach.id(),
+                        Instant.now(),
+                        BOSS_CONSENT,
+                        "budget decisions",
+                        steps.get(5).eventId(),
+                        5)));
+        steps.add(Step.of(
+                CLIENT,
+                new UpdateShared(
+                        engagementId,
+                        "update-hr",
+                        Audience.HR,
+                        Scope.ATTENDANCE,
+                        "Attendance: " + secrets.hrContent(),
+                        HR.id(),
+                        CLIENT.id(),
+                        Instant.now(),
+                        HR_CONSENT,
+                        "programme tracking",
+                        steps.get(6).eventId(),
+                        6)));
+        steps.add(Step.of(
+                coach,
+                new DisclosureRefused(
+                        engagementId,
+                        "update-refused",
+                        Audience.BOSS,
+                        Scope.GOALS,
+                        coach.id(),
+                        RefusalReason.SCOPE_NOT_COVERED)));
         steps.add(Step.of(CLIENT, new SatisfactionRecorded(engagementId, score, secrets.satisfactionComment())));
         return new EngagementStory(engagementId, secrets, List.copyOf(steps));
     }
@@ -116,7 +187,9 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
     }
 
     public Step closure() {
-        return Step.of(HR, new EngagementClosed(engagementId, Outcome.COMPLETED, "goals reached", HR.id(),
-                List.of(BOSS_CONSENT, HR_CONSENT)));
+        return Step.of(
+                HR,
+                new EngagementClosed(
+                        engagementId, Outcome.COMPLETED, "goals reached", HR.id(), List.of(BOSS_CONSENT, HR_CONSENT)));
     }
 }

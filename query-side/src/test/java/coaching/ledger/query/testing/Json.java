@@ -7,8 +7,7 @@ public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonMapper mapper() {
         return MAPPER;

@@ -44,7 +44,7 @@ public final class LedgerEvents {
         events.add(step.event());
         MetaData metaData = MetaData.from(step.actor().asMetaData())
                 .and(Actor.CORRELATION_ID, UUID.randomUUID().toString());
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, step.event(), metaData, step.eventId(),
-                Instant.now());
+        return new GenericDomainEventMessage<>(
+                type, aggregateId, sequence, step.event(), metaData, step.eventId(), Instant.now());
     }
 }

@@ -46,7 +46,11 @@ public final class ProjectionHarness {
     }
 
     private ProjectionHarness(DataSource dataSource, String vendor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .load()
+                .migrate();
         this.jdbc = JdbcClient.create(dataSource);
         this.writes = new ViewWrites(new NamedParameterJdbcTemplate(dataSource));
     }
@@ -112,10 +116,17 @@ public final class ProjectionHarness {
         DomainEventMessage<?> message = events.engagement(engagementId, step);
         jdbc.sql("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier,"
                         + " payload, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(storedAt, engagementId, message.getSequenceNumber(), message.getIdentifier(), new byte[0],
-                        message.getPayloadType().getName(), message.getTimestamp().toString())
+                .params(
+                        storedAt,
+                        engagementId,
+                        message.getSequenceNumber(),
+                        message.getIdentifier(),
+                        new byte[0],
+                        message.getPayloadType().getName(),
+                        message.getTimestamp().toString())
                 .update();
-        deliver(new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(globalIndex, List.of()), message));
+        deliver(new GenericTrackedDomainEventMessage<>(
+                GapAwareTrackingToken.newInstance(globalIndex, List.of()), message));
     }
 
     /** Skips a global index, as a transaction still committing leaves one; answers it. */
@@ -131,11 +142,13 @@ public final class ProjectionHarness {
     /** The stories' events interleaved step by step, as a processor meets concurrent engagements; not delivered yet. */
     public List<TrackedEventMessage<?>> interleaved(List<EngagementStory> stories) {
         List<TrackedEventMessage<?>> messages = new ArrayList<>();
-        int longest = stories.stream().mapToInt(story -> story.steps().size()).max().orElse(0);
+        int longest =
+                stories.stream().mapToInt(story -> story.steps().size()).max().orElse(0);
         for (int step = 0; step < longest; step++) {
             for (EngagementStory story : stories) {
                 if (step < story.steps().size()) {
-                    messages.add(track(events.engagement(story.engagementId(), story.steps().get(step))));
+                    messages.add(track(events.engagement(
+                            story.engagementId(), story.steps().get(step))));
                 }
             }
         }
@@ -164,7 +177,8 @@ public final class ProjectionHarness {
     public List<String> rowsOf(ViewTables tables) {
         return tables.names().stream()
                 .flatMap(table -> jdbc.sql("SELECT * FROM " + table).query().listOfRows().stream()
-                        .map(row -> table + " " + row).sorted(Comparator.naturalOrder()))
+                        .map(row -> table + " " + row)
+                        .sorted(Comparator.naturalOrder()))
                 .toList();
     }
 
@@ -194,7 +208,8 @@ public final class ProjectionHarness {
             handler.handle(message);
             delivered.add(message);
         } catch (Exception e) {
-            throw new IllegalStateException("projection failed on " + message.getPayloadType().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "projection failed on " + message.getPayloadType().getSimpleName(), e);
         }
     }
 }

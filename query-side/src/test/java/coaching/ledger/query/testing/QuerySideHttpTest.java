@@ -33,14 +33,17 @@ public abstract class QuerySideHttpTest {
 
     @LocalServerPort
     private int port;
+
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
 
     protected final LedgerEvents events = new LedgerEvents();
     /** How the view under test counts its version. */
     private final ViewVersion view;
+
     protected LedgerHttp http;
 
     protected QuerySideHttpTest(ViewVersion view) {
@@ -67,7 +70,8 @@ public abstract class QuerySideHttpTest {
 
     protected void append(String engagementId, List<Step> steps) {
         List<DomainEventMessage<?>> messages = steps.stream()
-                .<DomainEventMessage<?>>map(step -> events.engagement(engagementId, step)).toList();
+                .<DomainEventMessage<?>>map(step -> events.engagement(engagementId, step))
+                .toList();
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(messages));
     }
 
@@ -77,10 +81,13 @@ public abstract class QuerySideHttpTest {
 
     /** GETs {@code path} as {@code user} until the answer is 200 and satisfies {@code ready}, and returns it. */
     protected JsonNode awaitJson(String path, String user, Predicate<JsonNode> ready) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            LedgerHttp.Response response = http.get(path, user);
-            return response.status() == 200 ? response.json() : null;
-        }, json -> json != null && ready.test(json));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            LedgerHttp.Response response = http.get(path, user);
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        json -> json != null && ready.test(json));
     }
 
     /** The element of a JSON array whose {@code engagementId} is the given one, or null. */

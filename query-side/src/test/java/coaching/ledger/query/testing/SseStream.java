@@ -22,8 +22,7 @@ public final class SseStream implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** One event: its id (null when it has none) and its data line (JSON). */
-    public record Event(String id, String data) {
-    }
+    public record Event(String id, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
@@ -48,9 +47,14 @@ public final class SseStream implements AutoCloseable {
     public static SseStream open(int port, String path, String user) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (user + ":" + LedgerHttp.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
         return new SseStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()));
     }
 

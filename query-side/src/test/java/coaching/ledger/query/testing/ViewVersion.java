@@ -20,7 +20,9 @@ public interface ViewVersion {
     /** The compliance view: the sequence number of the last event of a type the projection handles. */
     static ViewVersion lastHandledBy(Class<?> projection) {
         Set<Class<?>> handled = AppliedEvents.of(projection);
-        return events -> IntStream.range(0, events.size()).filter(i -> handled.contains(events.get(i).getClass()))
-                .max().orElseThrow();
+        return events -> IntStream.range(0, events.size())
+                .filter(i -> handled.contains(events.get(i).getClass()))
+                .max()
+                .orElseThrow();
     }
 }

@@ -22,7 +22,8 @@ class RunsPerRoleTest {
         assertThatThrownBy(() -> exports.start(user("integrator-ivy", "ROLE_INTEGRATOR")))
                 .isInstanceOfSatisfying(TooManyRequests.class, busy -> {
                     assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(5));
-                    assertThat(busy.getMessage()).isEqualTo("2 exports of role INTEGRATOR are running already; try again later");
+                    assertThat(busy.getMessage())
+                            .isEqualTo("2 exports of role INTEGRATOR are running already; try again later");
                 });
         exports.start(user("compliance-cy", "ROLE_COMPLIANCE"));
 
@@ -30,7 +31,8 @@ class RunsPerRoleTest {
         first.run();
         exports.start(user("integrator-ivy", "ROLE_INTEGRATOR"));
         assertThatThrownBy(() -> exports.start(user("integrator-ivy", "ROLE_INTEGRATOR")))
-                .as("releasing twice frees one slot only").isInstanceOf(TooManyRequests.class);
+                .as("releasing twice frees one slot only")
+                .isInstanceOf(TooManyRequests.class);
     }
 
     private static Authentication user(String name, String role) {

@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.closure;
 
 public enum Outcome {
-    COMPLETED, TERMINATED
+    COMPLETED,
+    TERMINATED
 }

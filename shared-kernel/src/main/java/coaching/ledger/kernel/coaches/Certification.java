@@ -9,5 +9,4 @@ import java.time.LocalDate;
 public record Certification(
         @NotBlank @Size(max = 200) String body,
         @NotBlank @Size(max = 200) String credential,
-        LocalDate validUntil) {
-}
+        LocalDate validUntil) {}

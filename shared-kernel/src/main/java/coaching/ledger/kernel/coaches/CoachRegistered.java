@@ -10,5 +10,4 @@ public record CoachRegistered(
         String displayName,
         List<Certification> certifications,
         int yearsExperience,
-        List<String> specialties) {
-}
+        List<String> specialties) {}

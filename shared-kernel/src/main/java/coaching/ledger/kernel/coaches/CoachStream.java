@@ -9,8 +9,7 @@ public final class CoachStream {
 
     private static final String PREFIX = "coach:";
 
-    private CoachStream() {
-    }
+    private CoachStream() {}
 
     public static String of(String coachId) {
         return PREFIX + coachId;

@@ -2,5 +2,6 @@ package coaching.ledger.kernel.consent;
 
 /** Who may receive an update: the engagement's boss or the HR person who opened it. */
 public enum Audience {
-    BOSS, HR
+    BOSS,
+    HR
 }

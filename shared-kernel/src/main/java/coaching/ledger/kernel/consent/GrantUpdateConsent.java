@@ -23,6 +23,6 @@ public record GrantUpdateConsent(
         @NotEmpty Set<@NotNull Scope> scopes,
         @Future Instant validUntil,
         @NotBlank @Size(max = 500) String purpose,
+
         @Pattern(regexp = "[A-Za-z0-9._-]{1,40}", message = "must be 1 to 40 characters of [A-Za-z0-9._-]")
-        String noticeVersion) {
-}
+        String noticeVersion) {}

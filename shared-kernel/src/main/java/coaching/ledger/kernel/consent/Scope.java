@@ -2,5 +2,8 @@ package coaching.ledger.kernel.consent;
 
 /** What kind of information an update carries; a consent names the scopes it covers. */
 public enum Scope {
-    ATTENDANCE, PROGRESS, GOALS, OUTCOME
+    ATTENDANCE,
+    PROGRESS,
+    GOALS,
+    OUTCOME
 }

@@ -20,5 +20,4 @@ public record UpdateConsentGranted(
         Set<Scope> scopes,
         Instant validUntil,
         String purpose,
-        String noticeVersion) {
-}
+        String noticeVersion) {}

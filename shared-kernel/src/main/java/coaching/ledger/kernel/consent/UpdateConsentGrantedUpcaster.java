@@ -21,7 +21,7 @@ public class UpdateConsentGrantedUpcaster extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class,
-                payload -> ((ObjectNode) payload).putNull("noticeVersion"));
+        return representation.upcastPayload(
+                REVISION_2, JsonNode.class, payload -> ((ObjectNode) payload).putNull("noticeVersion"));
     }
 }

@@ -4,7 +4,8 @@ import coaching.ledger.kernel.Confidential;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record UpdateConsentRevoked(String engagementId, String consentId, @Confidential String reason) {
+public record UpdateConsentRevoked(
+        String engagementId, String consentId, @Confidential String reason) {
 
     @Override
     public String toString() {

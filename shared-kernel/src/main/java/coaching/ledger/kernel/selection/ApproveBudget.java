@@ -14,6 +14,9 @@ import java.math.BigDecimal;
 public record ApproveBudget(
         @TargetAggregateIdentifier @LedgerId String engagementId,
         @NotNull @Positive @Max(500) Integer sessions,
-        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal amount,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
-}
+
+        @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2)
+        BigDecimal amount,
+
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+        String currency) {}

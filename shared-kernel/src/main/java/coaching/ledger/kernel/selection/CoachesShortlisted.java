@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 import java.util.List;
 
 @Revision("1")
-public record CoachesShortlisted(String engagementId, List<String> coachIds) {
-}
+public record CoachesShortlisted(String engagementId, List<String> coachIds) {}

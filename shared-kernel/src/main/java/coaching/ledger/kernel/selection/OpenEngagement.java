@@ -9,5 +9,4 @@ public record OpenEngagement(
         @LedgerId String clientId,
         @LedgerId String bossId,
         @NotNull Purpose purpose,
-        @NotNull Urgency urgency) {
-}
+        @NotNull Urgency urgency) {}

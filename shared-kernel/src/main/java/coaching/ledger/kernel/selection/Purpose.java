@@ -1,5 +1,6 @@
 package coaching.ledger.kernel.selection;
 
 public enum Purpose {
-    DEVELOPMENTAL, REMEDIAL
+    DEVELOPMENTAL,
+    REMEDIAL
 }

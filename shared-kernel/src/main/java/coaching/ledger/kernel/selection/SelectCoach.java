@@ -5,5 +5,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record SelectCoach(
         @TargetAggregateIdentifier @LedgerId String engagementId,
-        @LedgerId String coachId) {
-}
+        @LedgerId String coachId) {}

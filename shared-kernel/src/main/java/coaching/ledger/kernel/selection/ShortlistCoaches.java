@@ -9,5 +9,4 @@ import java.util.List;
 
 public record ShortlistCoaches(
         @TargetAggregateIdentifier @LedgerId String engagementId,
-        @NotNull @Size(min = 1, max = 10) List<@LedgerId String> coachIds) {
-}
+        @NotNull @Size(min = 1, max = 10) List<@LedgerId String> coachIds) {}

@@ -1,5 +1,7 @@
 package coaching.ledger.kernel.selection;
 
 public enum Urgency {
-    LOW, NORMAL, HIGH
+    LOW,
+    NORMAL,
+    HIGH
 }

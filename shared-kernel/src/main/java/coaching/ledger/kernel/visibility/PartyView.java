@@ -28,7 +28,10 @@ import java.util.Optional;
  * it, so "wait until my view reaches the version of my receipt" holds for every party.
  */
 public enum PartyView {
-    CLIENT, COACH, BOSS, HR;
+    CLIENT,
+    COACH,
+    BOSS,
+    HR;
 
     /** The view a principal of this role reads, if the role is a party to engagements. */
     public static Optional<PartyView> of(Role role) {
@@ -43,22 +46,29 @@ public enum PartyView {
 
     /** Whether this view shows the event, and so whether the event moves this view's version. */
     public boolean shows(Object event) {
-        if (event instanceof EngagementOpened || event instanceof CoachesShortlisted
-                || event instanceof CoachSelected || event instanceof BudgetApproved
+        if (event instanceof EngagementOpened
+                || event instanceof CoachesShortlisted
+                || event instanceof CoachSelected
+                || event instanceof BudgetApproved
                 || event instanceof EngagementClosed) {
             return true; // the lifecycle: every party sees status, coach and budget
         }
         if (this == CLIENT) {
-            return event instanceof SessionLogged || event instanceof UpdateConsentGranted
-                    || event instanceof UpdateConsentRevoked || event instanceof UpdateRequested
-                    || event instanceof UpdateShared || event instanceof DisclosureRefused
+            return event instanceof SessionLogged
+                    || event instanceof UpdateConsentGranted
+                    || event instanceof UpdateConsentRevoked
+                    || event instanceof UpdateRequested
+                    || event instanceof UpdateShared
+                    || event instanceof DisclosureRefused
                     || event instanceof SatisfactionRecorded;
         }
         if (this == COACH) {
             // sessions, the consents that say what may be shared, open requests, and which updates
             // were shared (never their content): the coach works inside the relationship
-            return event instanceof SessionLogged || event instanceof UpdateConsentGranted
-                    || event instanceof UpdateConsentRevoked || event instanceof UpdateRequested
+            return event instanceof SessionLogged
+                    || event instanceof UpdateConsentGranted
+                    || event instanceof UpdateConsentRevoked
+                    || event instanceof UpdateRequested
                     || event instanceof UpdateShared;
         }
         if (event instanceof UpdateShared shared) {

@@ -20,9 +20,14 @@ class FailedSignInAudit extends AbstractAuthenticationAuditListener {
     public void onApplicationEvent(AbstractAuthenticationEvent event) {
         if (event instanceof AbstractAuthenticationFailureEvent failure) {
             String address = ThrottlingAuthenticationProvider.address(failure.getAuthentication());
-            publish(new AuditEvent(failure.getAuthentication().getName(), FAILURE, Map.of(
-                    SecurityAudit.REMOTE_ADDRESS, address == null ? "" : address,
-                    SecurityAudit.DETAIL, "wrong user name or password")));
+            publish(new AuditEvent(
+                    failure.getAuthentication().getName(),
+                    FAILURE,
+                    Map.of(
+                            SecurityAudit.REMOTE_ADDRESS,
+                            address == null ? "" : address,
+                            SecurityAudit.DETAIL,
+                            "wrong user name or password")));
         }
     }
 }

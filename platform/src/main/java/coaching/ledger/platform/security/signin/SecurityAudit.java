@@ -45,10 +45,13 @@ public class SecurityAudit implements AuditEventRepository, InitializingBean, Di
 
     @Override
     public void add(AuditEvent event) {
-        jdbc.update("INSERT INTO security_audit_event (occurredAt, principal, type, remoteAddress, detail)"
+        jdbc.update(
+                "INSERT INTO security_audit_event (occurredAt, principal, type, remoteAddress, detail)"
                         + " VALUES (?, ?, ?, ?, ?)",
-                OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC), cut(event.getPrincipal(), 200),
-                cut(event.getType(), 64), cut(text(event.getData().get(REMOTE_ADDRESS)), 100),
+                OffsetDateTime.ofInstant(event.getTimestamp(), ZoneOffset.UTC),
+                cut(event.getPrincipal(), 200),
+                cut(event.getType(), 64),
+                cut(text(event.getData().get(REMOTE_ADDRESS)), 100),
                 cut(text(event.getData().get(DETAIL)), 500));
     }
 
@@ -70,20 +73,27 @@ public class SecurityAudit implements AuditEventRepository, InitializingBean, Di
             arguments.add(type);
         }
         sql.append(" ORDER BY id DESC LIMIT ").append(MAX_EVENTS);
-        List<AuditEvent> newestFirst = jdbc.query(sql.toString(), (row, n) -> {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put(REMOTE_ADDRESS, row.getString("remoteAddress"));
-            data.put(DETAIL, row.getString("detail"));
-            return new AuditEvent(row.getObject("occurredAt", OffsetDateTime.class).toInstant(),
-                    row.getString("principal"), row.getString("type"), data);
-        }, arguments.toArray());
+        List<AuditEvent> newestFirst = jdbc.query(
+                sql.toString(),
+                (row, n) -> {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put(REMOTE_ADDRESS, row.getString("remoteAddress"));
+                    data.put(DETAIL, row.getString("detail"));
+                    return new AuditEvent(
+                            row.getObject("occurredAt", OffsetDateTime.class).toInstant(),
+                            row.getString("principal"),
+                            row.getString("type"),
+                            data);
+                },
+                arguments.toArray());
         List<AuditEvent> events = new ArrayList<>(newestFirst);
         Collections.reverse(events);
         return events;
     }
 
     void deleteExpired() {
-        jdbc.update("DELETE FROM security_audit_event WHERE occurredAt < ?",
+        jdbc.update(
+                "DELETE FROM security_audit_event WHERE occurredAt < ?",
                 OffsetDateTime.ofInstant(clock.instant().minus(retention), ZoneOffset.UTC));
     }
 

@@ -14,8 +14,7 @@ import java.util.List;
 @RestController
 class SignInAuditEndpoint {
 
-    record Entry(Instant at, String user, String type, String remoteAddress, String detail) {
-    }
+    record Entry(Instant at, String user, String type, String remoteAddress, String detail) {}
 
     private final AuditEventRepository audit;
 
@@ -25,10 +24,14 @@ class SignInAuditEndpoint {
 
     @GetMapping("/api/v1/admin/sign-in-audit")
     @PreAuthorize("hasAnyRole('ADMIN', 'COMPLIANCE')")
-    List<Entry> failures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant after,
-                         @RequestParam(required = false) String user) {
+    List<Entry> failures(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant after,
+            @RequestParam(required = false) String user) {
         return audit.find(user, after, null).stream()
-                .map(event -> new Entry(event.getTimestamp(), event.getPrincipal(), event.getType(),
+                .map(event -> new Entry(
+                        event.getTimestamp(),
+                        event.getPrincipal(),
+                        event.getType(),
                         (String) event.getData().get(SecurityAudit.REMOTE_ADDRESS),
                         (String) event.getData().get(SecurityAudit.DETAIL)))
                 .toList();

@@ -39,8 +39,7 @@ public class SignInConfiguration {
     public AbstractAuthorizationAuditListener noAuthorizationAudit() {
         return new AbstractAuthorizationAuditListener() {
             @Override
-            public void onApplicationEvent(AuthorizationEvent event) {
-            }
+            public void onApplicationEvent(AuthorizationEvent event) {}
         };
     }
 }

@@ -25,15 +25,16 @@ import java.util.stream.Stream;
  */
 public final class SignInThrottle {
 
-    public enum Scope { USER, ADDRESS }
+    public enum Scope {
+        USER,
+        ADDRESS
+    }
 
     /** Why an attempt is refused, and for how much longer. */
-    public record Refusal(Scope scope, Duration retryAfter) {
-    }
+    public record Refusal(Scope scope, Duration retryAfter) {}
 
     /** A failure that began a wait: the moment worth an audit row (attempts refused during it are not). */
-    public record Block(Scope scope, String key, int failures, Duration backoff) {
-    }
+    public record Block(Scope scope, String key, int failures, Duration backoff) {}
 
     private record Failures(int count, Instant last, Instant blockedUntil) {
 
@@ -76,7 +77,9 @@ public final class SignInThrottle {
 
     private static Optional<Refusal> wait(Scope scope, Cache<String, Failures> table, String key, Instant now) {
         Failures failures = key == null ? null : table.getIfPresent(key);
-        if (failures == null || failures.blockedUntil() == null || !failures.blockedUntil().isAfter(now)) {
+        if (failures == null
+                || failures.blockedUntil() == null
+                || !failures.blockedUntil().isAfter(now)) {
             return Optional.empty();
         }
         return Optional.of(new Refusal(scope, Duration.between(now, failures.blockedUntil())));
@@ -87,7 +90,8 @@ public final class SignInThrottle {
         Instant now = clock.instant();
         List<Block> blocks = new ArrayList<>(2);
         count(Scope.USER, users, user, settings.maxFailuresPerUser(), now).ifPresent(blocks::add);
-        count(Scope.ADDRESS, addresses, address, settings.maxFailuresPerAddress(), now).ifPresent(blocks::add);
+        count(Scope.ADDRESS, addresses, address, settings.maxFailuresPerAddress(), now)
+                .ifPresent(blocks::add);
         return blocks;
     }
 
@@ -101,7 +105,8 @@ public final class SignInThrottle {
             Instant blockedUntil = count >= limit ? now.plus(settings.backoff(count - limit)) : null;
             return new Failures(count, now, blockedUntil);
         });
-        return failures.blockedUntil() == null ? Optional.empty()
+        return failures.blockedUntil() == null
+                ? Optional.empty()
                 : Optional.of(new Block(scope, key, failures.count(), Duration.between(now, failures.blockedUntil())));
     }
 

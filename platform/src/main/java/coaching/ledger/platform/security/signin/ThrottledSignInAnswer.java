@@ -31,7 +31,13 @@ public class ThrottledSignInAnswer implements AuthenticationEntryPoint {
         }
         long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-        problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "too many failed sign-ins for this user name or from this address; retry after " + seconds + " s"));
+        problems.write(
+                request,
+                response,
+                ProblemResponses.problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        "too many failed sign-ins for this user name or from this address; retry after " + seconds
+                                + " s"));
     }
 }

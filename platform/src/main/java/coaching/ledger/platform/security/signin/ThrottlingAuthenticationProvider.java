@@ -26,8 +26,8 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     private final SignInThrottle throttle;
     private final ApplicationEventPublisher events;
 
-    public ThrottlingAuthenticationProvider(AuthenticationProvider delegate, SignInThrottle throttle,
-                                            ApplicationEventPublisher events) {
+    public ThrottlingAuthenticationProvider(
+            AuthenticationProvider delegate, SignInThrottle throttle, ApplicationEventPublisher events) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.events = events;
@@ -45,11 +45,20 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
         try {
             result = delegate.authenticate(attempt);
         } catch (BadCredentialsException wrong) {
-            throttle.failed(user, address).forEach(block -> events.publishEvent(new AuditApplicationEvent(user, THROTTLED,
-                    Map.of(SecurityAudit.REMOTE_ADDRESS, address == null ? "" : address,
-                            SecurityAudit.DETAIL, "%s %s refused for %d s after %d failures".formatted(
-                                    block.scope() == SignInThrottle.Scope.USER ? "user" : "address", block.key(),
-                                    block.backoff().toSeconds(), block.failures())))));
+            throttle.failed(user, address)
+                    .forEach(block -> events.publishEvent(new AuditApplicationEvent(
+                            user,
+                            THROTTLED,
+                            Map.of(
+                                    SecurityAudit.REMOTE_ADDRESS,
+                                    address == null ? "" : address,
+                                    SecurityAudit.DETAIL,
+                                    "%s %s refused for %d s after %d failures"
+                                            .formatted(
+                                                    block.scope() == SignInThrottle.Scope.USER ? "user" : "address",
+                                                    block.key(),
+                                                    block.backoff().toSeconds(),
+                                                    block.failures())))));
             throw wrong;
         }
         if (result != null && result.isAuthenticated()) {

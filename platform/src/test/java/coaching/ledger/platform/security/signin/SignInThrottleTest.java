@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInThrottleTest {
 
     /** 3 per user, 5 per address, 10 min window, 30 s first wait, 2 min at most. */
-    static final SignInProperties SETTINGS = new SignInProperties(3, 5, Duration.ofMinutes(10),
-            Duration.ofSeconds(30), Duration.ofMinutes(2), 1000, Duration.ofDays(1));
+    static final SignInProperties SETTINGS = new SignInProperties(
+            3, 5, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(2), 1000, Duration.ofDays(1));
 
     private final MutableClock clock = new MutableClock();
     private final SignInThrottle throttle = new SignInThrottle(SETTINGS, clock);
@@ -24,10 +24,11 @@ class SignInThrottleTest {
         fail("mallory", "10.0.0.1", 2);
         assertThat(throttle.refusal("mallory", "10.0.0.1")).isEmpty();
 
-        assertThat(throttle.failed("mallory", "10.0.0.1")).containsExactly(
-                new SignInThrottle.Block(SignInThrottle.Scope.USER, "mallory", 3, Duration.ofSeconds(30)));
-        assertThat(throttle.refusal("mallory", "10.0.0.2")).contains(
-                new SignInThrottle.Refusal(SignInThrottle.Scope.USER, Duration.ofSeconds(30)));
+        assertThat(throttle.failed("mallory", "10.0.0.1"))
+                .containsExactly(
+                        new SignInThrottle.Block(SignInThrottle.Scope.USER, "mallory", 3, Duration.ofSeconds(30)));
+        assertThat(throttle.refusal("mallory", "10.0.0.2"))
+                .contains(new SignInThrottle.Refusal(SignInThrottle.Scope.USER, Duration.ofSeconds(30)));
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(throttle.refusal("mallory", "10.0.0.2")).isEmpty();
@@ -53,7 +54,8 @@ class SignInThrottleTest {
         fail("alice", "10.0.0.1", 2);
         assertThat(throttle.refusal("alice", "10.0.0.9")).isEmpty();
 
-        assertThat(throttle.failed("alice", "10.0.0.1")).extracting(SignInThrottle.Block::scope)
+        assertThat(throttle.failed("alice", "10.0.0.1"))
+                .extracting(SignInThrottle.Block::scope)
                 .containsExactly(SignInThrottle.Scope.USER, SignInThrottle.Scope.ADDRESS);
     }
 
@@ -62,10 +64,12 @@ class SignInThrottleTest {
         for (int i = 0; i < 4; i++) {
             assertThat(throttle.failed("name-" + i, "10.0.0.66")).isEmpty();
         }
-        assertThat(throttle.failed("name-4", "10.0.0.66")).extracting(SignInThrottle.Block::scope)
+        assertThat(throttle.failed("name-4", "10.0.0.66"))
+                .extracting(SignInThrottle.Block::scope)
                 .containsExactly(SignInThrottle.Scope.ADDRESS);
 
-        assertThat(throttle.refusal("anyone", "10.0.0.66")).map(SignInThrottle.Refusal::scope)
+        assertThat(throttle.refusal("anyone", "10.0.0.66"))
+                .map(SignInThrottle.Refusal::scope)
                 .contains(SignInThrottle.Scope.ADDRESS);
         assertThat(throttle.refusal("anyone", "10.0.0.1")).isEmpty();
         assertThat(throttle.refusal("name-0", "10.0.0.1")).isEmpty();

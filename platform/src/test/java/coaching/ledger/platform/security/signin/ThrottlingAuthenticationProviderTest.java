@@ -44,16 +44,22 @@ class ThrottlingAuthenticationProviderTest {
                 return real.matches(raw, encoded);
             }
         };
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
-                User.withUsername("alice").password(bcrypt.encode("right")).roles("CLIENT").build()));
+        DaoAuthenticationProvider dao =
+                new DaoAuthenticationProvider(new InMemoryUserDetailsManager(User.withUsername("alice")
+                        .password(bcrypt.encode("right"))
+                        .roles("CLIENT")
+                        .build()));
         dao.setPasswordEncoder(bcrypt);
-        return new ThrottlingAuthenticationProvider(new CachingAuthenticationProvider(dao, Duration.ofMinutes(2)),
-                new SignInThrottle(SignInThrottleTest.SETTINGS, clock), audited::add);
+        return new ThrottlingAuthenticationProvider(
+                new CachingAuthenticationProvider(dao, Duration.ofMinutes(2)),
+                new SignInThrottle(SignInThrottleTest.SETTINGS, clock),
+                audited::add);
     }
 
     @Test
     void aThrottledAttemptCostsNoBcryptCheckEvenWithTheRightPassword() {
-        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated()).isTrue();
+        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated())
+                .isTrue();
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> provider.authenticate(attempt("alice", "wrong", "10.0.0.1")))
                     .isInstanceOf(BadCredentialsException.class);
@@ -63,13 +69,15 @@ class ThrottlingAuthenticationProviderTest {
         for (String password : List.of("wrong", "right", "another guess")) {
             assertThatThrownBy(() -> provider.authenticate(attempt("alice", password, "10.0.0.2")))
                     .isInstanceOf(SignInThrottled.class)
-                    .satisfies(e -> assertThat(((SignInThrottled) e).retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+                    .satisfies(
+                            e -> assertThat(((SignInThrottled) e).retryAfter()).isEqualTo(Duration.ofSeconds(30)));
         }
         assertThat(bcryptChecks.get()).isEqualTo(checks);
         assertThat(audited).hasSize(1).first().isInstanceOfSatisfying(AuditApplicationEvent.class, event -> {
             assertThat(event.getAuditEvent().getType()).isEqualTo(ThrottlingAuthenticationProvider.THROTTLED);
             assertThat(event.getAuditEvent().getPrincipal()).isEqualTo("alice");
-            assertThat(event.getAuditEvent().getData()).containsEntry(SecurityAudit.REMOTE_ADDRESS, "10.0.0.1")
+            assertThat(event.getAuditEvent().getData())
+                    .containsEntry(SecurityAudit.REMOTE_ADDRESS, "10.0.0.1")
                     .doesNotContainValue("wrong");
         });
     }
@@ -78,10 +86,12 @@ class ThrottlingAuthenticationProviderTest {
     void aWrongPasswordOfACachedUserCountsAndTheRightOneForgives() {
         provider.authenticate(attempt("alice", "right", "10.0.0.1"));
         fail("alice", "wrong", 2);
-        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated()).isTrue();
+        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated())
+                .isTrue();
         fail("alice", "wrong", 2);
 
-        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated()).isTrue();
+        assertThat(provider.authenticate(attempt("alice", "right", "10.0.0.1")).isAuthenticated())
+                .isTrue();
         assertThat(audited).isEmpty();
     }
 
@@ -95,7 +105,8 @@ class ThrottlingAuthenticationProviderTest {
     private static Authentication attempt(String user, String password, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(address);
-        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(user, password);
         attempt.setDetails(new WebAuthenticationDetails(request));
         return attempt;
     }

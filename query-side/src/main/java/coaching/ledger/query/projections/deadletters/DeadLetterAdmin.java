@@ -61,7 +61,8 @@ public class DeadLetterAdmin {
      */
     public synchronized RetryOutcome retry(String view) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(view);
-        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(view)
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
+                .sequencedDeadLetterProcessor(view)
                 .orElseThrow(() -> new IllegalStateException("view " + view + " parks no events"));
         List<String> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
@@ -88,14 +89,20 @@ public class DeadLetterAdmin {
             }
         }
         RetryOutcome outcome = new RetryOutcome(view, sequences.size(), cleared, applied, queue.size());
-        log.info("view {}: retried {} parked sequences, {} cleared, {} events applied, {} still parked",
-                view, outcome.sequences(), outcome.sequencesCleared(), outcome.eventsApplied(), outcome.stillParked());
+        log.info(
+                "view {}: retried {} parked sequences, {} cleared, {} events applied, {} still parked",
+                view,
+                outcome.sequences(),
+                outcome.sequencesCleared(),
+                outcome.eventsApplied(),
+                outcome.stillParked());
         return outcome;
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String view) {
         Views.requireKnown(view);
-        return processing.deadLetterQueue(view)
+        return processing
+                .deadLetterQueue(view)
                 .orElseThrow(() -> new IllegalStateException("view " + view + " has no dead-letter queue"));
     }
 
@@ -107,11 +114,21 @@ public class DeadLetterAdmin {
         JdbcDeadLetter<?> stored = (JdbcDeadLetter<?>) letter;
         EventMessage<?> event = letter.message();
         Long globalIndex = event instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+                ? tracked.trackingToken().position().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null)
+                : null;
         Long version = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
-        return new ParkedEvent(stored.getSequenceIdentifier(), stored.getSequenceIndex(),
-                event.getPayloadType().getSimpleName(), event.getIdentifier(), globalIndex, version,
-                letter.enqueuedAt(), letter.cause().map(Cause::type).orElse(null),
+        return new ParkedEvent(
+                stored.getSequenceIdentifier(),
+                stored.getSequenceIndex(),
+                event.getPayloadType().getSimpleName(),
+                event.getIdentifier(),
+                globalIndex,
+                version,
+                letter.enqueuedAt(),
+                letter.cause().map(Cause::type).orElse(null),
                 letter.cause().map(Cause::message).orElse(null));
     }
 }

@@ -18,5 +18,4 @@ public record ParkedEvent(
         Long version,
         Instant parkedAt,
         String causeType,
-        String causeMessage) {
-}
+        String causeMessage) {}

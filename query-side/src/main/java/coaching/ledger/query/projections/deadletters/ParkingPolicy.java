@@ -31,18 +31,24 @@ class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (Failures.isTransient(cause)) {
-            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(Failures.describe(cause));
+            throw cause instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(Failures.describe(cause));
         }
         writes.discard(letter.message());
-        String type = cause instanceof ViewHandlingFailed failed ? failed.failureType() : cause.getClass().getName();
+        String type = cause instanceof ViewHandlingFailed failed
+                ? failed.failureType()
+                : cause.getClass().getName();
         return Decisions.enqueue(new ThrowableCause(type, safeMessage(cause)));
     }
 
     /** Already safe when described by the views themselves; else described by types and SQLState only. */
     private static String safeMessage(Throwable cause) {
         String message = cause instanceof ViewWriteFailed || cause instanceof ViewHandlingFailed
-                ? cause.getMessage() : Failures.describe(cause);
-        return message.length() <= ThrowableCause.TRUNCATED_MESSAGE_SIZE ? message
+                ? cause.getMessage()
+                : Failures.describe(cause);
+        return message.length() <= ThrowableCause.TRUNCATED_MESSAGE_SIZE
+                ? message
                 : message.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE);
     }
 }

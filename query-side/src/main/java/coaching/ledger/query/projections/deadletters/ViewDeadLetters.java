@@ -27,27 +27,32 @@ import org.springframework.context.annotation.Configuration;
 public class ViewDeadLetters {
 
     @Bean
-    public ConfigurerModule viewDeadLetterQueues(ConnectionProvider connections, TransactionManager transactions,
-                                                 @Qualifier("serializer") Serializer serializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 ViewWrites writes) {
+    public ConfigurerModule viewDeadLetterQueues(
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            @Qualifier("serializer") Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ViewWrites writes) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (String view : Views.NAMES) {
-                processing.registerDeadLetterQueue(view, axon -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                .processingGroup(view)
-                                .connectionProvider(connections)
-                                .transactionManager(transactions)
-                                .schema(DeadLetterSchema.defaultSchema())
-                                .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)
-                                .build())
+                processing
+                        .registerDeadLetterQueue(
+                                view,
+                                axon -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                        .processingGroup(view)
+                                        .connectionProvider(connections)
+                                        .transactionManager(transactions)
+                                        .schema(DeadLetterSchema.defaultSchema())
+                                        .genericSerializer(serializer)
+                                        .eventSerializer(eventSerializer)
+                                        .build())
                         .registerDeadLetterPolicy(view, axon -> new ParkingPolicy(writes))
                         // allowReset: a replay handles every parked event again, so it empties the view's
                         // queue with its tokens; the cache spares a lookup per event while none is parked
-                        .registerDeadLetteringEventHandlerInvokerConfiguration(view, (axon, invoker) -> invoker
-                                .allowReset(true)
-                                .enableSequenceIdentifierCache())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(
+                                view,
+                                (axon, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache())
                         .registerHandlerInterceptor(view, axon -> new ViewHandling(view));
             }
         };

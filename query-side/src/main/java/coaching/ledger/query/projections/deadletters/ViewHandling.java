@@ -30,8 +30,9 @@ class ViewHandling implements MessageHandlerInterceptor<EventMessage<?>> {
     }
 
     @Override
-    public Object handle(@Nonnull UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                         @Nonnull InterceptorChain interceptorChain) throws Exception {
+    public Object handle(
+            @Nonnull UnitOfWork<? extends EventMessage<?>> unitOfWork, @Nonnull InterceptorChain interceptorChain)
+            throws Exception {
         unitOfWork.resources().putIfAbsent(ViewWrites.VIEW_RESOURCE, view);
         try {
             return interceptorChain.proceed();

@@ -47,12 +47,16 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
 
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private PlatformTransactionManager transactionManager;
+
     @Autowired
     private JdbcClient jdbc;
+
     @Autowired
     private PoisonedEngagements poison;
+
     private ListAppender<ILoggingEvent> capturing;
 
     DeadLettersHttpTest() {
@@ -81,15 +85,24 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         LedgerHttp.Response listing = http.get(LETTERS + "?limit=1000", ADMIN);
         assertStatus(listing, 200);
         List<JsonNode> letters = lettersOf(listing.json(), poisoned);
-        assertThat(letters).extracting(letter -> letter.path("version").asLong())
-                .containsExactlyElementsOf(Stream.iterate((long) POISONED_VERSION, v -> v + 1).limit(parkedEvents).toList());
-        assertThat(letters).extracting(letter -> letter.path("globalIndex").asLong()).isSorted();
+        assertThat(letters)
+                .extracting(letter -> letter.path("version").asLong())
+                .containsExactlyElementsOf(Stream.iterate((long) POISONED_VERSION, v -> v + 1)
+                        .limit(parkedEvents)
+                        .toList());
+        assertThat(letters)
+                .extracting(letter -> letter.path("globalIndex").asLong())
+                .isSorted();
         assertThat(letters.get(0).path("eventType").asText()).isEqualTo("CoachesShortlisted");
         assertThat(letters.get(0).path("causeType").asText()).isEqualTo(IllegalStateException.class.getName());
         assertThat(letters.get(0).path("causeMessage").asText()).isEqualTo("IllegalStateException");
-        assertThat(letters.subList(1, letters.size())).allMatch(letter -> letter.path("causeType").isNull());
-        assertThat(listing.body()).doesNotContain(secret, poisoned.secrets().sessionNotes(),
-                poisoned.secrets().bossContent());
+        assertThat(letters.subList(1, letters.size()))
+                .allMatch(letter -> letter.path("causeType").isNull());
+        assertThat(listing.body())
+                .doesNotContain(
+                        secret,
+                        poisoned.secrets().sessionNotes(),
+                        poisoned.secrets().bossContent());
 
         // still failing: the retry applies nothing and keeps the events parked, in order
         JsonNode failedAgain = retry();
@@ -130,9 +143,12 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         int parkedEvents = poisoned.steps().size() - POISONED_VERSION;
         await().atMost(Duration.ofSeconds(30)).until(() -> parked() == parkedBefore + parkedEvents);
         assertThat(bossVersion(poisoned)).isEqualTo(POISONED_VERSION - 1);
-        JsonNode first = lettersOf(http.get(LETTERS + "?limit=1000", ADMIN).json(), poisoned).get(0);
+        JsonNode first = lettersOf(http.get(LETTERS + "?limit=1000", ADMIN).json(), poisoned)
+                .get(0);
         assertThat(first.path("causeType").asText()).endsWith("ViewWriteFailed");
-        assertThat(first.path("causeMessage").asText()).contains("SQLState 22001").contains("INSERT INTO boss_update")
+        assertThat(first.path("causeMessage").asText())
+                .contains("SQLState 22001")
+                .contains("INSERT INTO boss_update")
                 .doesNotContain(secret);
         // the failed batch was logged, without the database's message (H2's quotes the value)
         assertThat(logged.list).anyMatch(event -> event.getThrowableProxy() != null);
@@ -177,12 +193,14 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> poison.attempts(unlucky.engagementId()) >= 2);
         assertThat(parked()).isEqualTo(parkedBefore);
-        assertThat(lettersOf(http.get(LETTERS + "?limit=1000", ADMIN).json(), unlucky)).isEmpty();
+        assertThat(lettersOf(http.get(LETTERS + "?limit=1000", ADMIN).json(), unlucky))
+                .isEmpty();
 
         poison.cure(unlucky.engagementId());
         awaitApplied(List.of(unlucky));
         assertThat(parked()).isEqualTo(parkedBefore);
-        System.out.printf("database away: the boss view tried the batch %d times, parked nothing%n",
+        System.out.printf(
+                "database away: the boss view tried the batch %d times, parked nothing%n",
                 poison.attempts(unlucky.engagementId()));
     }
 
@@ -195,7 +213,8 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         assertStatus(http.get(LETTERS, null), 401);
         assertStatus(http.post(LETTERS + "/retry", null, ""), 401);
 
-        for (LedgerHttp.Response unknown : List.of(http.get(PROJECTIONS + "/nonsense/dead-letters", ADMIN),
+        for (LedgerHttp.Response unknown : List.of(
+                http.get(PROJECTIONS + "/nonsense/dead-letters", ADMIN),
                 http.post(PROJECTIONS + "/nonsense/dead-letters/retry", ADMIN, ""))) {
             assertStatus(unknown, 404);
             assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
@@ -204,7 +223,8 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         LedgerHttp.Response listing = http.get(LETTERS, ADMIN);
         assertStatus(listing, 200);
         assertThat(listing.json().path("view").asText()).isEqualTo("boss");
-        assertThat(listing.json().path("parked").asLong()).isEqualTo(listing.json().path("events").size());
+        assertThat(listing.json().path("parked").asLong())
+                .isEqualTo(listing.json().path("events").size());
     }
 
     /** Collects what is logged (WARN and up) until the end of the test. */
@@ -257,25 +277,32 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         for (int step = 0; step < first.steps().size(); step++) {
             for (EngagementStory story : stories) {
-                messages.add(events.engagement(story.engagementId(), story.steps().get(step)));
+                messages.add(
+                        events.engagement(story.engagementId(), story.steps().get(step)));
             }
         }
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> eventStore.publish(messages));
     }
 
     private void awaitApplied(List<EngagementStory> stories) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> stories.stream()
-                .allMatch(story -> bossVersion(story) == versionOf(story)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stories.stream().allMatch(story -> bossVersion(story) == versionOf(story)));
     }
 
     private long bossVersion(EngagementStory story) {
-        return jdbc.sql("SELECT version FROM boss_engagement WHERE engagement_id = ?").param(story.engagementId())
-                .query(Long.class).optional().orElse(-1L);
+        return jdbc.sql("SELECT version FROM boss_engagement WHERE engagement_id = ?")
+                .param(story.engagementId())
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
     }
 
     private String bossShortlist(EngagementStory story) {
-        return jdbc.sql("SELECT shortlist FROM boss_engagement WHERE engagement_id = ?").param(story.engagementId())
-                .query((row, number) -> row.getString(1)).list().get(0);
+        return jdbc.sql("SELECT shortlist FROM boss_engagement WHERE engagement_id = ?")
+                .param(story.engagementId())
+                .query((row, number) -> row.getString(1))
+                .list()
+                .get(0);
     }
 
     private long parked() {
@@ -316,7 +343,8 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         awaitJson(PROJECTIONS, ADMIN, all -> {
             for (JsonNode projection : all) {
                 if (projection.path("name").asText().equals("boss")) {
-                    return projection.path("caughtUp").asBoolean() && !projection.path("replaying").asBoolean()
+                    return projection.path("caughtUp").asBoolean()
+                            && !projection.path("replaying").asBoolean()
                             && projection.path("position").asLong(-1) >= head;
                 }
             }
@@ -331,7 +359,10 @@ abstract class DeadLettersHttpTest extends QuerySideHttpTest {
         List<String> rows = new ArrayList<>();
         for (String table : List.of("boss_engagement", "boss_update")) {
             for (String id : ids) {
-                jdbc.sql("SELECT * FROM " + table + " WHERE engagement_id = ?").param(id).query().listOfRows()
+                jdbc.sql("SELECT * FROM " + table + " WHERE engagement_id = ?")
+                        .param(id)
+                        .query()
+                        .listOfRows()
                         .forEach(row -> rows.add(table + " " + new TreeMap<>(row)));
             }
         }

@@ -2,5 +2,4 @@ package coaching.ledger.query.projections.deadletters;
 
 import coaching.ledger.query.testing.OnPostgres;
 
-class DeadLettersPostgresTest extends DeadLettersHttpTest implements OnPostgres {
-}
+class DeadLettersPostgresTest extends DeadLettersHttpTest implements OnPostgres {}

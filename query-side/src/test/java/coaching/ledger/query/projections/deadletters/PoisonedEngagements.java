@@ -31,8 +31,7 @@ public class PoisonedEngagements {
         DATABASE_AWAY
     }
 
-    private record Poison(Failure failure, long version, String secret) {
-    }
+    private record Poison(Failure failure, long version, String secret) {}
 
     private final ViewWrites writes;
     private final Map<String, Poison> poisoned = new ConcurrentHashMap<>();
@@ -66,7 +65,8 @@ public class PoisonedEngagements {
         if (poison == null || poison.version() != message.getSequenceNumber()) {
             return;
         }
-        attempts.computeIfAbsent(message.getAggregateIdentifier(), id -> new AtomicInteger()).incrementAndGet();
+        attempts.computeIfAbsent(message.getAggregateIdentifier(), id -> new AtomicInteger())
+                .incrementAndGet();
         switch (poison.failure()) {
             case HANDLER_THROWS -> {
                 markShortlist(message.getAggregateIdentifier(), poison.secret());
@@ -77,12 +77,14 @@ public class PoisonedEngagements {
                 writes.flush();
                 throw new IllegalStateException("cannot apply " + poison.secret());
             }
-            case WRITE_REFUSED_AT_COMMIT -> writes.sql(message.getAggregateIdentifier(),
-                            "INSERT INTO boss_update (engagement_id, update_id, scope, sequence_number) "
-                                    + "VALUES (:engagementId, 'poison', :scope, 0)")
-                    .param("engagementId", message.getAggregateIdentifier())
-                    .param("scope", "FAR-TOO-LONG-FOR-A-SCOPE " + poison.secret())
-                    .execute();
+            case WRITE_REFUSED_AT_COMMIT ->
+                writes.sql(
+                                message.getAggregateIdentifier(),
+                                "INSERT INTO boss_update (engagement_id, update_id, scope, sequence_number) "
+                                        + "VALUES (:engagementId, 'poison', :scope, 0)")
+                        .param("engagementId", message.getAggregateIdentifier())
+                        .param("scope", "FAR-TOO-LONG-FOR-A-SCOPE " + poison.secret())
+                        .execute();
             case DATABASE_AWAY -> throw new TransientDataAccessResourceException("database away " + poison.secret());
         }
     }
