@@ -1,15 +1,11 @@
 package coaching.ledger.platform.fingerprint;
 
+import coaching.ledger.platform.secrets.SecretFiles;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -46,14 +42,7 @@ public final class FingerprintKeys {
 
     /** Reads the key file, generating it first if it does not exist yet. */
     public static Fingerprints fromFile(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                generate(file);
-            }
-            return fingerprints(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the fingerprint key file " + file, e);
-        }
+        return fingerprints(SecretFiles.readOrCreate(file, () -> newKey() + "\n"), file.toString());
     }
 
     /** A new random key in base64, as {@value #KEY} and the key file hold it. */
@@ -61,29 +50,6 @@ public final class FingerprintKeys {
         byte[] secret = new byte[Fingerprints.MINIMUM_KEY_BYTES];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
-    }
-
-    /**
-     * Writes a complete key file under a temporary name (readable by its owner only), then links it
-     * into place: the link fails if another process got there first, so racing processes all end
-     * up reading the one key that won.
-     */
-    private static void generate(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path draft = Files.createTempFile(
-                directory,
-                ".fingerprint",
-                ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            Files.writeString(draft, newKey() + "\n", StandardCharsets.US_ASCII);
-            Files.createLink(file.toAbsolutePath(), draft);
-        } catch (FileAlreadyExistsException anotherProcessWon) {
-            // the other process's key is the one every process uses
-        } finally {
-            Files.deleteIfExists(draft);
-        }
     }
 
     private static Fingerprints fingerprints(String base64, String source) {

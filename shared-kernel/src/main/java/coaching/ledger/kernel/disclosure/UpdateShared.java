@@ -3,6 +3,8 @@ package coaching.ledger.kernel.disclosure;
 import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.sealing.SealedField;
+import coaching.ledger.kernel.sealing.TextSealer;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -26,6 +28,28 @@ public record UpdateShared(
         String purpose,
         String consentGrantEventId,
         long consentGrantSequence) {
+
+    /** Where the content of such an event is sealed, when it is written and when it is read. */
+    public static SealedField contentField(String clientId, String engagementId, String updateId) {
+        return new SealedField(clientId, engagementId, "UpdateShared", updateId, "content");
+    }
+
+    /** This event with its content sealed under the key of the engagement's client. */
+    public UpdateShared sealed(TextSealer sealer, String clientId) {
+        return new UpdateShared(
+                engagementId,
+                updateId,
+                audience,
+                scope,
+                sealer.seal(contentField(clientId, engagementId, updateId), content),
+                recipientId,
+                sharedBy,
+                sharedAt,
+                consentId,
+                purpose,
+                consentGrantEventId,
+                consentGrantSequence);
+    }
 
     @Override
     public String toString() {
