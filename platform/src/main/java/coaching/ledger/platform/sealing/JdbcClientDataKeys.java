@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
 import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,7 +13,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +75,7 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     }
 
     private void insertIfAbsent(String clientId) {
-        byte[] wrapped = wrap(clientId, newDataKey());
+        byte[] wrapped = kek.wrap(clientId, newDataKey());
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update(
                     "INSERT INTO client_data_key (client_id, wrapped_key, kek_key_id, created_at)"
@@ -98,27 +96,12 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
         }
     }
 
-    private byte[] wrap(String clientId, KeysetHandle dataKey) {
-        try {
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, kek.aead(), associatedData(clientId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot wrap the data key of a client", e);
-        }
-    }
-
     private DeterministicAead unwrap(String clientId, byte[] wrapped) {
         try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek.aead(), associatedData(clientId))
-                    .getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
+            return kek.unwrap(clientId, wrapped).getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "the data key of a client does not unwrap under the configured"
-                            + " key-encryption key (another KEK, or the row was altered or moved)",
-                    e);
+                    "the data key of client " + clientId + " is not a deterministic AEAD key", e);
         }
-    }
-
-    private static byte[] associatedData(String clientId) {
-        return ("client data key\n" + clientId).getBytes(StandardCharsets.UTF_8);
     }
 }
