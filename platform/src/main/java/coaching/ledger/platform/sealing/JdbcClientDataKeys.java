@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Client data keys in the table {@code client_data_key}, each an AES-256-SIV keyset wrapped by the
- * {@link KeyEncryptionKey} with the client id as associated data (a wrapped key copied to another
- * client's row does not unwrap). A new key is inserted and committed in a transaction of its own
+ * Client data keys in the table {@code client_data_key}, each an AES-256-SIV keyset wrapped by a
+ * {@link DataKeyWrapping} (the {@link KeyEncryptionKey}) bound to its client (a wrapped key copied to
+ * another client's row does not unwrap). A new key is inserted and committed in a transaction of its own
  * before anything is sealed under it; when two processes race, the primary key lets one insert win
  * and both read back and use the winner's key. Unwrapped keys are kept in a bounded cache.
  */
@@ -36,15 +36,15 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final KeyEncryptionKey kek;
+    private final DataKeyWrapping wrapping;
     private final Cache<String, DeterministicAead> unwrapped;
 
     public JdbcClientDataKeys(
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyEncryptionKey kek, long cachedKeys) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, DataKeyWrapping wrapping, long cachedKeys) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.kek = kek;
+        this.wrapping = wrapping;
         this.unwrapped = Caffeine.newBuilder().maximumSize(cachedKeys).build();
     }
 
@@ -75,14 +75,14 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     }
 
     private void insertIfAbsent(String clientId) {
-        byte[] wrapped = kek.wrap(clientId, newDataKey());
+        byte[] wrapped = wrapping.wrap(clientId, newDataKey());
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update(
                     "INSERT INTO client_data_key (client_id, wrapped_key, kek_key_id, created_at)"
                             + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
                     clientId,
                     wrapped,
-                    kek.primaryKeyId()));
+                    wrapping.primaryKeyId()));
         } catch (DuplicateKeyException anotherProcessWon) {
             // its key is the client's key
         }
@@ -98,7 +98,8 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
 
     private DeterministicAead unwrap(String clientId, byte[] wrapped) {
         try {
-            return kek.unwrap(clientId, wrapped).getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
+            return wrapping.unwrap(clientId, wrapped)
+                    .getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "the data key of client " + clientId + " is not a deterministic AEAD key", e);

@@ -29,7 +29,7 @@ import java.util.Optional;
  * <p>A keyset may hold several keys: the primary wraps, every key unwraps, which is how a rotation
  * re-wraps the data keys under a new primary while the old one still opens them ({@link KekRotation}).
  */
-public final class KeyEncryptionKey {
+public final class KeyEncryptionKey implements DataKeyWrapping {
 
     public static final String KEY = "ledger.keys.kek";
     /** Not Spring's name for {@value #KEY} (that is LEDGER_KEYS_KEK, which works too), hence looked up by name. */
@@ -104,7 +104,7 @@ public final class KeyEncryptionKey {
         }
     }
 
-    /** The id of the key that wraps from now on; recorded beside each wrapped data key. */
+    @Override
     public long primaryKeyId() {
         return Integer.toUnsignedLong(keyset.getPrimary().getId());
     }
@@ -131,8 +131,8 @@ public final class KeyEncryptionKey {
         }
     }
 
-    /** A client's data key wrapped under the primary, bound to the client (another client's row does not unwrap it). */
-    byte[] wrap(String clientId, KeysetHandle dataKey) {
+    @Override
+    public byte[] wrap(String clientId, KeysetHandle dataKey) {
         try {
             return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, aead, associatedData(clientId));
         } catch (GeneralSecurityException e) {
@@ -140,8 +140,9 @@ public final class KeyEncryptionKey {
         }
     }
 
-    /** A client's data key wrapped under any key of this keyset. */
-    KeysetHandle unwrap(String clientId, byte[] wrapped) {
+    /** Any key of this keyset unwraps: the old keys open what was wrapped before a rotation. */
+    @Override
+    public KeysetHandle unwrap(String clientId, byte[] wrapped) {
         try {
             return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, associatedData(clientId));
         } catch (GeneralSecurityException e) {
