@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -54,9 +55,15 @@ public final class RotateKekCommand {
             }
             return ROTATED;
         } catch (Exception e) {
-            err.println("rotation failed: " + e.getMessage());
+            err.println("rotation failed: " + reason(e));
             return FAILED;
         }
+    }
+
+    /** With the most specific cause: "Failed to obtain JDBC Connection" alone does not say that the ledger still runs. */
+    private static String reason(Exception e) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+        return cause == e || cause.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + cause.getMessage();
     }
 
     public static void main(String[] args) {
