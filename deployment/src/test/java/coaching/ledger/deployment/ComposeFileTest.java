@@ -35,6 +35,8 @@ class ComposeFileTest {
             "LEDGER_AXONSERVER_TOKEN_FILE",
             "/placeholder/axonserver.token",
             "LEDGER_FINGERPRINT_KEY",
+            "placeholder",
+            "LEDGER_KEK",
             "placeholder");
 
     @TempDir
@@ -61,7 +63,8 @@ class ComposeFileTest {
                     .as(client)
                     .containsEntry("SPRING_PROFILES_ACTIVE", "postgres,axonserver,prod")
                     .containsEntry("SPRING_CONFIG_IMPORT", "file:/config/users.properties,configtree:/run/secrets/")
-                    .containsKey("LEDGER_FINGERPRINT_KEY");
+                    .containsKey("LEDGER_FINGERPRINT_KEY")
+                    .containsKey("LEDGER_KEK");
             assertThat((List<Map<String, Object>>) services.get(client).get("secrets"))
                     .as(client)
                     .containsExactly(Map.of("source", "axonserver-token", "target", "axon.axonserver.token"));

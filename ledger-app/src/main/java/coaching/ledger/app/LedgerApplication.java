@@ -10,10 +10,17 @@ import java.util.Arrays;
 @SpringBootApplication(scanBasePackages = "coaching.ledger")
 public class LedgerApplication {
 
-    /** Runs the ledger; {@code verify} as first argument verifies its database instead (see VerifyCommand). */
+    /**
+     * Runs the ledger; {@code verify} as first argument verifies its database instead (see VerifyCommand),
+     * {@code rotate-kek} rotates its key-encryption key (see RotateKekCommand).
+     */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {
             VerifyCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("rotate-kek")) {
+            RotateKekCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         LedgerPlatform.keepAxonFromPhoningHome();

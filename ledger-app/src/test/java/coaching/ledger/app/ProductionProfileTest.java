@@ -1,5 +1,6 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.sealing.KeyEncryptionKey;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.SharedFingerprintKey;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Who may sign in, by profile: ledger-app's default profile {@code demo} has the demo users and a public
  * API description; {@code prod} refuses {@code demo}, unhashed or {@code demo} passwords, a start
- * without users or without a fingerprint key, and asks for credentials before it describes its API.
+ * without users, without a fingerprint key or without a key-encryption key, and asks for credentials
+ * before it describes its API.
  */
 class ProductionProfileTest {
 
     private static final String REAL_PASSWORD = "a-real-secret";
+    private static final String KEK = "--ledger.keys.kek="
+            + Base64.getEncoder()
+                    .encodeToString(KeyEncryptionKey.newKeysetJson().getBytes(StandardCharsets.UTF_8));
 
     @Test
     void theDefaultProfileHasTheDemoUsersAndAPublicApiDescription() {
@@ -85,14 +90,28 @@ class ProductionProfileTest {
 
     @Test
     void prodRefusesToStartWithoutAConfiguredFingerprintKey() {
+        assertThatThrownBy(() -> startProd(KEK))
+                .rootCause()
+                .hasMessageContaining("profile prod needs a fingerprint key");
+    }
+
+    @Test
+    void prodRefusesToStartWithoutAKeyEncryptionKeyOutsideTheDatabase() {
+        assertThatThrownBy(() -> startProd(SharedFingerprintKey.argument()))
+                .rootCause()
+                .hasMessageContaining("profile prod needs a key-encryption key")
+                .hasMessageContaining("ledger.keys.kek");
+    }
+
+    /** prod with a real user, on a fresh in-memory H2, with only the given key of the two it needs. */
+    private static ConfigurableApplicationContext startProd(String oneKey) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=prod",
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                oneKey));
         args.addAll(Arrays.asList(user("hr-real", hashed(REAL_PASSWORD))));
-        assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)))
-                .rootCause()
-                .hasMessageContaining("profile prod needs a fingerprint key");
+        return SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new));
     }
 
     private static String hashed(String password) {
@@ -116,7 +135,8 @@ class ProductionProfileTest {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:profiles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                SharedFingerprintKey.argument()));
+                SharedFingerprintKey.argument(),
+                KEK));
         if (!profiles.isEmpty()) {
             args.add("--spring.profiles.active=" + String.join(",", profiles));
         }

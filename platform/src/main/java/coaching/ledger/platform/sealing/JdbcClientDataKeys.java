@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.DeterministicAead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
 import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,15 +13,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Client data keys in the table {@code client_data_key}, each an AES-256-SIV keyset wrapped by the
- * {@link KeyEncryptionKey} with the client id as associated data (a wrapped key copied to another
- * client's row does not unwrap). A new key is inserted and committed in a transaction of its own
+ * Client data keys in the table {@code client_data_key}, each an AES-256-SIV keyset wrapped by a
+ * {@link DataKeyWrapping} (the {@link KeyEncryptionKey}) bound to its client (a wrapped key copied to
+ * another client's row does not unwrap). A new key is inserted and committed in a transaction of its own
  * before anything is sealed under it; when two processes race, the primary key lets one insert win
  * and both read back and use the winner's key. Unwrapped keys are kept in a bounded cache.
  */
@@ -38,15 +36,15 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final KeyEncryptionKey kek;
+    private final DataKeyWrapping wrapping;
     private final Cache<String, DeterministicAead> unwrapped;
 
     public JdbcClientDataKeys(
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, KeyEncryptionKey kek, long cachedKeys) {
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, DataKeyWrapping wrapping, long cachedKeys) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.kek = kek;
+        this.wrapping = wrapping;
         this.unwrapped = Caffeine.newBuilder().maximumSize(cachedKeys).build();
     }
 
@@ -77,14 +75,14 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     }
 
     private void insertIfAbsent(String clientId) {
-        byte[] wrapped = wrap(clientId, newDataKey());
+        byte[] wrapped = wrapping.wrap(clientId, newDataKey());
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update(
                     "INSERT INTO client_data_key (client_id, wrapped_key, kek_key_id, created_at)"
                             + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
                     clientId,
                     wrapped,
-                    kek.primaryKeyId()));
+                    wrapping.primaryKeyId()));
         } catch (DuplicateKeyException anotherProcessWon) {
             // its key is the client's key
         }
@@ -98,27 +96,13 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
         }
     }
 
-    private byte[] wrap(String clientId, KeysetHandle dataKey) {
-        try {
-            return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, kek.aead(), associatedData(clientId));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot wrap the data key of a client", e);
-        }
-    }
-
     private DeterministicAead unwrap(String clientId, byte[] wrapped) {
         try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, kek.aead(), associatedData(clientId))
+            return wrapping.unwrap(clientId, wrapped)
                     .getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
-                    "the data key of a client does not unwrap under the configured"
-                            + " key-encryption key (another KEK, or the row was altered or moved)",
-                    e);
+                    "the data key of client " + clientId + " is not a deterministic AEAD key", e);
         }
-    }
-
-    private static byte[] associatedData(String clientId) {
-        return ("client data key\n" + clientId).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -20,9 +20,9 @@ public class SealingConfiguration {
     ClientDataKeys clientDataKeys(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
-            KeyEncryptionKey kek,
+            DataKeyWrapping wrapping,
             @Value("${ledger.keys.cached-client-keys:10000}") long cachedKeys) {
-        return new JdbcClientDataKeys(jdbc, transactions, kek, cachedKeys);
+        return new JdbcClientDataKeys(jdbc, transactions, wrapping, cachedKeys);
     }
 
     @Bean
