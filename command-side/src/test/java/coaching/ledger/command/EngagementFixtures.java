@@ -21,6 +21,8 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.sealing.Sealer;
+import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -97,6 +99,12 @@ public final class EngagementFixtures {
     public static final Fingerprints FINGERPRINTS =
             new Fingerprints("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
 
+    /**
+     * The sealer of every write-model test, over in-memory client keys. Deterministic, so a test builds
+     * the event it expects with the event's own {@code sealed(SEALER, CLIENT)}, exactly as recorded.
+     */
+    public static final Sealer SEALER = InMemoryClientDataKeys.sealer();
+
     private EngagementFixtures() {}
 
     // --- fixture -----------------------------------------------------------------------------
@@ -106,6 +114,7 @@ public final class EngagementFixtures {
         FixtureConfiguration<Engagement> fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource((CoachRegistry) REGISTERED_COACHES::contains);
         fixture.registerInjectableResource(FINGERPRINTS);
+        fixture.registerInjectableResource(SEALER);
         return fixture;
     }
 
@@ -202,15 +211,24 @@ public final class EngagementFixtures {
         return "keep my sponsor informed (" + consentId + ")";
     }
 
+    /** Revoked as recorded: the reason sealed for {@link #CLIENT}. */
     public static UpdateConsentRevoked revoked(String consentId) {
-        return new UpdateConsentRevoked(ENGAGEMENT, consentId, "changed my mind");
+        return new UpdateConsentRevoked(ENGAGEMENT, consentId, "changed my mind").sealed(SEALER, CLIENT);
     }
 
+    /** Closed by {@link #HR} as recorded: the reason sealed for {@link #CLIENT}. */
     public static EngagementClosed closed(String... endedConsentIds) {
-        return new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of(endedConsentIds));
+        return new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of(endedConsentIds))
+                .sealed(SEALER, CLIENT);
     }
 
+    /** Logged as recorded: the notes sealed for {@link #CLIENT}. */
     public static SessionLogged sessionLogged(String sessionId, String notes) {
+        return sessionLoggedInClear(sessionId, notes).sealed(SEALER, CLIENT);
+    }
+
+    /** Logged as the ledger recorded sessions before it sealed confidential text. */
+    public static SessionLogged sessionLoggedInClear(String sessionId, String notes) {
         return new SessionLogged(ENGAGEMENT, sessionId, COACH, LocalDate.of(2026, 11, 20), 60, notes);
     }
 

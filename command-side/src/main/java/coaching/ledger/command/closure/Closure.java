@@ -11,13 +11,15 @@ import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.closure.RecordSatisfaction;
 import coaching.ledger.kernel.closure.SatisfactionRecorded;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 
 import java.util.List;
 
 /**
  * The end of an engagement: the client's satisfaction (rated again at will, once it has been active),
- * and its closure by HR or the boss, which ends every consent still in force.
+ * and its closure by HR or the boss, which ends every consent still in force. The client's comment and
+ * the closer's reason are recorded sealed under the key of the engagement's client ({@code clientId}).
  */
 public final class Closure {
 
@@ -28,10 +30,19 @@ public final class Closure {
     // --- decisions ---------------------------------------------------------------------------
 
     /** The client rates; repeating the latest rating records nothing. */
-    public Decision rate(RecordSatisfaction command, Status status, boolean hasBeenActive, Fingerprints fingerprints) {
-        SatisfactionRecorded rated =
+    public Decision rate(
+            RecordSatisfaction command,
+            Status status,
+            boolean hasBeenActive,
+            Fingerprints fingerprints,
+            TextSealer sealer,
+            String clientId) {
+        SatisfactionRecorded inClear =
                 new SatisfactionRecorded(command.engagementId(), command.score(), command.comment());
-        if (latestSatisfaction != null && latestSatisfaction.isRepeat(fingerprintOf(fingerprints, rated))) {
+        SatisfactionRecorded rated = inClear.sealed(sealer, clientId);
+        if (latestSatisfaction != null
+                && latestSatisfaction.isRepeat(
+                        fingerprintOf(fingerprints, rated), fingerprintOf(fingerprints, inClear))) {
             return Decision.repeat(Receipt.repeated(command.engagementId(), latestSatisfaction.version()));
         }
         if (!hasBeenActive) {
@@ -42,12 +53,19 @@ public final class Closure {
 
     /** HR or the boss ({@code closer}) closes, once; {@code consentsInForce} are the consents it ends. */
     public Decision close(
-            CloseEngagement command, Actor closer, List<String> consentsInForce, Fingerprints fingerprints) {
-        EngagementClosed closed = new EngagementClosed(
+            CloseEngagement command,
+            Actor closer,
+            List<String> consentsInForce,
+            Fingerprints fingerprints,
+            TextSealer sealer,
+            String clientId) {
+        EngagementClosed inClear = new EngagementClosed(
                 command.engagementId(), command.outcome(), command.reason(), closer.id(), consentsInForce);
+        EngagementClosed closed = inClear.sealed(sealer, clientId);
         if (closure != null) {
             return closure.repeatOrConflict(
                     fingerprintOf(fingerprints, closed),
+                    fingerprintOf(fingerprints, inClear),
                     command.engagementId(),
                     "the engagement is already closed as " + closedAs);
         }
@@ -75,7 +93,11 @@ public final class Closure {
         return fingerprints.of(event);
     }
 
-    /** The consents a closure ends depend on the moment; what the closer asked for does not. */
+    /**
+     * The consents a closure ends depend on the moment; what the closer asked for does not. The reason
+     * is taken as recorded: sealed (deterministically, so a retry's would-be event carries the very
+     * envelope stored), or in clear if recorded before the ledger sealed confidential text.
+     */
     private static String fingerprintOf(Fingerprints fingerprints, EngagementClosed event) {
         return fingerprints.of("EngagementClosed", event.outcome(), event.reason(), event.closedBy());
     }

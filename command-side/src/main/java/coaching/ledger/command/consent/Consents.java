@@ -13,6 +13,7 @@ import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.RefusalReason;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 
 import java.time.Instant;
@@ -62,8 +63,11 @@ public class Consents {
         return Decision.record(granted, command.consentId());
     }
 
-    /** The client revokes a consent; one that ended with the engagement's closure cannot be. */
-    public Decision revoke(RevokeUpdateConsent command, Status status) {
+    /**
+     * The client ({@code clientId}) revokes a consent, its reason sealed under the client's key; one
+     * that ended with the engagement's closure cannot be. Revoking again is a repeat whatever the reason.
+     */
+    public Decision revoke(RevokeUpdateConsent command, Status status, TextSealer sealer, String clientId) {
         ConsentRecord consent = find(command.consentId())
                 .orElseThrow(() -> Rejection.notFound("no consent " + command.consentId() + " on this engagement"));
         if (consent.revoked()) {
@@ -73,7 +77,8 @@ public class Consents {
             throw Rejection.conflict("consent " + command.consentId() + " already ended with the engagement");
         }
         return Decision.record(
-                new UpdateConsentRevoked(command.engagementId(), command.consentId(), command.reason()),
+                new UpdateConsentRevoked(command.engagementId(), command.consentId(), command.reason())
+                        .sealed(sealer, clientId),
                 command.consentId());
     }
 

@@ -15,6 +15,7 @@ import coaching.ledger.kernel.disclosure.RequestUpdate;
 import coaching.ledger.kernel.disclosure.ShareUpdate;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * Updates the boss or HR asked for, and updates shared with them: shared only under a consent in
  * force at this point of the engagement's history (no disclosure without consent), otherwise
- * recorded as {@link DisclosureRefused}, without its content.
+ * recorded as {@link DisclosureRefused}, without its content. A request's message and an update's
+ * content are recorded sealed under the key of the engagement's client ({@code clientId}).
  */
 public final class Disclosures {
 
@@ -34,19 +36,27 @@ public final class Disclosures {
     // --- decisions ---------------------------------------------------------------------------
 
     /** The boss asks for an update to himself, HR for one to HR. */
-    public Decision request(RequestUpdate command, Actor requester, Status status, Fingerprints fingerprints) {
+    public Decision request(
+            RequestUpdate command,
+            Actor requester,
+            Status status,
+            Fingerprints fingerprints,
+            TextSealer sealer,
+            String clientId) {
         Audience audience = requester.is(Role.BOSS) ? Audience.BOSS : Audience.HR;
-        UpdateRequested requested = new UpdateRequested(
+        UpdateRequested inClear = new UpdateRequested(
                 command.engagementId(),
                 command.requestId(),
                 audience,
                 requester.id(),
                 command.scope(),
                 command.message());
+        UpdateRequested requested = inClear.sealed(sealer, clientId);
         Recorded earlier = requests.get(command.requestId());
         if (earlier != null) {
             return earlier.repeatOrConflict(
                     fingerprintOf(fingerprints, requested),
+                    fingerprintOf(fingerprints, inClear),
                     command.requestId(),
                     "update request " + command.requestId() + " is already made");
         }
@@ -66,11 +76,14 @@ public final class Disclosures {
             Consents consents,
             Instant now,
             String recipientId,
-            Fingerprints fingerprints) {
+            Fingerprints fingerprints,
+            TextSealer sealer,
+            String clientId) {
         Consents.Authorization authorization = consents.authorize(command.audience(), command.scope(), now);
         UpdateRecord earlier = updates.get(command.updateId());
         if (earlier != null) {
-            return retry(earlier, command, sharer, authorization.consent(), now, recipientId, fingerprints);
+            UpdateShared inClear = shared(command, sharer, authorization.consent(), now, recipientId);
+            return retry(earlier, command, sharer, inClear, inClear.sealed(sealer, clientId), fingerprints);
         }
         if (status == Status.CLOSED) {
             return refuse(command, sharer, RefusalReason.ENGAGEMENT_CLOSED);
@@ -79,25 +92,31 @@ public final class Disclosures {
         if (!authorization.isAllowed()) {
             return refuse(command, sharer, authorization.refusal());
         }
-        return Decision.record(shared(command, sharer, authorization.consent(), now, recipientId), command.updateId());
+        return Decision.record(
+                shared(command, sharer, authorization.consent(), now, recipientId)
+                        .sealed(sealer, clientId),
+                command.updateId());
     }
 
     /**
      * Compares the attempt with the first one by the fingerprint of the event the first one recorded,
-     * taken of the event this attempt would record in its place.
+     * taken of the event this attempt would record in its place: the refusal, or the update as shared
+     * now ({@code sealed}; {@code inClear} as recorded before the ledger sealed confidential text).
      */
     private Decision retry(
             UpdateRecord earlier,
             ShareUpdate command,
             Actor sharer,
-            ConsentRecord consentNow,
-            Instant now,
-            String recipientId,
+            UpdateShared inClear,
+            UpdateShared sealed,
             Fingerprints fingerprints) {
-        String attempt = earlier.refused()
-                ? fingerprintOf(fingerprints, refused(command, sharer, RefusalReason.valueOf(earlier.refusal())))
-                : fingerprintOf(fingerprints, shared(command, sharer, consentNow, now, recipientId));
-        if (!earlier.recorded().isRepeat(attempt)) {
+        boolean repeat = earlier.refused()
+                ? earlier.recorded()
+                        .isRepeat(fingerprintOf(
+                                fingerprints, refused(command, sharer, RefusalReason.valueOf(earlier.refusal()))))
+                : earlier.recorded()
+                        .isRepeat(fingerprintOf(fingerprints, sealed), fingerprintOf(fingerprints, inClear));
+        if (!repeat) {
             throw Recorded.usedOnce("update " + command.updateId() + " is already used");
         }
         return Decision.repeat(

@@ -27,6 +27,7 @@ import coaching.ledger.kernel.disclosure.RequestUpdate;
 import coaching.ledger.kernel.disclosure.ShareUpdate;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.kernel.selection.ApproveBudget;
 import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
@@ -71,6 +72,11 @@ import java.time.Instant;
  * id used with other content or by another principal is 409 with a message that does not depend on
  * the content. Content is remembered only as keyed {@link Fingerprints}, each derived by its
  * capability in one place from the event it fingerprints, the would-be event and the stored one alike.
+ *
+ * <p>Confidential text (notes, update content, request message, revocation reason, satisfaction
+ * comment, closure reason) is recorded only sealed under the key of the engagement's client: each
+ * decision builds its event and seals it with the event's own {@code sealed}, so the event a retry
+ * would record is sealed exactly like the stored one (the {@link TextSealer} is deterministic).
  *
  * <p>Revision 3: each capability's state in a field of its own. Snapshots of earlier revisions are
  * ignored (the engagement is rebuilt from its events), and so are snapshots whose fingerprints were
@@ -132,10 +138,12 @@ public class Engagement {
     // --- sessions --------------------------------------------------------------------------
 
     @CommandHandler
-    public Receipt handle(LogSession command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(LogSession command, MetaData metaData, Fingerprints fingerprints, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.COACH);
         requireSelectedCoach(actor, "log sessions");
-        return carryOut(sessions.log(command, actor, status(), selection.budget(), fingerprints), actor);
+        return carryOut(
+                sessions.log(command, actor, status(), selection.budget(), fingerprints, sealer, selection.clientId()),
+                actor);
     }
 
     // --- consent ---------------------------------------------------------------------------
@@ -147,17 +155,18 @@ public class Engagement {
     }
 
     @CommandHandler
-    public Receipt handle(RevokeUpdateConsent command, MetaData metaData) {
+    public Receipt handle(RevokeUpdateConsent command, MetaData metaData, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.CLIENT);
-        return carryOut(consents.revoke(command, status()), actor);
+        return carryOut(consents.revoke(command, status(), sealer, selection.clientId()), actor);
     }
 
     // --- disclosure ------------------------------------------------------------------------
 
     @CommandHandler
-    public Receipt handle(RequestUpdate command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(RequestUpdate command, MetaData metaData, Fingerprints fingerprints, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.BOSS, Role.HR);
-        return carryOut(disclosures.request(command, actor, status(), fingerprints), actor);
+        return carryOut(
+                disclosures.request(command, actor, status(), fingerprints, sealer, selection.clientId()), actor);
     }
 
     /**
@@ -166,27 +175,42 @@ public class Engagement {
      * nor take an id.
      */
     @CommandHandler
-    public Receipt handle(ShareUpdate command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(ShareUpdate command, MetaData metaData, Fingerprints fingerprints, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.COACH, Role.CLIENT);
         if (actor.is(Role.COACH)) {
             requireSelectedCoach(actor, "share updates");
         }
         String recipientId = command.audience() == Audience.BOSS ? selection.bossId() : selection.hrId();
-        return carryOut(disclosures.share(command, actor, status(), consents, now(), recipientId, fingerprints), actor);
+        return carryOut(
+                disclosures.share(
+                        command,
+                        actor,
+                        status(),
+                        consents,
+                        now(),
+                        recipientId,
+                        fingerprints,
+                        sealer,
+                        selection.clientId()),
+                actor);
     }
 
     // --- closure ---------------------------------------------------------------------------
 
     @CommandHandler
-    public Receipt handle(RecordSatisfaction command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(RecordSatisfaction command, MetaData metaData, Fingerprints fingerprints, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.CLIENT);
-        return carryOut(closure.rate(command, status(), selection.hasBeenActive(), fingerprints), actor);
+        return carryOut(
+                closure.rate(command, status(), selection.hasBeenActive(), fingerprints, sealer, selection.clientId()),
+                actor);
     }
 
     @CommandHandler
-    public Receipt handle(CloseEngagement command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(CloseEngagement command, MetaData metaData, Fingerprints fingerprints, TextSealer sealer) {
         Actor actor = requireParty(metaData, Role.HR, Role.BOSS);
-        return carryOut(closure.close(command, actor, consents.inForceAt(now()), fingerprints), actor);
+        return carryOut(
+                closure.close(command, actor, consents.inForceAt(now()), fingerprints, sealer, selection.clientId()),
+                actor);
     }
 
     // --- event sourcing: every handler counts its event into the party versions first -------

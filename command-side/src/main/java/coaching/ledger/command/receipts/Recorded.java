@@ -18,11 +18,31 @@ public record Recorded(String fingerprint, long version) {
     }
 
     /**
+     * For an event with confidential text: {@code sealed} is the fingerprint of the would-be event as
+     * it is recorded now, {@code inClear} that of the same event before its text is sealed, as a first
+     * attempt recorded it before the ledger sealed confidential text; a retry across that upgrade is
+     * still a repeat. The clear candidate matches nothing else: a sealed stored field is an envelope,
+     * which no client text equals unless the client already holds that very envelope.
+     */
+    public boolean isRepeat(String sealed, String inClear) {
+        return isRepeat(sealed) || isRepeat(inClear);
+    }
+
+    /**
      * A repeat (same content, same actor: the fingerprints cover both) answers what the original
      * answered; anything else is a conflict whose message names the id, never the difference.
      */
     public Decision repeatOrConflict(String candidate, String id, String conflict) {
-        if (!isRepeat(candidate)) {
+        return repeatOrConflict(isRepeat(candidate), id, conflict);
+    }
+
+    /** As above, for an event with confidential text (see {@link #isRepeat(String, String)}). */
+    public Decision repeatOrConflict(String sealed, String inClear, String id, String conflict) {
+        return repeatOrConflict(isRepeat(sealed, inClear), id, conflict);
+    }
+
+    private Decision repeatOrConflict(boolean repeat, String id, String conflict) {
+        if (!repeat) {
             throw usedOnce(conflict);
         }
         return Decision.repeat(Receipt.repeated(id, version));

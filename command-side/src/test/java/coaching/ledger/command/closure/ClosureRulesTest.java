@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static coaching.ledger.command.EngagementFixtures.BOSS;
+import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.HR;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.closed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +35,7 @@ class ClosureRulesTest {
 
     @Test
     void closingEndsTheConsentsStillInForce() {
-        assertThat(closure.close(CLOSE, AS_HR, List.of("c-1"), FINGERPRINTS))
+        assertThat(closure.close(CLOSE, AS_HR, List.of("c-1"), FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.record(closed("c-1"), ENGAGEMENT));
     }
 
@@ -42,42 +44,54 @@ class ClosureRulesTest {
         closure.on(closed("c-1"), 4, FINGERPRINTS);
 
         assertThat(closure.isClosed()).isTrue();
-        assertThat(closure.close(CLOSE, AS_HR, List.of(), FINGERPRINTS))
+        assertThat(closure.close(CLOSE, AS_HR, List.of(), FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.repeat(Receipt.repeated(ENGAGEMENT, 4)));
-        assertThatThrownBy(() -> closure.close(CLOSE, new Actor(BOSS, Role.BOSS), List.of(), FINGERPRINTS))
+        assertThatThrownBy(
+                        () -> closure.close(CLOSE, new Actor(BOSS, Role.BOSS), List.of(), FINGERPRINTS, SEALER, CLIENT))
                 .hasMessage("the engagement is already closed as COMPLETED" + USED_ONCE);
         assertThatThrownBy(() -> closure.close(
                         new CloseEngagement(ENGAGEMENT, Outcome.TERMINATED, "goals reached"),
                         AS_HR,
                         List.of(),
-                        FINGERPRINTS))
+                        FINGERPRINTS,
+                        SEALER,
+                        CLIENT))
                 .hasMessage("the engagement is already closed as COMPLETED" + USED_ONCE);
     }
 
     @Test
     void satisfactionIsRatedOnceTheEngagementHasBeenActiveAndItsLatestRatingRepeated() {
         RecordSatisfaction rate = new RecordSatisfaction(ENGAGEMENT, 4, "helpful");
-        assertThatThrownBy(() -> closure.rate(rate, Status.SHORTLISTED, false, FINGERPRINTS))
+        assertThatThrownBy(() -> closure.rate(rate, Status.SHORTLISTED, false, FINGERPRINTS, SEALER, CLIENT))
                 .hasMessage("satisfaction is rated once the engagement has been ACTIVE; it is SHORTLISTED");
-        assertThat(closure.rate(rate, Status.CLOSED, true, FINGERPRINTS))
-                .isEqualTo(Decision.record(new SatisfactionRecorded(ENGAGEMENT, 4, "helpful"), ENGAGEMENT));
+        assertThat(closure.rate(rate, Status.CLOSED, true, FINGERPRINTS, SEALER, CLIENT))
+                .isEqualTo(Decision.record(
+                        new SatisfactionRecorded(ENGAGEMENT, 4, "helpful").sealed(SEALER, CLIENT), ENGAGEMENT));
 
-        closure.on(new SatisfactionRecorded(ENGAGEMENT, 4, "helpful"), 5, FINGERPRINTS);
+        closure.on(new SatisfactionRecorded(ENGAGEMENT, 4, "helpful").sealed(SEALER, CLIENT), 5, FINGERPRINTS);
 
-        assertThat(closure.rate(rate, Status.ACTIVE, true, FINGERPRINTS))
+        assertThat(closure.rate(rate, Status.ACTIVE, true, FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.repeat(Receipt.repeated(ENGAGEMENT, 5)));
-        assertThat(closure.rate(new RecordSatisfaction(ENGAGEMENT, 3, "helpful"), Status.ACTIVE, true, FINGERPRINTS))
-                .isEqualTo(Decision.record(new SatisfactionRecorded(ENGAGEMENT, 3, "helpful"), ENGAGEMENT));
+        assertThat(closure.rate(
+                        new RecordSatisfaction(ENGAGEMENT, 3, "helpful"),
+                        Status.ACTIVE,
+                        true,
+                        FINGERPRINTS,
+                        SEALER,
+                        CLIENT))
+                .isEqualTo(Decision.record(
+                        new SatisfactionRecorded(ENGAGEMENT, 3, "helpful").sealed(SEALER, CLIENT), ENGAGEMENT));
     }
 
     @Test
     void theClosureFingerprintCoversWhatTheCloserAskedForNotTheConsentsItEnded() {
         closure.on(
-                new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-1", "c-2")),
+                new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-1", "c-2"))
+                        .sealed(SEALER, CLIENT),
                 4,
                 FINGERPRINTS);
 
-        assertThat(closure.close(CLOSE, AS_HR, List.of("c-3"), FINGERPRINTS))
+        assertThat(closure.close(CLOSE, AS_HR, List.of("c-3"), FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.repeat(Receipt.repeated(ENGAGEMENT, 4)));
     }
 }

@@ -32,10 +32,12 @@ import static coaching.ledger.command.EngagementFixtures.AS_HR;
 import static coaching.ledger.command.EngagementFixtures.AS_OTHER_BOSS;
 import static coaching.ledger.command.EngagementFixtures.AS_OTHER_CLIENT;
 import static coaching.ledger.command.EngagementFixtures.BOSS;
+import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.closed;
@@ -78,7 +80,8 @@ class ClosureTest {
         void hrClosesTheEngagement() {
             given(fixture, activeEngagement())
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_HR)
-                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of()))
+                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of())
+                            .sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
 
@@ -86,7 +89,8 @@ class ClosureTest {
         void theBossOfTheEngagementClosesIt() {
             given(fixture, activeEngagement())
                     .when(close(Outcome.TERMINATED, "budget cut"), AS_BOSS)
-                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.TERMINATED, "budget cut", BOSS, List.of()))
+                    .expectEvents(new EngagementClosed(ENGAGEMENT, Outcome.TERMINATED, "budget cut", BOSS, List.of())
+                            .sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
 
@@ -95,7 +99,8 @@ class ClosureTest {
             given(fixture, opened())
                     .when(close(Outcome.TERMINATED, "client left the company"), AS_HR)
                     .expectEvents(new EngagementClosed(
-                            ENGAGEMENT, Outcome.TERMINATED, "client left the company", HR, List.of()))
+                                    ENGAGEMENT, Outcome.TERMINATED, "client left the company", HR, List.of())
+                            .sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, 1));
         }
 
@@ -132,7 +137,12 @@ class ClosureTest {
                     .andGivenCurrentTime(NOW.plus(Duration.ofDays(2)))
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_HR)
                     .expectEvents(new EngagementClosed(
-                            ENGAGEMENT, Outcome.COMPLETED, "goals reached", HR, List.of("c-open-ended", "c-long")))
+                                    ENGAGEMENT,
+                                    Outcome.COMPLETED,
+                                    "goals reached",
+                                    HR,
+                                    List.of("c-open-ended", "c-long"))
+                            .sealed(SEALER, CLIENT))
                     // HR's version: its view shows none of the consents, so the closure is its fifth event
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
@@ -148,7 +158,8 @@ class ClosureTest {
                                     granted("c-2", Audience.HR, null, Scope.PROGRESS)))
                     .when(close(Outcome.COMPLETED, "goals reached"), AS_BOSS)
                     .expectEvents(
-                            new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", BOSS, List.of("c-2")));
+                            new EngagementClosed(ENGAGEMENT, Outcome.COMPLETED, "goals reached", BOSS, List.of("c-2"))
+                                    .sealed(SEALER, CLIENT));
         }
 
         @Test
@@ -206,7 +217,7 @@ class ClosureTest {
         void theClientRatesAnActiveEngagement() {
             given(fixture, activeEngagement())
                     .when(new RecordSatisfaction(ENGAGEMENT, 4, "helpful"), AS_CLIENT)
-                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 4, "helpful"))
+                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 4, "helpful").sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE));
         }
 
@@ -248,13 +259,17 @@ class ClosureTest {
         void stillAfterTheEngagementIsClosed() {
             given(fixture, events(activeEngagement(), closed()))
                     .when(new RecordSatisfaction(ENGAGEMENT, 5, "worth it"), AS_CLIENT)
-                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 5, "worth it"))
+                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 5, "worth it").sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE + 1));
         }
 
         @Test
         void theSameRatingAgainIsAnIdempotentRepeat() {
-            given(fixture, events(activeEngagement(), new SatisfactionRecorded(ENGAGEMENT, 4, "helpful")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new SatisfactionRecorded(ENGAGEMENT, 4, "helpful").sealed(SEALER, CLIENT)))
                     .when(new RecordSatisfaction(ENGAGEMENT, 4, "helpful"), AS_CLIENT)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated(ENGAGEMENT, AFTER_ACTIVE));
@@ -262,9 +277,13 @@ class ClosureTest {
 
         @Test
         void aChangedRatingIsRecorded() {
-            given(fixture, events(activeEngagement(), new SatisfactionRecorded(ENGAGEMENT, 4, "helpful")))
+            given(
+                            fixture,
+                            events(
+                                    activeEngagement(),
+                                    new SatisfactionRecorded(ENGAGEMENT, 4, "helpful").sealed(SEALER, CLIENT)))
                     .when(new RecordSatisfaction(ENGAGEMENT, 3, "helpful"), AS_CLIENT)
-                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 3, "helpful"))
+                    .expectEvents(new SatisfactionRecorded(ENGAGEMENT, 3, "helpful").sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded(ENGAGEMENT, AFTER_ACTIVE + 1));
         }
     }

@@ -32,6 +32,7 @@ import static coaching.ledger.command.EngagementFixtures.AS_OTHER_CLIENT;
 import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.closed;
 import static coaching.ledger.command.EngagementFixtures.engagementFixture;
@@ -211,7 +212,7 @@ class ConsentTest {
         void theClientRevokesAConsent() {
             given(fixture, events(activeEngagement(), granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS)))
                     .when(new RevokeUpdateConsent(ENGAGEMENT, "c-1", "changed my mind"), AS_CLIENT)
-                    .expectEvents(new UpdateConsentRevoked(ENGAGEMENT, "c-1", "changed my mind"))
+                    .expectEvents(new UpdateConsentRevoked(ENGAGEMENT, "c-1", "changed my mind").sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded("c-1", AFTER_ACTIVE + 1));
         }
 

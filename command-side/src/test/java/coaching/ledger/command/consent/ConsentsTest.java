@@ -20,6 +20,7 @@ import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.grant;
 import static coaching.ledger.command.EngagementFixtures.granted;
@@ -69,17 +70,20 @@ class ConsentsTest {
         consents.on(granted("c-1", Audience.BOSS, null, Scope.PROGRESS), "grant-event", 4, 4, FINGERPRINTS);
         RevokeUpdateConsent revoke = new RevokeUpdateConsent(ENGAGEMENT, "c-1", "changed my mind");
 
-        assertThatThrownBy(() -> consents.revoke(revoke, Status.CLOSED))
+        assertThatThrownBy(() -> consents.revoke(revoke, Status.CLOSED, SEALER, CLIENT))
                 .hasMessage("consent c-1 already ended with the engagement");
-        assertThat(consents.revoke(revoke, Status.ACTIVE)).isEqualTo(Decision.record(revoked("c-1"), "c-1"));
-        assertThatThrownBy(() -> consents.revoke(new RevokeUpdateConsent(ENGAGEMENT, "c-9", null), Status.ACTIVE))
+        assertThat(consents.revoke(revoke, Status.ACTIVE, SEALER, CLIENT))
+                .isEqualTo(Decision.record(revoked("c-1"), "c-1"));
+        assertThatThrownBy(() -> consents.revoke(
+                        new RevokeUpdateConsent(ENGAGEMENT, "c-9", null), Status.ACTIVE, SEALER, CLIENT))
                 .isInstanceOfSatisfying(
                         Rejection.class,
                         rejection -> assertThat(rejection.kind()).isEqualTo(Rejection.Kind.NOT_FOUND));
 
         consents.on(revoked("c-1"), 5);
 
-        assertThat(consents.revoke(revoke, Status.CLOSED)).isEqualTo(Decision.repeat(Receipt.repeated("c-1", 5)));
+        assertThat(consents.revoke(revoke, Status.CLOSED, SEALER, CLIENT))
+                .isEqualTo(Decision.repeat(Receipt.repeated("c-1", 5)));
     }
 
     @Test

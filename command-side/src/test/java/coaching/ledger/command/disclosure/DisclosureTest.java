@@ -48,6 +48,7 @@ import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.OTHER_HR;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.budget;
@@ -129,18 +130,19 @@ class DisclosureTest {
             assertThat(grantEventId).isNotBlank();
             assertThat(shared.value())
                     .isEqualTo(new UpdateShared(
-                            ENGAGEMENT,
-                            "u-1",
-                            Audience.BOSS,
-                            Scope.PROGRESS,
-                            CONTENT,
-                            BOSS,
-                            COACH,
-                            NOW,
-                            "c-boss",
-                            purposeOf("c-boss"),
-                            grantEventId,
-                            AFTER_ACTIVE));
+                                    ENGAGEMENT,
+                                    "u-1",
+                                    Audience.BOSS,
+                                    Scope.PROGRESS,
+                                    CONTENT,
+                                    BOSS,
+                                    COACH,
+                                    NOW,
+                                    "c-boss",
+                                    purposeOf("c-boss"),
+                                    grantEventId,
+                                    AFTER_ACTIVE)
+                            .sealed(SEALER, CLIENT));
         }
 
         @Test
@@ -162,18 +164,19 @@ class DisclosureTest {
             String grantEventId = eventIdOf(fixture, payload -> isGrantOf(payload, "c-hr"));
             assertThat(shared.value())
                     .isEqualTo(new UpdateShared(
-                            ENGAGEMENT,
-                            "u-1",
-                            Audience.HR,
-                            Scope.OUTCOME,
-                            CONTENT,
-                            OTHER_HR,
-                            CLIENT,
-                            NOW,
-                            "c-hr",
-                            purposeOf("c-hr"),
-                            grantEventId,
-                            AFTER_ACTIVE));
+                                    ENGAGEMENT,
+                                    "u-1",
+                                    Audience.HR,
+                                    Scope.OUTCOME,
+                                    CONTENT,
+                                    OTHER_HR,
+                                    CLIENT,
+                                    NOW,
+                                    "c-hr",
+                                    purposeOf("c-hr"),
+                                    grantEventId,
+                                    AFTER_ACTIVE)
+                            .sealed(SEALER, CLIENT));
         }
 
         @Test
@@ -239,18 +242,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            COACH,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    COACH,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(progressForBoss("u-1"), AS_COACH)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("u-1", AFTER_ACTIVE + 1));
@@ -264,18 +268,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            COACH,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    COACH,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, "something else"), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -289,18 +294,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS, Scope.GOALS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            COACH,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    COACH,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(share("u-1", Audience.BOSS, Scope.GOALS, CONTENT), AS_COACH)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -507,18 +513,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            COACH,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    COACH,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(probe, AS_RUNNER_UP)
                     .expectException(rejected(FORBIDDEN, REFUSAL, RefusalReason.NOT_SELECTED_COACH))
                     .expectNoEvents();
@@ -570,18 +577,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            CLIENT,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    CLIENT,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_COACH)
                     .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
                     .expectNoEvents();
@@ -596,18 +604,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            COACH,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE)))
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    COACH,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT)))
                     .when(share("u-1", Audience.BOSS, Scope.PROGRESS, content), AS_CLIENT)
                     .expectException(rejected(CONFLICT, "update u-1 is already used" + USED_ONCE))
                     .expectNoEvents();
@@ -639,18 +648,19 @@ class DisclosureTest {
                                     activeEngagement(),
                                     granted("c-1", Audience.BOSS, IN_A_MONTH, Scope.PROGRESS),
                                     new UpdateShared(
-                                            ENGAGEMENT,
-                                            "u-1",
-                                            Audience.BOSS,
-                                            Scope.PROGRESS,
-                                            CONTENT,
-                                            BOSS,
-                                            CLIENT,
-                                            NOW,
-                                            "c-1",
-                                            purposeOf("c-1"),
-                                            "grant-event",
-                                            AFTER_ACTIVE),
+                                                    ENGAGEMENT,
+                                                    "u-1",
+                                                    Audience.BOSS,
+                                                    Scope.PROGRESS,
+                                                    CONTENT,
+                                                    BOSS,
+                                                    CLIENT,
+                                                    NOW,
+                                                    "c-1",
+                                                    purposeOf("c-1"),
+                                                    "grant-event",
+                                                    AFTER_ACTIVE)
+                                            .sealed(SEALER, CLIENT),
                                     sessionLogged("s-1", "later")))
                     .when(progressForBoss("u-1"), AS_CLIENT)
                     .expectNoEvents()
@@ -732,7 +742,8 @@ class DisclosureTest {
             given(fixture, activeEngagement())
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
                     .expectEvents(new UpdateRequested(
-                            ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?"))
+                                    ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?")
+                            .sealed(SEALER, CLIENT))
                     // the boss's view does not show requests: his version does not move
                     .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
@@ -742,7 +753,8 @@ class DisclosureTest {
             given(fixture, activeEngagement())
                     .when(request("r-1", Scope.ATTENDANCE, "are the sessions happening?"), AS_HR)
                     .expectEvents(new UpdateRequested(
-                            ENGAGEMENT, "r-1", Audience.HR, HR, Scope.ATTENDANCE, "are the sessions happening?"))
+                                    ENGAGEMENT, "r-1", Audience.HR, HR, Scope.ATTENDANCE, "are the sessions happening?")
+                            .sealed(SEALER, CLIENT))
                     .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE - 1));
         }
 
@@ -771,12 +783,13 @@ class DisclosureTest {
                             events(
                                     activeEngagement(),
                                     new UpdateRequested(
-                                            ENGAGEMENT,
-                                            "r-1",
-                                            Audience.BOSS,
-                                            BOSS,
-                                            Scope.PROGRESS,
-                                            "how is it going?")))
+                                                    ENGAGEMENT,
+                                                    "r-1",
+                                                    Audience.BOSS,
+                                                    BOSS,
+                                                    Scope.PROGRESS,
+                                                    "how is it going?")
+                                            .sealed(SEALER, CLIENT)))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_BOSS)
                     .expectNoEvents()
                     .expectResultMessagePayload(Receipt.repeated("r-1", AFTER_ACTIVE - 1));
@@ -789,12 +802,13 @@ class DisclosureTest {
                             events(
                                     activeEngagement(),
                                     new UpdateRequested(
-                                            ENGAGEMENT,
-                                            "r-1",
-                                            Audience.BOSS,
-                                            BOSS,
-                                            Scope.PROGRESS,
-                                            "how is it going?")))
+                                                    ENGAGEMENT,
+                                                    "r-1",
+                                                    Audience.BOSS,
+                                                    BOSS,
+                                                    Scope.PROGRESS,
+                                                    "how is it going?")
+                                            .sealed(SEALER, CLIENT)))
                     .when(request("r-1", Scope.PROGRESS, "any news?"), AS_BOSS)
                     .expectException(rejected(CONFLICT))
                     .expectNoEvents();
@@ -803,12 +817,13 @@ class DisclosureTest {
                             events(
                                     activeEngagement(),
                                     new UpdateRequested(
-                                            ENGAGEMENT,
-                                            "r-1",
-                                            Audience.BOSS,
-                                            BOSS,
-                                            Scope.PROGRESS,
-                                            "how is it going?")))
+                                                    ENGAGEMENT,
+                                                    "r-1",
+                                                    Audience.BOSS,
+                                                    BOSS,
+                                                    Scope.PROGRESS,
+                                                    "how is it going?")
+                                            .sealed(SEALER, CLIENT)))
                     .when(request("r-1", Scope.PROGRESS, "how is it going?"), AS_HR)
                     .expectException(rejected(CONFLICT, "update request r-1 is already made" + USED_ONCE))
                     .expectNoEvents();

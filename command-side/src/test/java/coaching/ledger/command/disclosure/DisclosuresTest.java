@@ -22,6 +22,7 @@ import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.granted;
 import static coaching.ledger.command.EngagementFixtures.purposeOf;
@@ -45,7 +46,7 @@ class DisclosuresTest {
     private final Consents consents = new Consents();
 
     private Decision decide(ShareUpdate command, Actor sharer, Status status) {
-        return disclosures.share(command, sharer, status, consents, NOW, BOSS, FINGERPRINTS);
+        return disclosures.share(command, sharer, status, consents, NOW, BOSS, FINGERPRINTS, SEALER, CLIENT);
     }
 
     /** Records what was decided, as the engagement's event-sourcing handler would, at this version. */
@@ -65,18 +66,19 @@ class DisclosuresTest {
         assertThat(decide(PROGRESS, AS_COACH, Status.ACTIVE))
                 .isEqualTo(Decision.record(
                         new UpdateShared(
-                                ENGAGEMENT,
-                                "u-1",
-                                Audience.BOSS,
-                                Scope.PROGRESS,
-                                "steady progress",
-                                BOSS,
-                                COACH,
-                                NOW,
-                                "c-1",
-                                purposeOf("c-1"),
-                                "grant-of-c-1",
-                                4),
+                                        ENGAGEMENT,
+                                        "u-1",
+                                        Audience.BOSS,
+                                        Scope.PROGRESS,
+                                        "steady progress",
+                                        BOSS,
+                                        COACH,
+                                        NOW,
+                                        "c-1",
+                                        purposeOf("c-1"),
+                                        "grant-of-c-1",
+                                        4)
+                                .sealed(SEALER, CLIENT),
                         "u-1"));
     }
 
@@ -132,20 +134,26 @@ class DisclosuresTest {
     void theBossRequestsAnUpdateForHimselfOnceWhileTheEngagementIsOpen() {
         RequestUpdate request = new RequestUpdate(ENGAGEMENT, "r-1", Scope.PROGRESS, "how is it going?");
         Actor boss = new Actor(BOSS, Role.BOSS);
-        UpdateRequested requested =
-                new UpdateRequested(ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?");
+        UpdateRequested requested = new UpdateRequested(
+                        ENGAGEMENT, "r-1", Audience.BOSS, BOSS, Scope.PROGRESS, "how is it going?")
+                .sealed(SEALER, CLIENT);
 
-        assertThatThrownBy(() -> disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS))
+        assertThatThrownBy(() -> disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS, SEALER, CLIENT))
                 .hasMessage("engagement " + ENGAGEMENT + " is closed");
-        assertThat(disclosures.request(request, boss, Status.OPENED, FINGERPRINTS))
+        assertThat(disclosures.request(request, boss, Status.OPENED, FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.record(requested, "r-1"));
 
         disclosures.on(requested, 1, FINGERPRINTS);
 
-        assertThat(disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS))
+        assertThat(disclosures.request(request, boss, Status.CLOSED, FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.repeat(Receipt.repeated("r-1", 1)));
         assertThatThrownBy(() -> disclosures.request(
-                        new RequestUpdate(ENGAGEMENT, "r-1", Scope.GOALS, "goals?"), boss, Status.OPENED, FINGERPRINTS))
+                        new RequestUpdate(ENGAGEMENT, "r-1", Scope.GOALS, "goals?"),
+                        boss,
+                        Status.OPENED,
+                        FINGERPRINTS,
+                        SEALER,
+                        CLIENT))
                 .hasMessage("update request r-1 is already made" + USED_ONCE);
     }
 }

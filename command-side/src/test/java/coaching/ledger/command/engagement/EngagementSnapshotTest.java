@@ -16,6 +16,7 @@ import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.RequestUpdate;
 import coaching.ledger.kernel.disclosure.ShareUpdate;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.sealing.SealedField;
 import coaching.ledger.kernel.selection.ApproveBudget;
 import coaching.ledger.kernel.selection.OpenEngagement;
 import coaching.ledger.kernel.selection.Purpose;
@@ -26,6 +27,7 @@ import coaching.ledger.kernel.sessions.LogSession;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.axon.AxonInfrastructure;
 import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.sealing.Sealer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -92,6 +94,7 @@ import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.REGISTERED_COACHES;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -145,7 +148,7 @@ class EngagementSnapshotTest {
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
                 new SimpleResourceParameterResolverFactory(
-                        List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints)));
+                        List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints, SEALER)));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -356,7 +359,8 @@ class EngagementSnapshotTest {
         long closedAt = SCRIPT_LAST_SEQUENCE + 1;
         assertThat(eventStore.readEvents(SNAPSHOTTED, closedAt).asStream().<Object>map(DomainEventMessage::getPayload))
                 .containsExactly(new EngagementClosed(
-                        SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR, List.of("c-boss", "c-hr")));
+                                SNAPSHOTTED, Outcome.TERMINATED, "budget cut", HR, List.of("c-boss", "c-hr"))
+                        .sealed(SEALER, CLIENT));
         assertThat(send(new ShareUpdate(SNAPSHOTTED, "u-9", Audience.BOSS, Scope.PROGRESS, "late"), AS_COACH))
                 .isEqualTo(Receipt.refused("u-9", SCRIPT_COACH_VERSION + 1, false, "ENGAGEMENT_CLOSED"));
         assertThat(send(new CloseEngagement(SNAPSHOTTED, Outcome.TERMINATED, "budget cut"), AS_HR))
@@ -555,12 +559,25 @@ class EngagementSnapshotTest {
         if (payload instanceof UpdateShared shared) {
             assertThat(shared.consentGrantEventId()).isEqualTo(grantEventId(id, shared.consentId()));
             fields.put("consentGrantEventId", "<grant of " + shared.consentId() + ">");
+            fields.put("content", opened(UpdateShared.contentField(CLIENT, id, shared.updateId()), shared.content()));
+        }
+        if (payload instanceof SessionLogged logged) {
+            fields.put("notes", opened(SessionLogged.notesField(CLIENT, id, logged.sessionId()), logged.notes()));
+        }
+        if (payload instanceof EngagementClosed closed) {
+            fields.put("reason", opened(EngagementClosed.reasonField(CLIENT, id), closed.reason()));
         }
         assertThat(payload)
                 .isInstanceOfAny(
                         UpdateShared.class, DisclosureRefused.class, EngagementClosed.class, SessionLogged.class);
         fields.put("type", payload.getClass().getSimpleName());
         return fields;
+    }
+
+    /** Confidential text is sealed for its own engagement, so the two engagements compare it opened. */
+    private static String opened(SealedField field, String stored) {
+        assertThat(Sealer.isEnvelope(stored)).as("%s is stored sealed", field).isTrue();
+        return SEALER.open(field, stored);
     }
 
     // --- plumbing ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.HR;
 import static coaching.ledger.command.EngagementFixtures.NOW;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.engagementFixture;
 import static coaching.ledger.command.EngagementFixtures.events;
@@ -76,18 +77,19 @@ class ReceiptVersionsTest {
                                 sessionLogged("s-1", "notes"),
                                 granted("c-hr", Audience.HR, null, Scope.PROGRESS),
                                 new UpdateShared(
-                                        ENGAGEMENT,
-                                        "u-1",
-                                        Audience.HR,
-                                        Scope.PROGRESS,
-                                        "for HR",
-                                        HR,
-                                        COACH,
-                                        NOW,
-                                        "c-hr",
-                                        purposeOf("c-hr"),
-                                        "grant-event",
-                                        AFTER_ACTIVE + 1)))
+                                                ENGAGEMENT,
+                                                "u-1",
+                                                Audience.HR,
+                                                Scope.PROGRESS,
+                                                "for HR",
+                                                HR,
+                                                COACH,
+                                                NOW,
+                                                "c-hr",
+                                                purposeOf("c-hr"),
+                                                "grant-event",
+                                                AFTER_ACTIVE + 1)
+                                        .sealed(SEALER, CLIENT)))
                 .when(new RequestUpdate(ENGAGEMENT, "r-1", Scope.PROGRESS, "news?"), AS_BOSS)
                 // his request is not in his view either: his version stays at the budget approval
                 .expectResultMessagePayload(Receipt.recorded("r-1", 3));
@@ -131,7 +133,7 @@ class ReceiptVersionsTest {
                                         Scope.PROGRESS,
                                         CLIENT,
                                         RefusalReason.NO_CONSENT),
-                                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
+                                new SatisfactionRecorded(ENGAGEMENT, 5, "great").sealed(SEALER, CLIENT)))
                 .when(new LogSession(ENGAGEMENT, "s-1", LocalDate.of(2026, 11, 20), 60, "notes"), AS_COACH)
                 .expectResultMessagePayload(Receipt.recorded("s-1", AFTER_ACTIVE));
     }
@@ -143,7 +145,7 @@ class ReceiptVersionsTest {
                         events(
                                 activeEngagement(),
                                 sessionLogged("s-1", "notes"),
-                                new SatisfactionRecorded(ENGAGEMENT, 5, "great")))
+                                new SatisfactionRecorded(ENGAGEMENT, 5, "great").sealed(SEALER, CLIENT)))
                 .when(new RequestUpdate(ENGAGEMENT, "r-1", Scope.OUTCOME, "how did it end?"), AS_HR)
                 .expectResultMessagePayload(Receipt.recorded("r-1", AFTER_ACTIVE));
     }

@@ -53,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engagement rebuilt from the events it stored: the retry is a repeat answering the original
  * receipt's version (and refusal). The fingerprint the event-sourcing handler took of the stored event
  * must equal the one the command handler takes of the would-be event, or the retry would be a 409.
+ * Six of them carry confidential text, stored sealed: the retry's would-be event must seal alike.
  */
 class RetriesAfterRebuildTest {
 

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.USED_ONCE;
 import static coaching.ledger.command.EngagementFixtures.budget;
 import static coaching.ledger.command.EngagementFixtures.sessionLogged;
@@ -33,13 +35,14 @@ class SessionLogTest {
 
     @Test
     void theSelectedCoachLogsASessionOfAnActiveEngagement() {
-        assertThat(log.log(logSession("s-1", "notes"), AS_COACH, Status.ACTIVE, budget(), FINGERPRINTS))
+        assertThat(log.log(logSession("s-1", "notes"), AS_COACH, Status.ACTIVE, budget(), FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.record(sessionLogged("s-1", "notes"), "s-1"));
     }
 
     @Test
     void onlyWhileTheEngagementIsActive() {
-        assertThatThrownBy(() -> log.log(logSession("s-1", "notes"), AS_COACH, Status.SHORTLISTED, null, FINGERPRINTS))
+        assertThatThrownBy(() -> log.log(
+                        logSession("s-1", "notes"), AS_COACH, Status.SHORTLISTED, null, FINGERPRINTS, SEALER, CLIENT))
                 .hasMessage("sessions are logged only while the engagement is ACTIVE; it is SHORTLISTED");
     }
 
@@ -47,9 +50,10 @@ class SessionLogTest {
     void aRetryIsARepeatWithItsVersionOtherNotesAConflict() {
         log.on(sessionLogged("s-1", "notes"), 4, FINGERPRINTS);
 
-        assertThat(log.log(logSession("s-1", "notes"), AS_COACH, Status.CLOSED, budget(), FINGERPRINTS))
+        assertThat(log.log(logSession("s-1", "notes"), AS_COACH, Status.CLOSED, budget(), FINGERPRINTS, SEALER, CLIENT))
                 .isEqualTo(Decision.repeat(Receipt.repeated("s-1", 4)));
-        assertThatThrownBy(() -> log.log(logSession("s-1", "other"), AS_COACH, Status.ACTIVE, budget(), FINGERPRINTS))
+        assertThatThrownBy(() -> log.log(
+                        logSession("s-1", "other"), AS_COACH, Status.ACTIVE, budget(), FINGERPRINTS, SEALER, CLIENT))
                 .hasMessage("session s-1 is already logged" + USED_ONCE);
     }
 
@@ -57,7 +61,8 @@ class SessionLogTest {
     void noMoreSessionsThanTheBudgetApproved() {
         log.on(sessionLogged("s-1", "notes"), 4, FINGERPRINTS);
 
-        assertThatThrownBy(() -> log.log(logSession("s-2", "notes"), AS_COACH, Status.ACTIVE, budget(1), FINGERPRINTS))
+        assertThatThrownBy(() -> log.log(
+                        logSession("s-2", "notes"), AS_COACH, Status.ACTIVE, budget(1), FINGERPRINTS, SEALER, CLIENT))
                 .isInstanceOf(Rejection.class)
                 .hasMessage("budget exhausted: all 1 approved sessions are logged");
     }

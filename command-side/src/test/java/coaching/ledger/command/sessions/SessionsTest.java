@@ -17,8 +17,10 @@ import static coaching.ledger.command.EngagementFixtures.AS_COACH;
 import static coaching.ledger.command.EngagementFixtures.AS_HR;
 import static coaching.ledger.command.EngagementFixtures.AS_OUTSIDER;
 import static coaching.ledger.command.EngagementFixtures.AS_RUNNER_UP;
+import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.ENGAGEMENT;
+import static coaching.ledger.command.EngagementFixtures.SEALER;
 import static coaching.ledger.command.EngagementFixtures.activeEngagement;
 import static coaching.ledger.command.EngagementFixtures.budget;
 import static coaching.ledger.command.EngagementFixtures.closed;
@@ -54,7 +56,8 @@ class SessionsTest {
     void theSelectedCoachLogsASession() {
         given(fixture, activeEngagement())
                 .when(new LogSession(ENGAGEMENT, "s-1", HELD_ON, 90, "talked about delegation"), AS_COACH)
-                .expectEvents(new SessionLogged(ENGAGEMENT, "s-1", COACH, HELD_ON, 90, "talked about delegation"))
+                .expectEvents(new SessionLogged(ENGAGEMENT, "s-1", COACH, HELD_ON, 90, "talked about delegation")
+                        .sealed(SEALER, CLIENT))
                 .expectResultMessagePayload(Receipt.recorded("s-1", AFTER_ACTIVE));
     }
 
