@@ -38,7 +38,7 @@ class SealedAtRestOnH2IT extends SealedAtRestScenarios {
         }
 
         @Override
-        public String clearTextPlace() {
+        public String recordedTextPlace() {
             return Path.of("data", "ledger.mv.db").toString();
         }
 

@@ -80,7 +80,7 @@ class SealedAtRestOnPostgresIT extends SealedAtRestScenarios {
         }
 
         @Override
-        public String clearTextPlace() {
+        public String recordedTextPlace() {
             return DECODED;
         }
 

@@ -1,6 +1,7 @@
 package coaching.ledger.app;
 
 import coaching.ledger.app.NothingLeaksScenarios.Canary;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.PackagedJar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,8 +84,8 @@ abstract class SealedAtRestScenarios {
         /** The database as the stopped ledger left it: its files, or the dumps that read every byte of it. */
         List<Stored> database();
 
-        /** The place of {@link #database()} where a text recorded in clear must be found, if the search can see. */
-        String clearTextPlace();
+        /** The place of {@link #database()} where what the ledger records is readable: a text stored in clear is found there. */
+        String recordedTextPlace();
 
         /** Removes what the store keeps outside the test's directory. */
         void drop();
@@ -159,11 +160,15 @@ abstract class SealedAtRestScenarios {
 
             assertThat(placesHolding(marker, database))
                     .as("places holding the consent purpose, recorded in clear: the search sees what is there")
-                    .contains(store.clearTextPlace() + " as utf-8");
+                    .contains(store.recordedTextPlace() + " as utf-8");
             assertThat(found)
                     .as("canaries in clear at rest, with their places")
                     .allSatisfy((canary, places) ->
                             assertThat(places).as("%s", canary).isEmpty());
+            // the texts are in the database all the same, sealed: not merely lost on the way
+            assertThat(placesHolding(Sealer.PREFIX, database))
+                    .as("places holding envelopes")
+                    .contains(store.recordedTextPlace() + " as utf-8");
             assertKeyEncryptionKeyOutsideTheDatabase(keys.resolve("kek.json"), database, atRest);
         } finally {
             store.drop();
