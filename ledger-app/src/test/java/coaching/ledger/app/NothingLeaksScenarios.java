@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class NothingLeaksScenarios {
 
-    private static final String ENGAGEMENT = "eng-leak";
-    private static final String CLOSED_ENGAGEMENT = "eng-leak-closed";
+    static final String ENGAGEMENT = "eng-leak";
+    static final String CLOSED_ENGAGEMENT = "eng-leak-closed";
     private static final List<String> USERS = List.of(
             "hr-hana",
             "boss-ben",
@@ -199,8 +199,8 @@ abstract class NothingLeaksScenarios {
         assertThat(readings).as("answers that are server errors").noneMatch(reading -> reading.status() >= 500);
     }
 
-    /** The README's walk-through, extended so every free-text field carries its canary. */
-    private static void tellTheStory(LedgerHttp http, List<Reading> answers) {
+    /** The README's walk-through, extended so every free-text field carries its canary (also told by {@link SealedAtRestScenarios}). */
+    static void tellTheStory(LedgerHttp http, List<Reading> answers) {
         for (String coach : List.of("coach-cole", "coach-chen")) {
             post(http, answers, 201, "/api/v1/coaches", "hr-hana", """
                     {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC"}],\
@@ -333,7 +333,7 @@ abstract class NothingLeaksScenarios {
     }
 
     /** Waits until every event is sealed (so exported) and every view has applied it. */
-    private static void awaitQuiet(LedgerHttp http) throws InterruptedException {
+    static void awaitQuiet(LedgerHttp http) throws InterruptedException {
         long deadline = System.nanoTime() + QUIET_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode report =
@@ -433,7 +433,7 @@ abstract class NothingLeaksScenarios {
         answers.add(new Reading(user + " POST " + path, body, answer.status(), answer.body()));
     }
 
-    private static String path(String engagementId, String action) {
+    static String path(String engagementId, String action) {
         return "/api/v1/engagements/" + engagementId + "/" + action;
     }
 
