@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BossProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final BossView view = new BossView(harness.jdbc());
+    private final BossView view = new BossView(harness.jdbc(), harness.texts());
 
     BossProjectionTest() {
         harness.project(BossProjection::new);

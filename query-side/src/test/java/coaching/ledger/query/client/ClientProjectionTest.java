@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ClientProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final ClientView view = new ClientView(harness.jdbc());
+    private final ClientView view = new ClientView(harness.jdbc(), harness.texts());
 
     ClientProjectionTest() {
         harness.project(ClientProjection::new);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoachProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final CoachView view = new CoachView(harness.jdbc());
+    private final CoachView view = new CoachView(harness.jdbc(), harness.texts());
 
     CoachProjectionTest() {
         harness.project(CoachProjection::new);

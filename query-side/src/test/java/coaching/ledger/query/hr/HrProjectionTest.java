@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HrProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final HrView view = new HrView(harness.jdbc(), Json.mapper());
+    private final HrView view = new HrView(harness.jdbc(), Json.mapper(), harness.texts());
 
     HrProjectionTest() {
         HrEngagementFeed feed = new HrEngagementFeed(view, 3, 4096, Duration.ofSeconds(15));

@@ -12,6 +12,7 @@ import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
 import coaching.ledger.kernel.selection.CoachesShortlisted;
@@ -162,6 +163,18 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
                         RefusalReason.SCOPE_NOT_COVERED)));
         steps.add(Step.of(CLIENT, new SatisfactionRecorded(engagementId, score, secrets.satisfactionComment())));
         return new EngagementStory(engagementId, secrets, List.copyOf(steps));
+    }
+
+    /**
+     * The story as the command side records it since issue 14: every confidential text sealed under
+     * the client's key by {@code sealer} (the secrets stay the texts sealed). Steps added later are
+     * sealed with {@link Step#sealed}.
+     */
+    public EngagementStory sealedBy(TextSealer sealer) {
+        return new EngagementStory(
+                engagementId,
+                secrets,
+                steps.stream().map(step -> step.sealed(sealer, CLIENT.id())).toList());
     }
 
     /** The version a view shows once it applied the story. */
