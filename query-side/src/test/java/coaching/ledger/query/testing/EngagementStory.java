@@ -1,6 +1,7 @@
 package coaching.ledger.query.testing;
 
 import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.Outcome;
@@ -8,6 +9,7 @@ import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
@@ -21,12 +23,15 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -175,6 +180,39 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
                 engagementId,
                 secrets,
                 steps.stream().map(step -> step.sealed(sealer, CLIENT.id())).toList());
+    }
+
+    /**
+     * The story going on to revoke the HR consent and to close, each with a reason carrying a marker
+     * of its own: with the story's texts, every kind of confidential text an engagement has.
+     */
+    public EngagementStory revokedAndClosed() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        return then(
+                Step.of(CLIENT, new UpdateConsentRevoked(engagementId, HR_CONSENT, "REVOKED-" + marker)),
+                Step.of(
+                        HR,
+                        new EngagementClosed(
+                                engagementId, Outcome.COMPLETED, "CLOSED-" + marker, HR.id(), List.of(BOSS_CONSENT))));
+    }
+
+    /** Every confidential text (fields marked {@code @Confidential}) the story's events hold, as they hold it. */
+    public List<String> confidentialTexts() {
+        return steps.stream()
+                .map(Step::event)
+                .flatMap(event -> Arrays.stream(event.getClass().getRecordComponents())
+                        .filter(component -> component.isAnnotationPresent(Confidential.class))
+                        .map(component -> (String) read(component, event)))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static Object read(RecordComponent component, Object event) {
+        try {
+            return component.getAccessor().invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The version a view shows once it applied the story. */
