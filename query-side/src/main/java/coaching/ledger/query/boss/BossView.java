@@ -2,8 +2,10 @@ package coaching.ledger.query.boss;
 
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.engagement.EngagementFilter;
 import coaching.ledger.query.engagement.EngagementLifecycle;
 import coaching.ledger.query.engagement.SnapshotRead;
@@ -21,9 +23,11 @@ import java.util.Optional;
 public class BossView {
 
     private final JdbcClient jdbc;
+    private final ConfidentialTexts texts;
 
-    public BossView(JdbcClient jdbc) {
+    public BossView(JdbcClient jdbc, ConfidentialTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     public List<BossEngagement> engagementsOf(String bossId) {
@@ -39,17 +43,22 @@ public class BossView {
         return EngagementFilter.related("boss_engagement", "boss_id", bossId);
     }
 
+    /** The boss table keeps only updates addressed to the boss, so their content is theirs to read. */
     private List<BossEngagement> engagements(EngagementFilter filter) {
-        Map<String, List<BossUpdate>> updates = filter.children(
-                jdbc,
-                "boss_update",
-                (rs, row) -> new BossUpdate(
-                        rs.getString("update_id"),
-                        Sql.enumValue(rs, "scope", Scope.class),
-                        rs.getString("content"),
-                        Sql.instant(rs, "shared_at"),
-                        rs.getString("shared_by"),
-                        rs.getString("consent_id")));
+        Map<String, String> clientIds = filter.clientIds(jdbc, "boss_engagement");
+        Map<String, List<BossUpdate>> updates = filter.children(jdbc, "boss_update", (rs, row) -> {
+            String engagementId = rs.getString("engagement_id");
+            String updateId = rs.getString("update_id");
+            return new BossUpdate(
+                    updateId,
+                    Sql.enumValue(rs, "scope", Scope.class),
+                    texts.open(
+                            UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
+                            rs.getString("content")),
+                    Sql.instant(rs, "shared_at"),
+                    rs.getString("shared_by"),
+                    rs.getString("consent_id"));
+        });
         return filter.rows(
                 jdbc,
                 "boss_engagement",

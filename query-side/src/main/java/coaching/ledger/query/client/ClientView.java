@@ -1,11 +1,17 @@
 package coaching.ledger.query.client;
 
+import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.Outcome;
+import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.RefusalReason;
+import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.engagement.ConsentState;
 import coaching.ledger.query.engagement.EngagementFilter;
 import coaching.ledger.query.engagement.EngagementLifecycle;
@@ -21,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the client tables, always for one client: only engagements whose client they are. */
@@ -29,9 +36,11 @@ import java.util.Optional;
 public class ClientView {
 
     private final JdbcClient jdbc;
+    private final ConfidentialTexts texts;
 
-    public ClientView(JdbcClient jdbc) {
+    public ClientView(JdbcClient jdbc, ConfidentialTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     public Optional<ClientEngagement> engagementOf(String clientId, String engagementId) {
@@ -50,22 +59,26 @@ public class ClientView {
             List<Refusal> refusals,
             List<OpenUpdateRequest> openRequests) {}
 
+    /** The client reads every confidential text of their own engagement, opened under their key. */
     private Details details(EngagementFilter filter) {
         Instant now = Instant.now();
+        Map<String, String> clientIds = filter.clientIds(jdbc, "client_engagement");
         return new Details(
-                children(filter, "client_session", ClientView::session),
-                children(filter, "client_consent", (rs, row) -> consent(rs, now)),
-                children(filter, "client_disclosure", ClientView::disclosure),
+                children(filter, "client_session", (rs, row) -> session(rs, clientIds)),
+                children(filter, "client_consent", (rs, row) -> consent(rs, now, clientIds)),
+                children(filter, "client_disclosure", (rs, row) -> disclosure(rs, clientIds)),
                 children(filter, "client_refusal", ClientView::refusal),
-                UpdateRequests.open(jdbc, "client_request", filter).values().stream()
+                UpdateRequests.open(jdbc, "client_request", filter, clientIds, texts).values().stream()
                         .flatMap(List::stream)
                         .toList());
     }
 
-    private static ClientEngagement engagement(ResultSet rs, Details details) throws SQLException {
+    private ClientEngagement engagement(ResultSet rs, Details details) throws SQLException {
+        String engagementId = rs.getString("engagement_id");
+        String clientId = rs.getString("client_id");
         return new ClientEngagement(
-                rs.getString("engagement_id"),
-                rs.getString("client_id"),
+                engagementId,
+                clientId,
                 rs.getString("boss_id"),
                 Sql.enumValue(rs, "purpose", Purpose.class),
                 Sql.enumValue(rs, "urgency", Urgency.class),
@@ -76,8 +89,8 @@ public class ClientView {
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "closed_at"),
                 Sql.enumValue(rs, "outcome", Outcome.class),
-                rs.getString("close_reason"),
-                satisfaction(rs),
+                texts.open(EngagementClosed.reasonField(clientId, engagementId), rs.getString("close_reason")),
+                satisfaction(rs, clientId, engagementId),
                 details.sessions(),
                 details.consents(),
                 details.disclosures(),
@@ -93,24 +106,37 @@ public class ClientView {
                 .toList();
     }
 
-    private static ClientEngagement.Satisfaction satisfaction(ResultSet rs) throws SQLException {
+    private ClientEngagement.Satisfaction satisfaction(ResultSet rs, String clientId, String engagementId)
+            throws SQLException {
         Integer score = Sql.nullableInt(rs, "satisfaction_score");
-        return score == null ? null : new ClientEngagement.Satisfaction(score, rs.getString("satisfaction_comment"));
+        return score == null
+                ? null
+                : new ClientEngagement.Satisfaction(
+                        score,
+                        texts.open(
+                                SatisfactionRecorded.commentField(clientId, engagementId),
+                                rs.getString("satisfaction_comment")));
     }
 
-    private static Session session(ResultSet rs, int row) throws SQLException {
+    private Session session(ResultSet rs, Map<String, String> clientIds) throws SQLException {
+        String engagementId = rs.getString("engagement_id");
+        String sessionId = rs.getString("session_id");
         return new Session(
-                rs.getString("session_id"),
+                sessionId,
                 rs.getString("coach_id"),
                 Sql.date(rs, "held_on"),
                 rs.getInt("duration_minutes"),
-                rs.getString("notes"));
+                texts.open(
+                        SessionLogged.notesField(clientIds.get(engagementId), engagementId, sessionId),
+                        rs.getString("notes")));
     }
 
-    private static Consent consent(ResultSet rs, Instant now) throws SQLException {
+    private Consent consent(ResultSet rs, Instant now, Map<String, String> clientIds) throws SQLException {
+        String engagementId = rs.getString("engagement_id");
+        String consentId = rs.getString("consent_id");
         Instant validUntil = Sql.instant(rs, "valid_until");
         return new Consent(
-                rs.getString("consent_id"),
+                consentId,
                 Sql.enumValue(rs, "audience", Audience.class),
                 Sql.scopes(rs, "scopes"),
                 validUntil,
@@ -119,16 +145,22 @@ public class ClientView {
                 Sql.instant(rs, "granted_at"),
                 Sql.enumValue(rs, "state", ConsentState.class).at(now, validUntil),
                 Sql.instant(rs, "state_changed_at"),
-                rs.getString("revoke_reason"));
+                texts.open(
+                        UpdateConsentRevoked.reasonField(clientIds.get(engagementId), engagementId, consentId),
+                        rs.getString("revoke_reason")));
     }
 
-    private static Disclosure disclosure(ResultSet rs, int row) throws SQLException {
+    private Disclosure disclosure(ResultSet rs, Map<String, String> clientIds) throws SQLException {
+        String engagementId = rs.getString("engagement_id");
+        String updateId = rs.getString("update_id");
         return new Disclosure(
-                rs.getString("update_id"),
+                updateId,
                 Sql.enumValue(rs, "audience", Audience.class),
                 rs.getString("recipient_id"),
                 Sql.enumValue(rs, "scope", Scope.class),
-                rs.getString("content"),
+                texts.open(
+                        UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
+                        rs.getString("content")),
                 rs.getString("shared_by"),
                 Sql.instant(rs, "shared_at"),
                 rs.getString("consent_id"),

@@ -2,6 +2,8 @@ package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.engagement.ConsentState;
 import coaching.ledger.query.engagement.EngagementFilter;
 import coaching.ledger.query.engagement.EngagementLifecycle;
@@ -23,9 +25,11 @@ import java.util.Optional;
 public class CoachView {
 
     private final JdbcClient jdbc;
+    private final ConfidentialTexts texts;
 
-    public CoachView(JdbcClient jdbc) {
+    public CoachView(JdbcClient jdbc, ConfidentialTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     public List<CoachEngagement> engagementsOf(String coachId) {
@@ -41,10 +45,13 @@ public class CoachView {
         return EngagementFilter.related("coach_engagement", "selected_coach_id", coachId);
     }
 
+    /** The coach reads the notes of their own sessions and the messages of open requests; nothing else confidential. */
     private List<CoachEngagement> engagements(String coachId, EngagementFilter filter) {
-        Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter);
+        Map<String, String> clientIds = filter.clientIds(jdbc, "coach_engagement");
+        Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter, clientIds);
         Map<String, List<CoachEngagement.ConsentInForce>> consents = inForce(filter, Instant.now());
-        Map<String, List<OpenUpdateRequest>> open = UpdateRequests.open(jdbc, "coach_request", filter);
+        Map<String, List<OpenUpdateRequest>> open =
+                UpdateRequests.open(jdbc, "coach_request", filter, clientIds, texts);
         Map<String, List<CoachEngagement.SharedUpdate>> shared = sharedUpdates(filter);
         return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
@@ -61,16 +68,20 @@ public class CoachView {
         });
     }
 
-    private Map<String, List<CoachEngagement.Session>> loggedBy(String coachId, EngagementFilter filter) {
+    private Map<String, List<CoachEngagement.Session>> loggedBy(
+            String coachId, EngagementFilter filter, Map<String, String> clientIds) {
         return filter.and(new EngagementFilter("coach_id = :coach", Map.of("coach", coachId)))
-                .children(
-                        jdbc,
-                        "coach_session",
-                        (rs, row) -> new CoachEngagement.Session(
-                                rs.getString("session_id"),
-                                Sql.date(rs, "held_on"),
-                                rs.getInt("duration_minutes"),
-                                rs.getString("notes")));
+                .children(jdbc, "coach_session", (rs, row) -> {
+                    String engagementId = rs.getString("engagement_id");
+                    String sessionId = rs.getString("session_id");
+                    return new CoachEngagement.Session(
+                            sessionId,
+                            Sql.date(rs, "held_on"),
+                            rs.getInt("duration_minutes"),
+                            texts.open(
+                                    SessionLogged.notesField(clientIds.get(engagementId), engagementId, sessionId),
+                                    rs.getString("notes")));
+                });
     }
 
     private Map<String, List<CoachEngagement.SharedUpdate>> sharedUpdates(EngagementFilter filter) {

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,20 @@ public record EngagementFilter(String condition, Map<String, ?> params) {
                 .params(params)
                 .query(mapper)
                 .list();
+    }
+
+    /**
+     * The client of each engagement of {@code engagementTable} (a view's engagement rows, with their
+     * {@code client_id}): whose key opens the confidential texts of its child rows.
+     */
+    public Map<String, String> clientIds(JdbcClient jdbc, String engagementTable) {
+        Map<String, String> clients = new HashMap<>();
+        jdbc.sql("SELECT engagement_id, client_id FROM " + engagementTable + " WHERE " + condition)
+                .params(params)
+                .query(rs -> {
+                    clients.put(rs.getString("engagement_id"), rs.getString("client_id"));
+                });
+        return clients;
     }
 
     /** Rows of a child table (engagement_id, ..., sequence_number) per engagement, in event order. */

@@ -54,20 +54,31 @@ public final class UpdateRequests {
                 .execute();
     }
 
-    /** The open requests in {@code table} of the filtered engagements, in the order they were made. */
+    /**
+     * The open requests in {@code table} of the filtered engagements, in the order they were made,
+     * with their messages opened: for the client and coach views, who may read them. {@code clientIds}
+     * names each engagement's client ({@link EngagementFilter#clientIds}).
+     */
     public static Map<String, List<OpenUpdateRequest>> open(
-            JdbcClient jdbc, String table, EngagementFilter engagements) {
+            JdbcClient jdbc,
+            String table,
+            EngagementFilter engagements,
+            Map<String, String> clientIds,
+            ConfidentialTexts texts) {
         return new EngagementFilter(
                         "answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
-                .children(
-                        jdbc,
-                        table,
-                        (rs, row) -> new OpenUpdateRequest(
-                                rs.getString("request_id"),
-                                Sql.enumValue(rs, "audience", Audience.class),
-                                Sql.enumValue(rs, "scope", Scope.class),
-                                rs.getString("message"),
-                                rs.getString("requested_by"),
-                                Sql.instant(rs, "requested_at")));
+                .children(jdbc, table, (rs, row) -> {
+                    String engagementId = rs.getString("engagement_id");
+                    String requestId = rs.getString("request_id");
+                    return new OpenUpdateRequest(
+                            requestId,
+                            Sql.enumValue(rs, "audience", Audience.class),
+                            Sql.enumValue(rs, "scope", Scope.class),
+                            texts.open(
+                                    UpdateRequested.messageField(clientIds.get(engagementId), engagementId, requestId),
+                                    rs.getString("message")),
+                            rs.getString("requested_by"),
+                            Sql.instant(rs, "requested_at"));
+                });
     }
 }

@@ -15,6 +15,10 @@
  * <li>A view answers from one snapshot ({@link coaching.ledger.query.engagement.SnapshotRead}), reading
  *     the engagement rows and their child rows through the same
  *     {@link coaching.ledger.query.engagement.EngagementFilter}.</li>
+ * <li>Confidential texts are stored as their events hold them (sealed envelopes, or plaintext stored
+ *     before sealing) and opened only when a view answers a party entitled to them, through
+ *     {@link coaching.ledger.query.engagement.ConfidentialTexts}, with the client id of the view's
+ *     engagement row ({@link coaching.ledger.query.engagement.EngagementFilter#clientIds}).</li>
  * </ul>
  * It writes through {@code rows} and knows no view's slice.
  */

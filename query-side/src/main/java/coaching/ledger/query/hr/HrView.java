@@ -3,8 +3,10 @@ package coaching.ledger.query.hr;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.consent.Scope;
+import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.engagement.EngagementFilter;
 import coaching.ledger.query.engagement.EngagementLifecycle;
 import coaching.ledger.query.engagement.EngagementStatus;
@@ -37,10 +39,12 @@ public class HrView {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ConfidentialTexts texts;
 
-    public HrView(JdbcClient jdbc, JsonMapper json) {
+    public HrView(JdbcClient jdbc, JsonMapper json, ConfidentialTexts texts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.texts = texts;
     }
 
     /**
@@ -72,8 +76,9 @@ public class HrView {
     }
 
     private List<HrEngagement> engagements(EngagementFilter filter, String hrUserId, String orderBy) {
-        Map<String, List<HrUpdate>> updates =
-                updates(filter.and(new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))));
+        Map<String, List<HrUpdate>> updates = updates(
+                filter.and(new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))),
+                filter.clientIds(jdbc, "hr_engagement"));
         return filter.rows(
                 jdbc,
                 "hr_engagement",
@@ -81,18 +86,22 @@ public class HrView {
                 (rs, row) -> engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
     }
 
-    private Map<String, List<HrUpdate>> updates(EngagementFilter filter) {
-        return filter.children(
-                jdbc,
-                "hr_update",
-                (rs, row) -> new HrUpdate(
-                        rs.getString("update_id"),
-                        Sql.enumValue(rs, "scope", Scope.class),
-                        rs.getString("content"),
-                        rs.getString("recipient_id"),
-                        Sql.instant(rs, "shared_at"),
-                        rs.getString("shared_by"),
-                        rs.getString("consent_id")));
+    /** The HR table keeps only updates addressed to HR, and the filter only the reader's own: theirs to read. */
+    private Map<String, List<HrUpdate>> updates(EngagementFilter filter, Map<String, String> clientIds) {
+        return filter.children(jdbc, "hr_update", (rs, row) -> {
+            String engagementId = rs.getString("engagement_id");
+            String updateId = rs.getString("update_id");
+            return new HrUpdate(
+                    updateId,
+                    Sql.enumValue(rs, "scope", Scope.class),
+                    texts.open(
+                            UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
+                            rs.getString("content")),
+                    rs.getString("recipient_id"),
+                    Sql.instant(rs, "shared_at"),
+                    rs.getString("shared_by"),
+                    rs.getString("consent_id"));
+        });
     }
 
     private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates) throws SQLException {

@@ -7,6 +7,7 @@ import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.Budget;
 import coaching.ledger.query.engagement.EngagementStatus;
 import coaching.ledger.query.testing.EngagementStory;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BossProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final BossView view = new BossView(harness.jdbc());
+    private final BossView view = new BossView(harness.jdbc(), harness.texts());
 
     BossProjectionTest() {
         harness.project(BossProjection::new);
@@ -95,5 +96,26 @@ class BossProjectionTest {
         assertThat(harness.contentsOf(BossProjection.TABLES)).isEqualTo(once);
         assertThat(view.engagementOf("boss-ben", "eng-boss-twice").orElseThrow().status())
                 .isEqualTo(EngagementStatus.CLOSED);
+    }
+
+    /** Issue 14: the boss reads the update addressed to them; the view keeps it sealed and nothing else of the story. */
+    @Test
+    void theBossReadsTheSealedUpdateForThemWhichTheViewKeepsSealed() {
+        EngagementStory plain = EngagementStory.of("eng-boss-sealed").revokedAndClosed();
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        BossEngagement engagement =
+                view.engagementOf("boss-ben", plain.engagementId()).orElseThrow();
+        assertThat(engagement.updates())
+                .extracting(BossUpdate::content)
+                .containsExactly("Progress: " + plain.secrets().bossContent());
+        assertThat(harness.contentsOf(BossProjection.TABLES)).doesNotContain(plain.confidentialTexts());
+        assertThat(harness.jdbc()
+                        .sql("SELECT content FROM boss_update")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .satisfies(stored -> assertThat(Sealer.isEnvelope(stored)).isTrue());
+        assertThat(view.engagementOf("boss-bea", plain.engagementId())).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.Step;
@@ -119,5 +120,24 @@ abstract class BossViewHttpTest extends QuerySideHttpTest {
 
         assertStatus(response, 400);
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("engagementId");
+    }
+
+    /** Issue 14: the boss reads the sealed update for them; the table holds its envelope. */
+    @Test
+    void theBossReadsTheSealedUpdateForThem() {
+        EngagementStory plain = EngagementStory.of(newEngagementId("boss-sealed"));
+        tell(sealed(plain));
+
+        JsonNode row = engagement(
+                awaitJson(ENGAGEMENTS, "boss-ben", showsVersion(plain.engagementId())), plain.engagementId());
+
+        assertThat(row.path("updates").get(0).path("content").asText())
+                .isEqualTo("Progress: " + plain.secrets().bossContent());
+        assertThat(row.toString())
+                .doesNotContain(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().sessionNotes(), plain.secrets().hrContent());
+        assertThat(stored("SELECT content FROM boss_update WHERE engagement_id = ?", plain.engagementId()))
+                .startsWith(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().bossContent());
     }
 }

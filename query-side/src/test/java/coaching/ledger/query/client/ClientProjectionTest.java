@@ -7,6 +7,7 @@ import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.ConsentState;
 import coaching.ledger.query.engagement.EngagementStatus;
 import coaching.ledger.query.testing.EngagementStory;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ClientProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final ClientView view = new ClientView(harness.jdbc());
+    private final ClientView view = new ClientView(harness.jdbc(), harness.texts());
 
     ClientProjectionTest() {
         harness.project(ClientProjection::new);
@@ -145,5 +146,44 @@ class ClientProjectionTest {
         harness.redeliverAll();
 
         assertThat(harness.contentsOf(ClientProjection.TABLES)).isEqualTo(once);
+    }
+
+    /** Issue 14: the view keeps each confidential text as its event holds it, sealed, and opens it for the client. */
+    @Test
+    void theClientReadsTheirSealedTextsWhichTheViewKeepsSealed() {
+        EngagementStory plain = EngagementStory.of("eng-client-sealed").revokedAndClosed();
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        ClientEngagement engagement =
+                view.engagementOf("client-cara", plain.engagementId()).orElseThrow();
+        assertThat(engagement.sessions().get(0).notes())
+                .contains(plain.secrets().sessionNotes());
+        assertThat(engagement.disclosures())
+                .extracting(Disclosure::content)
+                .containsExactly(
+                        "Progress: " + plain.secrets().bossContent(),
+                        "Attendance: " + plain.secrets().hrContent());
+        assertThat(engagement.openRequests())
+                .extracting(request -> request.message())
+                .containsExactly("Which goals were agreed?");
+        assertThat(engagement.consents().get(1).revokeReason()).startsWith("REVOKED-");
+        assertThat(engagement.satisfaction().comment())
+                .isEqualTo(plain.secrets().satisfactionComment());
+        assertThat(engagement.closeReason()).startsWith("CLOSED-");
+
+        assertThat(harness.contentsOf(ClientProjection.TABLES))
+                .doesNotContain(plain.confidentialTexts())
+                .contains(Sealer.PREFIX);
+        assertThat(harness.jdbc()
+                        .sql("SELECT notes FROM client_session UNION ALL SELECT content FROM client_disclosure"
+                                + " UNION ALL SELECT message FROM client_request"
+                                + " UNION ALL SELECT revoke_reason FROM client_consent WHERE revoke_reason IS NOT NULL"
+                                + " UNION ALL SELECT satisfaction_comment FROM client_engagement"
+                                + " UNION ALL SELECT close_reason FROM client_engagement")
+                        .query(String.class)
+                        .list())
+                .hasSize(8)
+                .allSatisfy(stored ->
+                        assertThat(Sealer.isEnvelope(stored)).as(stored).isTrue());
     }
 }

@@ -1,11 +1,14 @@
 package coaching.ledger.query.client;
 
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +70,40 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
 
         assertStatus(response, 400);
         assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("engagementId");
+    }
+
+    /** Issue 14: the client reads every sealed text of their engagement; the tables hold envelopes. */
+    @Test
+    void theClientReadsEverySealedTextOfTheirEngagement() {
+        EngagementStory plain =
+                EngagementStory.of(newEngagementId("client-sealed")).revokedAndClosed();
+        tell(sealed(plain));
+
+        JsonNode engagement = awaitJson(
+                ENGAGEMENTS + plain.engagementId(),
+                "client-cara",
+                json -> json.path("version").asLong() >= versionOf(plain));
+
+        List<String> texts = plain.confidentialTexts();
+        assertThat(engagement.toString())
+                .contains(
+                        plain.secrets().sessionNotes(),
+                        plain.secrets().bossContent(),
+                        plain.secrets().hrContent(),
+                        plain.secrets().satisfactionComment(),
+                        "Which goals were agreed?")
+                .contains(texts.subList(texts.size() - 2, texts.size()))
+                .doesNotContain(Sealer.PREFIX);
+        for (String column : new String[] {"close_reason", "satisfaction_comment"}) {
+            assertThat(stored(
+                            "SELECT " + column + " FROM client_engagement WHERE engagement_id = ?",
+                            plain.engagementId()))
+                    .startsWith(Sealer.PREFIX);
+        }
+        assertThat(stored(
+                        "SELECT revoke_reason FROM client_consent WHERE engagement_id = ? AND consent_id = ?",
+                        plain.engagementId(),
+                        EngagementStory.HR_CONSENT))
+                .startsWith(Sealer.PREFIX);
     }
 }

@@ -8,6 +8,7 @@ import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.EngagementStatus;
 import coaching.ledger.query.engagement.OpenUpdateRequest;
 import coaching.ledger.query.testing.EngagementStory;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoachProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final CoachView view = new CoachView(harness.jdbc());
+    private final CoachView view = new CoachView(harness.jdbc(), harness.texts());
 
     CoachProjectionTest() {
         harness.project(CoachProjection::new);
@@ -176,5 +177,40 @@ class CoachProjectionTest {
         harness.redeliverAll();
 
         assertThat(harness.contentsOf(CoachProjection.TABLES)).isEqualTo(once);
+    }
+
+    /** Issue 14: the coach reads their session notes and the open requests; the view keeps them sealed. */
+    @Test
+    void theCoachReadsSealedNotesAndRequestsWhichTheViewKeepsSealed() {
+        EngagementStory plain = EngagementStory.of("eng-coach-sealed");
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        CoachEngagement engagement =
+                view.engagementOf("coach-cole", plain.engagementId()).orElseThrow();
+        assertThat(engagement.sessions().get(0).notes())
+                .isEqualTo("Talked about " + plain.secrets().sessionNotes());
+        assertThat(engagement.openRequests())
+                .extracting(OpenUpdateRequest::message)
+                .containsExactly("Which goals were agreed?");
+        assertThat(Json.of(engagement))
+                .doesNotContain(plain.secrets().bossContent(), plain.secrets().hrContent())
+                .doesNotContain(plain.secrets().satisfactionComment(), Sealer.PREFIX);
+
+        EngagementStory ended = plain.revokedAndClosed();
+        ended.steps()
+                .subList(plain.steps().size(), ended.steps().size())
+                .forEach(step ->
+                        harness.tell(plain.engagementId(), step.sealed(harness.sealer(), EngagementStory.CLIENT.id())));
+        assertThat(harness.contentsOf(CoachProjection.TABLES))
+                .doesNotContain(ended.confidentialTexts())
+                .contains(Sealer.PREFIX);
+        assertThat(harness.jdbc()
+                        .sql("SELECT notes FROM coach_session UNION ALL SELECT message FROM coach_request"
+                                + " UNION ALL SELECT revoke_reason FROM coach_consent WHERE revoke_reason IS NOT NULL")
+                        .query(String.class)
+                        .list())
+                .hasSize(4)
+                .allSatisfy(stored ->
+                        assertThat(Sealer.isEnvelope(stored)).as(stored).isTrue());
     }
 }

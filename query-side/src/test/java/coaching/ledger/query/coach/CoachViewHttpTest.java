@@ -1,6 +1,7 @@
 package coaching.ledger.query.coach;
 
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.ViewVersion;
@@ -66,5 +67,25 @@ abstract class CoachViewHttpTest extends QuerySideHttpTest {
             assertStatus(http.get(ENGAGEMENTS, user), 403);
         }
         assertStatus(http.get(ENGAGEMENTS, null), 401);
+    }
+
+    /** Issue 14: the coach reads their sealed session notes and the open request; the tables hold envelopes. */
+    @Test
+    void theCoachReadsTheirSealedNotesAndTheOpenRequest() {
+        EngagementStory plain = EngagementStory.of(newEngagementId("coach-sealed"));
+        tell(sealed(plain));
+
+        JsonNode row = engagement(
+                awaitJson(ENGAGEMENTS, "coach-cole", showsVersion(plain.engagementId())), plain.engagementId());
+
+        assertThat(row.path("sessions").get(0).path("notes").asText())
+                .isEqualTo("Talked about " + plain.secrets().sessionNotes());
+        assertThat(row.path("openRequests").get(0).path("message").asText()).isEqualTo("Which goals were agreed?");
+        assertThat(row.toString())
+                .doesNotContain(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().bossContent(), plain.secrets().hrContent());
+        assertThat(stored("SELECT notes FROM coach_session WHERE engagement_id = ?", plain.engagementId()))
+                .startsWith(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().sessionNotes());
     }
 }

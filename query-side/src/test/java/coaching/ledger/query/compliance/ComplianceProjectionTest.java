@@ -10,6 +10,7 @@ import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.ConsentState;
 import coaching.ledger.query.engagement.EngagementFilter;
 import coaching.ledger.query.testing.EngagementStory;
@@ -172,5 +173,23 @@ class ComplianceProjectionTest {
 
     private ComplianceEngagement single(String engagementId) {
         return view.engagements(EngagementFilter.one(engagementId)).get(0);
+    }
+
+    /** Issue 14: compliance shows no confidential text; the revocation reason it keeps stays sealed. */
+    @Test
+    void keepsTheRevocationReasonSealedAndShowsNoText() {
+        EngagementStory plain = EngagementStory.of("eng-audit-sealed").revokedAndClosed();
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        assertThat(harness.contentsOf(ComplianceProjection.TABLES)).doesNotContain(plain.confidentialTexts());
+        assertThat(harness.jdbc()
+                        .sql("SELECT revoke_reason FROM compliance_consent WHERE revoke_reason IS NOT NULL")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .satisfies(stored -> assertThat(Sealer.isEnvelope(stored)).isTrue());
+        assertThat(Json.of(single(plain.engagementId())))
+                .doesNotContain(plain.confidentialTexts())
+                .doesNotContain(Sealer.PREFIX);
     }
 }

@@ -138,7 +138,7 @@ class PartyVersionsTest {
             case COACH -> harness.project(CoachProjection::new);
             case BOSS -> harness.project(BossProjection::new);
             case HR -> {
-                HrView hrView = new HrView(harness.jdbc(), Json.mapper());
+                HrView hrView = new HrView(harness.jdbc(), Json.mapper(), harness.texts());
                 HrEngagementFeed feed = new HrEngagementFeed(hrView, 3, 4096, Duration.ofSeconds(15));
                 harness.project(writes -> new HrProjection(writes, Json.mapper(), feed));
             }

@@ -2,6 +2,10 @@ package coaching.ledger.query.export;
 
 import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.platform.sealing.Sealer;
+import coaching.ledger.platform.testing.InMemoryClientDataKeys;
+import coaching.ledger.query.testing.EngagementStory;
+import coaching.ledger.query.testing.Step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Revision;
@@ -10,7 +14,9 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -70,6 +76,38 @@ class ExportedFieldsTest {
                 {"engagementId":"e-1","sessionId":"s-2","coachId":"coach-cole","heldOn":"2026-11-20","durationMinutes":60,"notes":null}""");
         assertThat(ExportedFields.redact(SessionLogged.class.getName(), "1", empty, JSON.createObjectNode()))
                 .containsExactly("payload.notes");
+    }
+
+    /** Issue 14: an envelope is confidential text too: null in the export, and named among the redacted fields. */
+    @Test
+    void noEnvelopeOfASealedEventIsExported() {
+        ObjectMapper recorded = new ObjectMapper().findAndRegisterModules();
+        EngagementStory plain = EngagementStory.of("e-sealed").revokedAndClosed();
+        List<Object> sealed = plain.sealedBy(InMemoryClientDataKeys.sealer()).steps().stream()
+                .map(Step::event)
+                .toList();
+        List<String> redacted = new ArrayList<>();
+        StringBuilder exported = new StringBuilder();
+        for (Object event : sealed) {
+            ObjectNode payload = recorded.valueToTree(event);
+            String revision = event.getClass().getAnnotation(Revision.class).value();
+            redacted.addAll(
+                    ExportedFields.redact(event.getClass().getName(), revision, payload, JSON.createObjectNode()));
+            exported.append(payload).append('\n');
+        }
+
+        assertThat(recorded.valueToTree(sealed).toString()).contains(Sealer.PREFIX);
+        assertThat(exported.toString()).doesNotContain(Sealer.PREFIX).doesNotContain(plain.confidentialTexts());
+        assertThat(redacted)
+                .containsExactlyInAnyOrder(
+                        "payload.notes",
+                        "payload.message",
+                        "payload.message",
+                        "payload.content",
+                        "payload.content",
+                        "payload.comment",
+                        "payload.reason",
+                        "payload.reason");
     }
 
     @Test

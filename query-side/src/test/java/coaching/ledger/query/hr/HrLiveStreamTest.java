@@ -111,7 +111,7 @@ class HrLiveStreamTest {
     private final class MapView extends HrView {
 
         MapView() {
-            super(null, null);
+            super(null, null, null);
         }
 
         @Override

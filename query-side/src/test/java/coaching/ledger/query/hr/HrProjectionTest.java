@@ -11,6 +11,7 @@ import coaching.ledger.kernel.disclosure.UpdateShared;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.Budget;
 import coaching.ledger.query.engagement.EngagementStatus;
 import coaching.ledger.query.testing.EngagementStory;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HrProjectionTest {
 
     private final ProjectionHarness harness = new ProjectionHarness();
-    private final HrView view = new HrView(harness.jdbc(), Json.mapper());
+    private final HrView view = new HrView(harness.jdbc(), Json.mapper(), harness.texts());
 
     HrProjectionTest() {
         HrEngagementFeed feed = new HrEngagementFeed(view, 3, 4096, Duration.ofSeconds(15));
@@ -174,5 +175,28 @@ class HrProjectionTest {
         List<HrEngagement> shown = view.visibleTo(EngagementStory.HR.id(), List.of(engagementId));
         assertThat(shown).hasSize(1);
         return shown.get(0);
+    }
+
+    /** Issue 14: the HR person an update was shared with reads it; the view keeps it sealed and nothing else of the story. */
+    @Test
+    void theHrRecipientReadsTheSealedUpdateWhichTheViewKeepsSealed() {
+        EngagementStory plain = EngagementStory.of("eng-hr-sealed").revokedAndClosed();
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        assertThat(single("hr-hana", plain.engagementId()).updates())
+                .extracting(HrUpdate::content)
+                .containsExactly("Attendance: " + plain.secrets().hrContent());
+        assertThat(single("hr-hugo", plain.engagementId()).updates()).isEmpty();
+        assertThat(harness.contentsOf(HrProjection.TABLES)).doesNotContain(plain.confidentialTexts());
+        assertThat(harness.jdbc()
+                        .sql("SELECT content FROM hr_update")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .satisfies(stored -> assertThat(Sealer.isEnvelope(stored)).isTrue());
+    }
+
+    private HrEngagement single(String hrUserId, String engagementId) {
+        return view.visibleTo(hrUserId, List.of(engagementId)).get(0);
     }
 }

@@ -5,6 +5,7 @@ import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
 import coaching.ledger.query.testing.SseStream;
@@ -153,5 +154,24 @@ abstract class HrViewHttpTest extends QuerySideHttpTest {
             }
         }
         return null;
+    }
+
+    /** Issue 14: the HR person it was shared with reads the sealed update; the table holds its envelope. */
+    @Test
+    void theHrRecipientReadsTheSealedUpdate() {
+        EngagementStory plain = EngagementStory.of(newEngagementId("hr-sealed"));
+        tell(sealed(plain));
+
+        JsonNode row =
+                engagement(awaitJson(ENGAGEMENTS, "hr-hana", showsVersion(plain.engagementId())), plain.engagementId());
+
+        assertThat(row.path("updates").get(0).path("content").asText())
+                .isEqualTo("Attendance: " + plain.secrets().hrContent());
+        assertThat(row.toString())
+                .doesNotContain(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().bossContent());
+        assertThat(stored("SELECT content FROM hr_update WHERE engagement_id = ?", plain.engagementId()))
+                .startsWith(Sealer.PREFIX)
+                .doesNotContain(plain.secrets().hrContent());
     }
 }

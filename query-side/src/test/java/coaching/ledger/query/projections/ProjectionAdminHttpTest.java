@@ -3,6 +3,7 @@ package coaching.ledger.query.projections;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.Views;
 import coaching.ledger.query.boss.BossProjection;
@@ -111,6 +112,25 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
             assertThat(contentsOf(TABLES.get(name))).as(name).isEqualTo(before);
         }
+    }
+
+    /** Issue 14: a replay copies each envelope again from its event, so the view's rows come back as they were. */
+    @Test
+    void aReplayOfSealedEventsRebuildsTheSameEnvelopes() {
+        EngagementStory plain =
+                EngagementStory.of(newEngagementId("replay-sealed")).revokedAndClosed();
+        tell(sealed(plain));
+        long head = head();
+        awaitJson(PROJECTIONS, "admin-ada", all -> allCaughtUpTo(all, head));
+        List<String> before = contentsOf(ClientProjection.TABLES);
+        assertThat(before.stream().filter(row -> row.contains(plain.engagementId())))
+                .anySatisfy(row -> assertThat(row).contains(Sealer.PREFIX))
+                .allSatisfy(row -> assertThat(row).doesNotContain(plain.confidentialTexts()));
+
+        assertStatus(http.post(PROJECTIONS + "/" + ClientProjection.NAME + "/replay", "admin-ada", ""), 202);
+        awaitJson(PROJECTIONS, "admin-ada", all -> caughtUp(projection(all, ClientProjection.NAME), head));
+
+        assertThat(contentsOf(ClientProjection.TABLES)).isEqualTo(before);
     }
 
     @Test

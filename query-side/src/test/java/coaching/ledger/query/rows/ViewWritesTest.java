@@ -1,9 +1,11 @@
 package coaching.ledger.query.rows;
 
+import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import coaching.ledger.query.boss.BossProjection;
 import coaching.ledger.query.client.ClientProjection;
 import coaching.ledger.query.coach.CoachProjection;
 import coaching.ledger.query.compliance.ComplianceProjection;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.hr.HrEngagementFeed;
 import coaching.ledger.query.hr.HrProjection;
 import coaching.ledger.query.hr.HrView;
@@ -57,7 +59,13 @@ class ViewWritesTest {
                                 writes,
                                 Json.mapper(),
                                 new HrEngagementFeed(
-                                        new HrView(writes.jdbc(), Json.mapper()), 3, 4096, Duration.ofSeconds(15)))),
+                                        new HrView(
+                                                writes.jdbc(),
+                                                Json.mapper(),
+                                                new ConfidentialTexts(InMemoryClientDataKeys.sealer())),
+                                        3,
+                                        4096,
+                                        Duration.ofSeconds(15)))),
                 new View("boss", BossProjection.TABLES, BossProjection::new),
                 new View("client", ClientProjection.TABLES, ClientProjection::new),
                 new View("coach", CoachProjection.TABLES, CoachProjection::new),

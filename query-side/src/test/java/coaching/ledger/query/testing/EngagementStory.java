@@ -1,6 +1,7 @@
 package coaching.ledger.query.testing;
 
 import coaching.ledger.kernel.Actor;
+import coaching.ledger.kernel.Confidential;
 import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.Outcome;
@@ -8,10 +9,12 @@ import coaching.ledger.kernel.closure.SatisfactionRecorded;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
+import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
 import coaching.ledger.kernel.selection.CoachesShortlisted;
@@ -20,12 +23,15 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -162,6 +168,51 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
                         RefusalReason.SCOPE_NOT_COVERED)));
         steps.add(Step.of(CLIENT, new SatisfactionRecorded(engagementId, score, secrets.satisfactionComment())));
         return new EngagementStory(engagementId, secrets, List.copyOf(steps));
+    }
+
+    /**
+     * The story as the command side records it since issue 14: every confidential text sealed under
+     * the client's key by {@code sealer} (the secrets stay the texts sealed). Steps added later are
+     * sealed with {@link Step#sealed}.
+     */
+    public EngagementStory sealedBy(TextSealer sealer) {
+        return new EngagementStory(
+                engagementId,
+                secrets,
+                steps.stream().map(step -> step.sealed(sealer, CLIENT.id())).toList());
+    }
+
+    /**
+     * The story going on to revoke the HR consent and to close, each with a reason carrying a marker
+     * of its own: with the story's texts, every kind of confidential text an engagement has.
+     */
+    public EngagementStory revokedAndClosed() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        return then(
+                Step.of(CLIENT, new UpdateConsentRevoked(engagementId, HR_CONSENT, "REVOKED-" + marker)),
+                Step.of(
+                        HR,
+                        new EngagementClosed(
+                                engagementId, Outcome.COMPLETED, "CLOSED-" + marker, HR.id(), List.of(BOSS_CONSENT))));
+    }
+
+    /** Every confidential text (fields marked {@code @Confidential}) the story's events hold, as they hold it. */
+    public List<String> confidentialTexts() {
+        return steps.stream()
+                .map(Step::event)
+                .flatMap(event -> Arrays.stream(event.getClass().getRecordComponents())
+                        .filter(component -> component.isAnnotationPresent(Confidential.class))
+                        .map(component -> (String) read(component, event)))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static Object read(RecordComponent component, Object event) {
+        try {
+            return component.getAccessor().invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The version a view shows once it applied the story. */

@@ -1,7 +1,10 @@
 package coaching.ledger.query.testing;
 
 import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.platform.sealing.Sealer;
+import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import coaching.ledger.platform.testing.TestDatabases;
+import coaching.ledger.query.engagement.ConfidentialTexts;
 import coaching.ledger.query.rows.ViewTables;
 import coaching.ledger.query.rows.ViewWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -38,6 +41,7 @@ public final class ProjectionHarness {
     private final ViewWrites writes;
     private final LedgerEvents events = new LedgerEvents();
     private final List<TrackedEventMessage<?>> delivered = new ArrayList<>();
+    private final Sealer sealer = InMemoryClientDataKeys.sealer();
     private AnnotationEventHandlerAdapter handler;
     private long globalIndex;
 
@@ -82,6 +86,16 @@ public final class ProjectionHarness {
 
     public ViewWrites writes() {
         return writes;
+    }
+
+    /** Seals as the command side does, under client keys this harness keeps in memory. */
+    public Sealer sealer() {
+        return sealer;
+    }
+
+    /** What views read confidential texts with: opens what {@link #sealer()} sealed. */
+    public ConfidentialTexts texts() {
+        return new ConfidentialTexts(sealer);
     }
 
     /** The projection under test, built on this harness's database. */

@@ -1,5 +1,6 @@
 package coaching.ledger.query.testing;
 
+import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.QueryTestApplication;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,13 @@ public abstract class QuerySideHttpTest {
     @Autowired
     private PlatformTransactionManager transactionManager;
 
+    /** The application's own sealer, whose client keys the views open envelopes with. */
+    @Autowired
+    private Sealer sealer;
+
+    @Autowired
+    private JdbcClient database;
+
     protected final LedgerEvents events = new LedgerEvents();
     /** How the view under test counts its version. */
     private final ViewVersion view;
@@ -66,6 +75,16 @@ public abstract class QuerySideHttpTest {
     protected EngagementStory tell(EngagementStory story) {
         append(story.engagementId(), story.steps());
         return story;
+    }
+
+    /** The story sealed as the command side records it now, by the sealer whose keys the views open with. */
+    protected EngagementStory sealed(EngagementStory story) {
+        return story.sealedBy(sealer);
+    }
+
+    /** The single value {@code sql} selects from the view's tables, as stored. */
+    protected String stored(String sql, Object... params) {
+        return database.sql(sql).params(params).query(String.class).single();
     }
 
     protected void append(String engagementId, List<Step> steps) {
