@@ -47,7 +47,7 @@ class RotateKekCommandTest {
         KeyEncryptionKey rotatedKek = KeyEncryptionKey.fromFile(kekFile);
         assertThat(rotatedKek.primaryKeyId())
                 .isEqualTo(report.get("primaryKeyId").asLong());
-        assertThat(jdbc(url).queryForList("SELECT kek_key_id FROM client_data_key", Long.class))
+        assertThat(jdbc(url).queryForList("SELECT kek_key_id FROM data_key", Long.class))
                 .containsExactly(rotatedKek.primaryKeyId());
         assertThat(open(url, rotatedKek, envelope)).isEqualTo(NOTES);
     }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Client data keys in the table {@code client_data_key}, each an AES-256-SIV keyset wrapped by a
+ * Client data keys in the table {@code data_key}, each an AES-256-SIV keyset wrapped by a
  * {@link DataKeyWrapping} (the {@link KeyEncryptionKey}) bound to its client (a wrapped key copied to
  * another client's row does not unwrap). A new key is inserted and committed in a transaction of its own
  * before anything is sealed under it; when two processes race, the primary key lets one insert win
@@ -65,7 +65,7 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
             return Optional.of(cached);
         }
         List<byte[]> wrapped = jdbc.query(
-                "SELECT wrapped_key FROM client_data_key WHERE client_id = ?", (row, n) -> row.getBytes(1), clientId);
+                "SELECT wrapped_key FROM data_key WHERE client_id = ?", (row, n) -> row.getBytes(1), clientId);
         if (wrapped.isEmpty()) {
             return Optional.empty();
         }
@@ -78,7 +78,7 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
         byte[] wrapped = wrapping.wrap(clientId, newDataKey());
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update(
-                    "INSERT INTO client_data_key (client_id, wrapped_key, kek_key_id, created_at)"
+                    "INSERT INTO data_key (client_id, wrapped_key, kek_key_id, created_at)"
                             + " VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
                     clientId,
                     wrapped,

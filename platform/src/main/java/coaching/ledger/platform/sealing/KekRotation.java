@@ -77,7 +77,7 @@ public final class KekRotation {
         String after = "";
         while (true) {
             List<WrappedKey> batch = jdbc.query(
-                    "SELECT client_id, wrapped_key, kek_key_id FROM client_data_key"
+                    "SELECT client_id, wrapped_key, kek_key_id FROM data_key"
                             + " WHERE kek_key_id <> ? AND client_id > ? ORDER BY client_id LIMIT ?",
                     (row, n) -> new WrappedKey(row.getString(1), row.getBytes(2), row.getLong(3)),
                     primary,
@@ -90,7 +90,7 @@ public final class KekRotation {
                 byte[] underPrimary = kek.wrap(row.clientId(), kek.unwrap(row.clientId(), row.wrapped()));
                 // only the row as it was read: another run may have re-wrapped it meanwhile
                 rewrapped += jdbc.update(
-                        "UPDATE client_data_key SET wrapped_key = ?, kek_key_id = ? WHERE client_id = ? AND kek_key_id = ?",
+                        "UPDATE data_key SET wrapped_key = ?, kek_key_id = ? WHERE client_id = ? AND kek_key_id = ?",
                         underPrimary,
                         primary,
                         row.clientId(),
@@ -102,7 +102,7 @@ public final class KekRotation {
 
     private boolean anyWrappedUnderAnotherKey(KeyEncryptionKey kek) {
         return !jdbc.queryForList(
-                        "SELECT client_id FROM client_data_key WHERE kek_key_id <> ? LIMIT 1",
+                        "SELECT client_id FROM data_key WHERE kek_key_id <> ? LIMIT 1",
                         String.class,
                         kek.primaryKeyId())
                 .isEmpty();

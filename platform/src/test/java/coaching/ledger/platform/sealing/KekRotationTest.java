@@ -205,11 +205,11 @@ class KekRotationTest {
     }
 
     private static List<Long> kekKeyIds(JdbcTemplate jdbc) {
-        return jdbc.queryForList("SELECT kek_key_id FROM client_data_key", Long.class);
+        return jdbc.queryForList("SELECT kek_key_id FROM data_key", Long.class);
     }
 
     private static Map<String, String> wrappedKeys(JdbcTemplate jdbc) {
-        return jdbc.query("SELECT client_id, wrapped_key, kek_key_id FROM client_data_key", rows -> {
+        return jdbc.query("SELECT client_id, wrapped_key, kek_key_id FROM data_key", rows -> {
             Map<String, String> wrapped = new LinkedHashMap<>();
             while (rows.next()) {
                 wrapped.put(rows.getString(1), Arrays.toString(rows.getBytes(2)) + " under " + rows.getLong(3));

@@ -52,7 +52,7 @@ record KeyDatabase(String vendor, String url, String user, String password, Hika
     }
 
     long rows() {
-        return jdbc().queryForObject("SELECT COUNT(*) FROM client_data_key", Long.class);
+        return jdbc().queryForObject("SELECT COUNT(*) FROM data_key", Long.class);
     }
 
     @Override
