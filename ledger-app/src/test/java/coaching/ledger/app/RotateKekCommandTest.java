@@ -104,8 +104,12 @@ class RotateKekCommandTest {
 
     private static Sealer sealer(String url, KeyEncryptionKey kek) {
         JdbcTemplate jdbc = jdbc(url);
-        return new Sealer(
-                new JdbcClientDataKeys(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()), kek, 10));
+        return new Sealer(new JdbcClientDataKeys(
+                jdbc,
+                new DataSourceTransactionManager(jdbc.getDataSource()),
+                kek,
+                10,
+                java.time.Duration.ofMinutes(1)));
     }
 
     private static String sealUnder(String url, KeyEncryptionKey kek) {

@@ -53,6 +53,11 @@ public class Rejection extends RuntimeException {
         return new Rejection(Kind.CONFLICT, null, message);
     }
 
+    /** A conflict a caller can tell by a stable code (e.g. {@code CLIENT_DATA_ERASED}), besides its message. */
+    public static Rejection conflict(String message, Enum<?> reason) {
+        return new Rejection(Kind.CONFLICT, null, message, reason.name());
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -1,5 +1,7 @@
 package coaching.ledger.platform.sealing;
 
+import coaching.ledger.kernel.Rejection;
+import coaching.ledger.kernel.erasure.ErasureConflict;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.DeterministicAead;
@@ -14,6 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +25,14 @@ import java.util.Optional;
  * {@link DataKeyWrapping} (the {@link KeyEncryptionKey}) bound to its client (a wrapped key copied to
  * another client's row does not unwrap). A new key is inserted and committed in a transaction of its own
  * before anything is sealed under it; when two processes race, the primary key lets one insert win
- * and both read back and use the winner's key. Unwrapped keys are kept in a bounded cache.
+ * and both read back and use the winner's key.
+ *
+ * <p>Unwrapped keys are kept in a bounded cache whose entries expire after {@code cacheTtl}: an
+ * erasure drops the key from this process's cache at once, and other processes (a query service, a
+ * second command service) stop using it within that time. Their views do not wait for it: they
+ * replace the client's envelopes when they see the erasure event.
+ *
+ * <p>An erased client's row keeps no key, only the fence ({@code erasure_id}, {@code erased_at}).
  */
 public final class JdbcClientDataKeys implements ClientDataKeys {
 
@@ -40,21 +50,26 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     private final Cache<String, DeterministicAead> unwrapped;
 
     public JdbcClientDataKeys(
-            JdbcTemplate jdbc, PlatformTransactionManager transactions, DataKeyWrapping wrapping, long cachedKeys) {
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            DataKeyWrapping wrapping,
+            long cachedKeys,
+            Duration cacheTtl) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.wrapping = wrapping;
-        this.unwrapped = Caffeine.newBuilder().maximumSize(cachedKeys).build();
+        this.unwrapped = Caffeine.newBuilder()
+                .maximumSize(cachedKeys)
+                .expireAfterWrite(cacheTtl)
+                .build();
     }
 
     @Override
     public DeterministicAead keyFor(String clientId) {
         return existingKeyFor(clientId).orElseGet(() -> {
             insertIfAbsent(clientId);
-            return existingKeyFor(clientId)
-                    .orElseThrow(
-                            () -> new IllegalStateException("the data key of a client vanished as it was created"));
+            return existingKeyFor(clientId).orElseThrow(() -> erased(clientId));
         });
     }
 
@@ -65,13 +80,66 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
             return Optional.of(cached);
         }
         List<byte[]> wrapped = jdbc.query(
-                "SELECT wrapped_key FROM data_key WHERE client_id = ?", (row, n) -> row.getBytes(1), clientId);
+                "SELECT wrapped_key FROM data_key WHERE client_id = ? AND wrapped_key IS NOT NULL",
+                (row, n) -> row.getBytes(1),
+                clientId);
         if (wrapped.isEmpty()) {
             return Optional.empty();
         }
         DeterministicAead key = unwrap(clientId, wrapped.get(0));
         unwrapped.put(clientId, key);
         return Optional.of(key);
+    }
+
+    @Override
+    public boolean isErased(String clientId) {
+        return !jdbc.queryForList(
+                        "SELECT erasure_id FROM data_key WHERE client_id = ? AND erasure_id IS NOT NULL",
+                        String.class,
+                        clientId)
+                .isEmpty();
+    }
+
+    @Override
+    public void holdAgainstErasure(String clientId) {
+        keyFor(clientId);
+        // a no-op write takes the row's write lock, which the erasure's update of the row waits for
+        int held = jdbc.update(
+                "UPDATE data_key SET created_at = created_at WHERE client_id = ? AND erasure_id IS NULL", clientId);
+        if (held == 0) {
+            unwrapped.invalidate(clientId);
+            throw erased(clientId);
+        }
+    }
+
+    @Override
+    public void erase(String clientId, String erasureId) {
+        int destroyed = jdbc.update(
+                "UPDATE data_key SET wrapped_key = NULL, kek_key_id = NULL, erasure_id = ?, erased_at = CURRENT_TIMESTAMP"
+                        + " WHERE client_id = ? AND erasure_id IS NULL",
+                erasureId,
+                clientId);
+        if (destroyed == 0 && !isErased(clientId)) {
+            jdbc.update(
+                    "INSERT INTO data_key (client_id, erasure_id, erased_at, created_at)"
+                            + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                    clientId,
+                    erasureId);
+        }
+        unwrapped.invalidate(clientId);
+    }
+
+    @Override
+    public void reauthorise(String clientId) {
+        jdbc.update("DELETE FROM data_key WHERE client_id = ? AND erasure_id IS NOT NULL", clientId);
+        unwrapped.invalidate(clientId);
+    }
+
+    private static Rejection erased(String clientId) {
+        return Rejection.conflict(
+                "the data of client " + clientId + " was erased: nothing more can be recorded about the client"
+                        + " until compliance re-authorises it",
+                ErasureConflict.CLIENT_DATA_ERASED);
     }
 
     private void insertIfAbsent(String clientId) {

@@ -20,10 +20,16 @@ import java.util.Base64;
  * data, equal texts in different places do not seal alike: nothing is learnt by comparing envelopes.
  *
  * <p>Text stored before sealing existed is not an envelope; {@link #open} hands it back as it is.
+ *
+ * <p>After an erasure the client's envelopes cannot be opened any more ({@link ErasedText}), and a
+ * view may replace them by {@value #ERASED}, which reads as erased too.
  */
 public final class Sealer implements TextSealer {
 
     public static final String PREFIX = "sealed:v1:";
+
+    /** What a view stores in place of an envelope of an erased client. */
+    public static final String ERASED = "erased:v1";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -53,15 +59,24 @@ public final class Sealer implements TextSealer {
      * The text of an envelope sealed for exactly this field; null stays null, and text stored before
      * sealing existed is returned as it is.
      *
+     * @throws ErasedText if the client's data was erased (its key destroyed), or {@code stored} is
+     *     {@value #ERASED}
      * @throws UnreadableEnvelope if the envelope was altered, moved from another field, or its
      *     client has no key
      */
     public String open(SealedField field, String stored) {
+        if (ERASED.equals(stored)) {
+            throw new ErasedText();
+        }
         if (!isEnvelope(stored)) {
             return stored;
         }
-        DeterministicAead key = keys.existingKeyFor(field.clientId())
-                .orElseThrow(() -> new UnreadableEnvelope("no data key for the client of " + describe(field)));
+        DeterministicAead key = keys.existingKeyFor(field.clientId()).orElseThrow(() -> {
+            if (keys.isErased(field.clientId())) {
+                return new ErasedText();
+            }
+            return new UnreadableEnvelope("no data key for the client of " + describe(field));
+        });
         try {
             byte[] ciphertext = DECODER.decode(stored.substring(PREFIX.length()));
             return new String(key.decryptDeterministically(ciphertext, associatedData(field)), StandardCharsets.UTF_8);
@@ -95,6 +110,14 @@ public final class Sealer implements TextSealer {
 
         UnreadableEnvelope(String message) {
             super(message);
+        }
+    }
+
+    /** A text of a client whose data was erased: it is gone for every reader, and that is no fault. */
+    public static final class ErasedText extends RuntimeException {
+
+        ErasedText() {
+            super("erased", null, false, false);
         }
     }
 }

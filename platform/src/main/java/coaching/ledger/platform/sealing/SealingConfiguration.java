@@ -7,6 +7,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
+
 /** The sealer every process uses: the write side seals, the views open for those entitled to read. */
 @Configuration(proxyBeanMethods = false)
 public class SealingConfiguration {
@@ -21,8 +23,9 @@ public class SealingConfiguration {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             DataKeyWrapping wrapping,
-            @Value("${ledger.keys.cached-client-keys:10000}") long cachedKeys) {
-        return new JdbcClientDataKeys(jdbc, transactions, wrapping, cachedKeys);
+            @Value("${ledger.keys.cached-client-keys:10000}") long cachedKeys,
+            @Value("${ledger.keys.cached-client-key-ttl:60s}") Duration cacheTtl) {
+        return new JdbcClientDataKeys(jdbc, transactions, wrapping, cachedKeys, cacheTtl);
     }
 
     @Bean

@@ -48,7 +48,8 @@ record KeyDatabase(String vendor, String url, String user, String password, Hika
 
     /** Keys as a ledger process holds them: its own cache, the table shared. */
     JdbcClientDataKeys keys(KeyEncryptionKey kek) {
-        return new JdbcClientDataKeys(jdbc(), new DataSourceTransactionManager(pool), kek, 10_000);
+        return new JdbcClientDataKeys(
+                jdbc(), new DataSourceTransactionManager(pool), kek, 10_000, java.time.Duration.ofMinutes(1));
     }
 
     long rows() {

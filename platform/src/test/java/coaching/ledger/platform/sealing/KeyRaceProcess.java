@@ -44,7 +44,11 @@ public final class KeyRaceProcess {
         KeyEncryptionKey kek = KeyEncryptionKey.fromEnvironment(new StandardEnvironment());
         try (HikariDataSource pool = KeyDatabase.pool(args[0], args[1], args[2])) {
             Sealer sealer = new Sealer(new JdbcClientDataKeys(
-                    new JdbcTemplate(pool), new DataSourceTransactionManager(pool), kek, 10_000));
+                    new JdbcTemplate(pool),
+                    new DataSourceTransactionManager(pool),
+                    kek,
+                    10_000,
+                    java.time.Duration.ofMinutes(1)));
             pool.getConnection().close();
             Files.createFile(ready);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -113,6 +113,22 @@ class SealerTest {
             public Optional<DeterministicAead> existingKeyFor(String clientId) {
                 return Optional.of(fixed);
             }
+
+            @Override
+            public boolean isErased(String clientId) {
+                return false;
+            }
+
+            @Override
+            public void holdAgainstErasure(String clientId) {}
+
+            @Override
+            public void erase(String clientId, String erasureId) {
+                throw new UnsupportedOperationException("a fixed key is never erased");
+            }
+
+            @Override
+            public void reauthorise(String clientId) {}
         });
 
         assertThat(withFixedKey.seal(NOTES, "known answer")).isEqualTo(KNOWN_ENVELOPE);

@@ -1,5 +1,7 @@
 package coaching.ledger.platform.testing;
 
+import coaching.ledger.kernel.Rejection;
+import coaching.ledger.kernel.erasure.ErasureConflict;
 import coaching.ledger.platform.sealing.ClientDataKeys;
 import coaching.ledger.platform.sealing.Sealer;
 import com.google.crypto.tink.DeterministicAead;
@@ -25,6 +27,7 @@ public final class InMemoryClientDataKeys implements ClientDataKeys {
     }
 
     private final Map<String, DeterministicAead> keys = new ConcurrentHashMap<>();
+    private final Map<String, String> fences = new ConcurrentHashMap<>();
 
     /** A sealer over fresh in-memory keys. */
     public static Sealer sealer() {
@@ -33,6 +36,10 @@ public final class InMemoryClientDataKeys implements ClientDataKeys {
 
     @Override
     public DeterministicAead keyFor(String clientId) {
+        if (fences.containsKey(clientId)) {
+            throw Rejection.conflict(
+                    "the data of client " + clientId + " was erased", ErasureConflict.CLIENT_DATA_ERASED);
+        }
         return keys.computeIfAbsent(clientId, id -> newKey());
     }
 
@@ -41,7 +48,28 @@ public final class InMemoryClientDataKeys implements ClientDataKeys {
         return Optional.ofNullable(keys.get(clientId));
     }
 
-    /** Forgets the client's key, as an erasure destroys it. */
+    @Override
+    public boolean isErased(String clientId) {
+        return fences.containsKey(clientId);
+    }
+
+    @Override
+    public void holdAgainstErasure(String clientId) {
+        keyFor(clientId);
+    }
+
+    @Override
+    public void erase(String clientId, String erasureId) {
+        fences.putIfAbsent(clientId, erasureId);
+        keys.remove(clientId);
+    }
+
+    @Override
+    public void reauthorise(String clientId) {
+        fences.remove(clientId);
+    }
+
+    /** Forgets the client's key without a fence, as if it had been lost. */
     public void destroy(String clientId) {
         keys.remove(clientId);
     }

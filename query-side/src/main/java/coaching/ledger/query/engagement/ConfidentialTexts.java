@@ -32,6 +32,8 @@ public class ConfidentialTexts {
     public String open(SealedField field, String stored) {
         try {
             return sealer.open(field, stored);
+        } catch (Sealer.ErasedText erased) {
+            return null;
         } catch (Sealer.UnreadableEnvelope unreadable) {
             log.warn(
                     "{}.{} of {} in engagement {} does not open (altered, or moved from another place):"
