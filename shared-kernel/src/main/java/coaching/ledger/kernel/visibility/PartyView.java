@@ -21,8 +21,9 @@ import java.util.Optional;
  * The views of the four parties to an engagement, and which of its events each one shows.
  *
  * <p>A party's {@code version} of an engagement counts only the events its view shows: it is the
- * number of those events minus one (so the opening is version 0 everywhere, and the client, who
- * sees everything, reads the engagement's sequence number). Counting only what a view shows is
+ * number of those events minus one (so the opening is version 0 everywhere). The client sees every
+ * event of its engagement but legal holds, which are compliance's alone: a hold may serve an
+ * investigation no party may be tipped off about, so no party view shows one. Counting only what a view shows is
  * what keeps the version from telling a boss that a session was logged. The write side answers
  * every command with its actor's version by this same rule, and every view moves its version by
  * it, so "wait until my view reaches the version of my receipt" holds for every party.
