@@ -10,6 +10,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.daead.DeterministicAeadConfig;
 import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,6 +49,7 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     private final TransactionTemplate ownTransaction;
     private final DataKeyWrapping wrapping;
     private final Cache<String, DeterministicAead> unwrapped;
+    private volatile String rowLock;
 
     public JdbcClientDataKeys(
             JdbcTemplate jdbc,
@@ -103,13 +105,25 @@ public final class JdbcClientDataKeys implements ClientDataKeys {
     @Override
     public void holdAgainstErasure(String clientId) {
         keyFor(clientId);
-        // a no-op write takes the row's write lock, which the erasure's update of the row waits for
-        int held = jdbc.update(
-                "UPDATE data_key SET created_at = created_at WHERE client_id = ? AND erasure_id IS NULL", clientId);
-        if (held == 0) {
+        List<String> fence = jdbc.queryForList(
+                "SELECT erasure_id FROM data_key WHERE client_id = ? " + rowLock(), String.class, clientId);
+        if (fence.isEmpty() || fence.get(0) != null) {
             unwrapped.invalidate(clientId);
             throw erased(clientId);
         }
+    }
+
+    /**
+     * PostgreSQL's shared row lock lets transactions holding the same client run side by side while
+     * the erasure's update waits for all of them; H2 has only the exclusive one.
+     */
+    private String rowLock() {
+        if (rowLock == null) {
+            String database = jdbc.execute((ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName());
+            rowLock = "PostgreSQL".equals(database) ? "FOR SHARE" : "FOR UPDATE";
+        }
+        return rowLock;
     }
 
     @Override

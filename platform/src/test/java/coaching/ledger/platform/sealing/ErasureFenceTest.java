@@ -119,6 +119,32 @@ class ErasureFenceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void onPostgresqlTransactionsHoldingTheSameClientDoNotWaitForEachOther() throws Exception {
+        KeyEncryptionKey kek = TestKeks.newKek();
+        try (KeyDatabase database = KeyDatabase.of("postgresql")) {
+            JdbcClientDataKeys keys = database.keys(kek);
+            TransactionTemplate transaction =
+                    new TransactionTemplate(new DataSourceTransactionManager(database.pool()));
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> first =
+                    CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+                        keys.holdAgainstErasure("client-cara");
+                        held.countDown();
+                        await(release);
+                    }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture.runAsync(
+                            () -> transaction.executeWithoutResult(status -> keys.holdAgainstErasure("client-cara")))
+                    .get(5, TimeUnit.SECONDS); // while the first still holds it
+
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
