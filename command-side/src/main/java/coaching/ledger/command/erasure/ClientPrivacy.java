@@ -50,7 +50,7 @@ public class ClientPrivacy {
     private String streamId;
 
     /** The erasure in force, or null while the client's data is not erased. */
-    private String erasedBy;
+    private String erasureInForce;
 
     private final Map<String, Erasure> erasures = new HashMap<>();
     private final Map<String, ErasureRecipientNotified> notified = new HashMap<>();
@@ -78,9 +78,9 @@ public class ClientPrivacy {
             }
             return new Answer<>(earlier, true);
         }
-        if (erasedBy != null) {
+        if (erasureInForce != null) {
             throw Rejection.conflict(
-                    "the data of client " + clientId + " was already erased by erasure " + erasedBy,
+                    "the data of client " + clientId + " was already erased by erasure " + erasureInForce,
                     ErasureConflict.CLIENT_DATA_ERASED);
         }
         keys.erase(clientId, command.erasureId());
@@ -146,7 +146,7 @@ public class ClientPrivacy {
             }
             return new Answer<>(earlier, true);
         }
-        if (erasedBy == null) {
+        if (erasureInForce == null) {
             throw Rejection.conflict(
                     "the data of client " + command.clientId() + " is not erased: there is nothing to re-authorise");
         }
@@ -162,7 +162,7 @@ public class ClientPrivacy {
     @EventSourcingHandler
     void on(ClientDataErased event) {
         streamId = ClientStream.of(event.clientId());
-        erasedBy = event.erasureId();
+        erasureInForce = event.erasureId();
         erasures.put(event.erasureId(), new Erasure(event, List.of()));
     }
 
@@ -179,7 +179,7 @@ public class ClientPrivacy {
     @EventSourcingHandler
     void on(ClientDataReauthorised event) {
         streamId = ClientStream.of(event.clientId());
-        erasedBy = null;
+        erasureInForce = null;
         reauthorisations.put(event.reauthorisationId(), event);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The client of each engagement in the table {@code engagement_client} (platform migration V7), written
- * in the opening command's transaction; what each engagement holds, from its events (from the first
- * one, never a snapshot: a snapshot's state does not list disclosures).
+ * in the opening command's transaction; what each engagement holds, from its events, all of them from
+ * the first (never a snapshot, which keeps no disclosures nor clear text).
  */
 @Component
 class JdbcClientEngagements implements ClientEngagements {
