@@ -2,6 +2,7 @@ package coaching.ledger.command;
 
 import coaching.ledger.command.coaches.CoachRegistry;
 import coaching.ledger.command.engagement.Engagement;
+import coaching.ledger.command.erasure.InMemoryClientEngagements;
 import coaching.ledger.kernel.Actor;
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.kernel.Role;
@@ -21,6 +22,7 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.sealing.ClientDataKeys;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import org.axonframework.commandhandling.CommandMessage;
@@ -95,6 +97,9 @@ public final class EngagementFixtures {
     public static final Map<String, String> AS_RUNNER_UP = as(Role.COACH, RUNNER_UP);
     public static final Map<String, String> AS_OUTSIDER = as(Role.COACH, OUTSIDER);
 
+    /** The in-memory client keys of every write-model test; never erase a client of the cast in them. */
+    public static final InMemoryClientDataKeys KEYS = new InMemoryClientDataKeys();
+
     /** The fingerprint key of every write-model test (a server's own is random and secret). */
     public static final Fingerprints FINGERPRINTS =
             new Fingerprints("a test key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
@@ -103,18 +108,25 @@ public final class EngagementFixtures {
      * The sealer of every write-model test, over in-memory client keys. Deterministic, so a test builds
      * the event it expects with the event's own {@code sealed(SEALER, CLIENT)}, exactly as recorded.
      */
-    public static final Sealer SEALER = InMemoryClientDataKeys.sealer();
+    public static final Sealer SEALER = new Sealer(EngagementFixtures.KEYS);
 
     private EngagementFixtures() {}
 
     // --- fixture -----------------------------------------------------------------------------
 
-    /** An Engagement fixture whose coach registry knows {@link #REGISTERED_COACHES}. */
+    /** An Engagement fixture whose coach registry knows {@link #REGISTERED_COACHES}, over the keys of {@link #SEALER}. */
     public static FixtureConfiguration<Engagement> engagementFixture() {
+        return engagementFixture(KEYS);
+    }
+
+    /** As {@link #engagementFixture()}, holding clients against erasure in {@code keys}. */
+    public static FixtureConfiguration<Engagement> engagementFixture(ClientDataKeys keys) {
         FixtureConfiguration<Engagement> fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource((CoachRegistry) REGISTERED_COACHES::contains);
         fixture.registerInjectableResource(FINGERPRINTS);
         fixture.registerInjectableResource(SEALER);
+        fixture.registerInjectableResource(keys);
+        fixture.registerInjectableResource(new InMemoryClientEngagements(keys));
         return fixture;
     }
 

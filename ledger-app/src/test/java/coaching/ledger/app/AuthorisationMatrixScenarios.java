@@ -94,6 +94,11 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             POST /api/v1/engagements/{engagementId}/updates [no consent]             401  403  403  403  403  403r 404  403r 403  404  403  403  403  403  403  403
             POST /api/v1/engagements/{engagementId}/satisfaction                     401  403  403  403  403  201  404  403  403  403  403  403  403  403  403  403
             POST /api/v1/engagements/{engagementId}/closure                          401  201  201  201  404  403  403  403  403  403  403  403  403  403  403  403
+            POST /api/v1/engagements/{engagementId}/legal-hold                       401  403  403  403  403  403  403  403  403  403  201  201  403  403  403  403
+            POST /api/v1/engagements/{engagementId}/legal-hold/{holdId}/release      401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
+            POST /api/v1/clients/{clientId}/erasure                                  401  403  403  403  403  403  403  403  403  403  201  201  403  403  403  403
+            POST /api/v1/clients/{clientId}/reauthorisation                          401  403  403  403  403  403  403  403  403  403  201  201  403  403  403  403
+            POST /api/v1/compliance/erasures/{erasureId}/recipients/{recipientId}/notified 401 403 403 403 403 403 403 403 403 403 404 404 403 403 403 403
             GET /api/v1/hr/engagements                                               401  200  200  403  403  403  403  403  403  403  403  403  403  403  403  403
             GET /api/v1/hr/engagements/stream                                        401  200  200  403  403  403  403  403  403  403  403  403  403  403  403  403
             GET /api/v1/hr/coaches                                                   401  200  200  403  403  403  403  403  403  403  403  403  403  403  403  403
@@ -158,6 +163,17 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             new Call(State.ACTIVE, "", "{\"score\":4,\"comment\":\"helpful\"}"),
             "POST /api/v1/engagements/{engagementId}/closure",
             new Call(State.ACTIVE, "", "{\"outcome\":\"COMPLETED\",\"reason\":\"goals met\"}"),
+            "POST /api/v1/engagements/{engagementId}/legal-hold",
+            new Call(State.OPENED, "", "{\"holdId\":\"{new}\",\"reason\":\"case 12\"}"),
+            "POST /api/v1/engagements/{engagementId}/legal-hold/{holdId}/release",
+            new Call(State.HELD, "", ""),
+            "POST /api/v1/clients/{clientId}/erasure",
+            new Call(State.ERASABLE, "", "{\"erasureId\":\"{new}\",\"reason\":\"ticket 1\"}"),
+            "POST /api/v1/clients/{clientId}/reauthorisation",
+            new Call(State.ERASED, "", "{\"reauthorisationId\":\"{new}\",\"reason\":\"came back\"}"),
+            // no erasure of client-cara: compliance learns it is not found, every other role is refused first
+            "POST /api/v1/compliance/erasures/{erasureId}/recipients/{recipientId}/notified",
+            new Call(State.NONE, "", "{\"clientId\":\"client-cara\"}"),
             "GET /api/v1/hr/engagements",
             Call.read(""),
             "GET /api/v1/hr/engagements/stream",
@@ -203,7 +219,13 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         SHORTLISTED,
         ACTIVE,
         CONSENTED,
-        STORY
+        STORY,
+        /** OPENED with legal hold {@code hold-1} in force. */
+        HELD,
+        /** A client of its own ({clientId}) whose one engagement is closed. */
+        ERASABLE,
+        /** ERASABLE, and erased. */
+        ERASED
     }
 
     /** A request: the state it needs, a query string and a body; reads all use the story's engagement. */
@@ -315,6 +337,9 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         variables.put("new", newId("m"));
         variables.put("name", "compliance");
         variables.put("consentId", "c-1");
+        variables.put("holdId", "hold-1");
+        variables.put("erasureId", newId("er"));
+        variables.put("recipientId", "boss-ben");
         if (state == State.STORY) {
             variables.put("engagementId", story());
             return variables;
@@ -322,11 +347,23 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         if (state == State.NONE) {
             return variables;
         }
+        if (state == State.ERASABLE || state == State.ERASED) {
+            return erasableClient(variables, state == State.ERASED);
+        }
         String id = newId("matrix");
         variables.put("engagementId", id);
         expect(201, http().post("/api/v1/engagements", "hr-hana", """
                 {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
         if (state == State.OPENED) {
+            return variables;
+        }
+        if (state == State.HELD) {
+            expect(
+                    201,
+                    http().post(
+                                    path(id, "legal-hold"),
+                                    "compliance-cy",
+                                    "{\"holdId\":\"hold-1\",\"reason\":\"case 12\"}"));
             return variables;
         }
         expect(201, http().post(path(id, "shortlist"), "hr-hana", "{\"coachIds\":[\"coach-cole\",\"coach-chen\"]}"));
@@ -342,6 +379,30 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
                                 "{\"sessions\":4,\"amount\":4800,\"currency\":\"EUR\"}"));
         if (state == State.CONSENTED) {
             grantBossConsent(id, "c-1", "\"PROGRESS\"");
+        }
+        return variables;
+    }
+
+    /** A client of its own, with one engagement, closed; erased too if {@code erased}. */
+    private Map<String, String> erasableClient(Map<String, String> variables, boolean erased) {
+        String client = newId("client");
+        String id = newId("matrix");
+        variables.put("clientId", client);
+        expect(201, http().post("/api/v1/engagements", "hr-hana", """
+                {"engagementId":"%s","clientId":"%s","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id, client)));
+        expect(
+                201,
+                http().post(
+                                path(id, "closure"),
+                                "hr-hana",
+                                "{\"outcome\":\"TERMINATED\",\"reason\":\"never started\"}"));
+        if (erased) {
+            expect(
+                    201,
+                    http().post(
+                                    "/api/v1/clients/" + client + "/erasure",
+                                    "compliance-cy",
+                                    "{\"erasureId\":\"er-1\",\"reason\":\"ticket 1\"}"));
         }
         return variables;
     }

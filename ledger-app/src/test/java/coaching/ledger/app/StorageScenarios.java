@@ -106,7 +106,7 @@ interface StorageScenarios extends LedgerScenario {
                         "SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
                         String.class,
                         id))
-                .isEqualTo("3");
+                .isEqualTo("4");
         String snapshot = new String(
                 jdbc.queryForObject(
                         "SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", byte[].class, id),

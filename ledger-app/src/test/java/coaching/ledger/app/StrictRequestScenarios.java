@@ -85,7 +85,27 @@ interface StrictRequestScenarios extends LedgerScenario {
                         "POST /api/v1/engagements/{engagementId}/closure",
                         "hr-hana",
                         ENGAGEMENT + "/closure",
-                        "{\"outcome\":\"COMPLETED\",\"reason\":\"done\"}"));
+                        "{\"outcome\":\"COMPLETED\",\"reason\":\"done\"}"),
+                Arguments.of(
+                        "POST /api/v1/engagements/{engagementId}/legal-hold",
+                        "compliance-cy",
+                        ENGAGEMENT + "/legal-hold",
+                        "{\"holdId\":\"hold-1\",\"reason\":\"case\"}"),
+                Arguments.of(
+                        "POST /api/v1/clients/{clientId}/erasure",
+                        "compliance-cy",
+                        "/api/v1/clients/client-strict/erasure",
+                        "{\"erasureId\":\"er-1\",\"reason\":\"ticket\"}"),
+                Arguments.of(
+                        "POST /api/v1/clients/{clientId}/reauthorisation",
+                        "compliance-cy",
+                        "/api/v1/clients/client-strict/reauthorisation",
+                        "{\"reauthorisationId\":\"re-1\",\"reason\":\"back\"}"),
+                Arguments.of(
+                        "POST /api/v1/compliance/erasures/{erasureId}/recipients/{recipientId}/notified",
+                        "compliance-cy",
+                        "/api/v1/compliance/erasures/er-1/recipients/boss-ben/notified",
+                        "{\"clientId\":\"client-strict\"}"));
     }
 
     /** Every write under /api/, bodiless ones included (and a revocation without reason, sent without body below). */
@@ -94,6 +114,7 @@ interface StrictRequestScenarios extends LedgerScenario {
                 commandEndpoints().map(Arguments::get).map(row -> Arguments.of(row[1], row[2])),
                 Stream.of(
                         Arguments.of("admin-ada", "/api/v1/admin/projections/no-such-view/replay"),
+                        Arguments.of("compliance-cy", ENGAGEMENT + "/legal-hold/hold-1/release"),
                         Arguments.of("admin-ada", "/api/v1/admin/projections/no-such-view/dead-letters/retry")));
     }
 

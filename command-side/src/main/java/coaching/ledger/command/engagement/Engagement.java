@@ -4,6 +4,8 @@ import coaching.ledger.command.closure.Closure;
 import coaching.ledger.command.coaches.CoachRegistry;
 import coaching.ledger.command.consent.Consents;
 import coaching.ledger.command.disclosure.Disclosures;
+import coaching.ledger.command.erasure.ClientEngagements;
+import coaching.ledger.command.legalhold.LegalHolds;
 import coaching.ledger.command.lifecycle.Status;
 import coaching.ledger.command.receipts.Decision;
 import coaching.ledger.command.selection.Selection;
@@ -27,6 +29,10 @@ import coaching.ledger.kernel.disclosure.RequestUpdate;
 import coaching.ledger.kernel.disclosure.ShareUpdate;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.erasure.LegalHoldPlaced;
+import coaching.ledger.kernel.erasure.LegalHoldReleased;
+import coaching.ledger.kernel.erasure.PlaceLegalHold;
+import coaching.ledger.kernel.erasure.ReleaseLegalHold;
 import coaching.ledger.kernel.sealing.TextSealer;
 import coaching.ledger.kernel.selection.ApproveBudget;
 import coaching.ledger.kernel.selection.BudgetApproved;
@@ -40,6 +46,7 @@ import coaching.ledger.kernel.sessions.LogSession;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.fingerprint.Fingerprints;
+import coaching.ledger.platform.sealing.ClientDataKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -78,7 +85,7 @@ import java.time.Instant;
  * decision builds its event and seals it with the event's own {@code sealed}, so the event a retry
  * would record is sealed exactly like the stored one (the {@link TextSealer} is deterministic).
  *
- * <p>Revision 3: each capability's state in a field of its own. Snapshots of earlier revisions are
+ * <p>Revision 4: each capability's state in a field of its own, legal holds included. Snapshots of earlier revisions are
  * ignored (the engagement is rebuilt from its events), and so are snapshots whose fingerprints were
  * made under another key ({@link #fingerprintKeyId}).
  */
@@ -86,7 +93,7 @@ import java.time.Instant;
         snapshotTriggerDefinition = "engagementSnapshotTrigger",
         cache = "engagementCache",
         snapshotFilter = "engagementSnapshotFilter")
-@Revision("3")
+@Revision("4")
 public class Engagement {
 
     /** The state field naming the fingerprint key; read by the snapshot filter. */
@@ -102,6 +109,7 @@ public class Engagement {
     private final Consents consents = new Consents();
     private final Disclosures disclosures = new Disclosures();
     private final Closure closure = new Closure();
+    private final LegalHolds legalHolds = new LegalHolds();
 
     protected Engagement() {
         // rebuilt from events (or a snapshot) by Axon
@@ -111,9 +119,14 @@ public class Engagement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Receipt handle(OpenEngagement command, MetaData metaData, Fingerprints fingerprints) {
+    public Receipt handle(
+            OpenEngagement command, MetaData metaData, Fingerprints fingerprints, ClientEngagements clientEngagements) {
         Actor actor = requireRole(metaData, Role.HR);
-        return carryOut(selection.open(command, actor, fingerprints), actor);
+        Decision decision = selection.open(command, actor, fingerprints);
+        if (decision instanceof Decision.Apply) {
+            clientEngagements.enrol(command.engagementId(), command.clientId());
+        }
+        return carryOut(decision, actor);
     }
 
     @CommandHandler
@@ -213,6 +226,30 @@ public class Engagement {
                 actor);
     }
 
+    // --- legal holds: compliance, who is no party ------------------------------------------
+
+    /**
+     * Placing a hold holds the client against erasure in this command's transaction: an erasure racing
+     * it waits, then finds the hold. No hold is placed for an erased client (409 CLIENT_DATA_ERASED).
+     */
+    @CommandHandler
+    public Receipt handle(PlaceLegalHold command, MetaData metaData, ClientDataKeys keys) {
+        Actor actor = requireRole(metaData, Role.COMPLIANCE);
+        Decision decision = legalHolds.place(command, actor, now());
+        if (decision instanceof Decision.Apply) {
+            keys.holdAgainstErasure(selection.clientId());
+        }
+        return decision.carryOut(AggregateLifecycle::apply, () -> LegalHolds.NO_VERSION);
+    }
+
+    @CommandHandler
+    public Receipt handle(ReleaseLegalHold command, MetaData metaData) {
+        Actor actor = requireRole(metaData, Role.COMPLIANCE);
+        return legalHolds
+                .release(command, actor, now())
+                .carryOut(AggregateLifecycle::apply, () -> LegalHolds.NO_VERSION);
+    }
+
     // --- event sourcing: every handler counts its event into the party versions first -------
 
     @EventSourcingHandler
@@ -293,6 +330,18 @@ public class Engagement {
         versions.count(event);
         PartyView closer = event.closedBy().equals(selection.bossId()) ? PartyView.BOSS : PartyView.HR;
         closure.on(event, versions.of(closer), fingerprints);
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        versions.count(event);
+        legalHolds.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        versions.count(event);
+        legalHolds.on(event);
     }
 
     private PartyView sharerView(String sharedBy) {

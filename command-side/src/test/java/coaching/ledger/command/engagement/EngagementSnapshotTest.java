@@ -1,6 +1,7 @@
 package coaching.ledger.command.engagement;
 
 import coaching.ledger.command.coaches.CoachRegistry;
+import coaching.ledger.command.erasure.InMemoryClientEngagements;
 import coaching.ledger.kernel.Receipt;
 import coaching.ledger.kernel.Rejection;
 import coaching.ledger.kernel.closure.CloseEngagement;
@@ -91,6 +92,7 @@ import static coaching.ledger.command.EngagementFixtures.CLIENT;
 import static coaching.ledger.command.EngagementFixtures.COACH;
 import static coaching.ledger.command.EngagementFixtures.FINGERPRINTS;
 import static coaching.ledger.command.EngagementFixtures.HR;
+import static coaching.ledger.command.EngagementFixtures.KEYS;
 import static coaching.ledger.command.EngagementFixtures.NOW;
 import static coaching.ledger.command.EngagementFixtures.REGISTERED_COACHES;
 import static coaching.ledger.command.EngagementFixtures.RUNNER_UP;
@@ -147,8 +149,12 @@ class EngagementSnapshotTest {
 
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Engagement.class),
-                new SimpleResourceParameterResolverFactory(
-                        List.of((CoachRegistry) REGISTERED_COACHES::contains, fingerprints, SEALER)));
+                new SimpleResourceParameterResolverFactory(List.of(
+                        (CoachRegistry) REGISTERED_COACHES::contains,
+                        fingerprints,
+                        SEALER,
+                        KEYS,
+                        new InMemoryClientEngagements(KEYS))));
         snapshotter = AggregateSnapshotter.builder()
                 .eventStore(eventStore)
                 .aggregateFactories(new GenericAggregateFactory<>(Engagement.class))
@@ -254,7 +260,7 @@ class EngagementSnapshotTest {
 
         StoredSnapshot stored = storedSnapshot(SNAPSHOTTED);
         assertThat(stored.type()).isEqualTo(Engagement.class.getName());
-        assertThat(stored.revision()).isEqualTo("3");
+        assertThat(stored.revision()).isEqualTo("4");
         assertThat(stored.sequence()).isEqualTo(SCRIPT_LAST_SEQUENCE);
         assertThat(stored.json())
                 .doesNotContain("NOTES-SECRET", "CONTENT-SECRET", NOTES_1, NOTES_2, CONTENT_1, CONTENT_2)
@@ -266,7 +272,7 @@ class EngagementSnapshotTest {
                 new SimpleSerializedType(stored.type(), stored.revision())));
         SerializedObject<String> again = serializer.serialize(restored, String.class);
 
-        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "3"));
+        assertThat(again.getType()).isEqualTo(new SimpleSerializedType(Engagement.class.getName(), "4"));
         assertThat(mapper.readTree(again.getData())).isEqualTo(mapper.readTree(stored.json()));
         assertThat(again.getData()).isEqualTo(stored.json());
     }
@@ -316,11 +322,14 @@ class EngagementSnapshotTest {
         EngagementSnapshotFilter filter = new EngagementSnapshotFilter(FINGERPRINTS);
         assertThat(filter.test(snapshotData("some.other.Aggregate", "1", "{}"))).isTrue();
         String current = "{\"fingerprintKeyId\":\"" + FINGERPRINTS.keyId() + "\"}";
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", current)))
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "4", current)))
                 .isTrue();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "{\"fingerprintKeyId\":\"other\"}")))
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "4", "{\"fingerprintKeyId\":\"other\"}")))
                 .isFalse();
-        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", "not json")))
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "4", "not json")))
+                .isFalse();
+        // revision 3 held no legal holds
+        assertThat(filter.test(snapshotData(Engagement.class.getName(), "3", current)))
                 .isFalse();
         // revision 2 held every capability's state in fields of the engagement itself
         assertThat(filter.test(snapshotData(Engagement.class.getName(), "2", current)))

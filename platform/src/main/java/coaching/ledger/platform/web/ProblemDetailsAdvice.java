@@ -65,14 +65,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return switch (rejection.kind()) {
             case INVALID ->
                 ProblemResponses.invalid(List.of(new FieldError(rejection.field(), rejection.getMessage())));
-            case FORBIDDEN -> forbidden(rejection);
+            case FORBIDDEN ->
+                withReason(
+                        ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", rejection.getMessage()), rejection);
             case NOT_FOUND -> ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not found", rejection.getMessage());
-            case CONFLICT -> ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", rejection.getMessage());
+            case CONFLICT ->
+                withReason(
+                        ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", rejection.getMessage()), rejection);
         };
     }
 
-    private static ProblemDetail forbidden(Rejection rejection) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", rejection.getMessage());
+    /** A refusal with a stable code ({@code NOT_SELECTED_COACH}, {@code CLIENT_DATA_ERASED}, ...) names it. */
+    private static ProblemDetail withReason(ProblemDetail problem, Rejection rejection) {
         if (rejection.reason() != null) {
             problem.setProperty("reason", rejection.reason());
         }

@@ -1,0 +1,6 @@
+package db.migration.h2;
+
+import coaching.ledger.platform.erasure.EngagementClientBackfill;
+
+/** See {@link EngagementClientBackfill}. */
+public class V7_1__Engagement_client_backfill extends EngagementClientBackfill {}
