@@ -46,8 +46,11 @@ public class ClientView {
     public Optional<ClientEngagement> engagementOf(String clientId, String engagementId) {
         EngagementFilter filter = EngagementFilter.related("client_engagement", "client_id", clientId)
                 .and(EngagementFilter.one(engagementId));
-        Details details = details(filter);
-        return filter.rows(jdbc, "client_engagement", "engagement_id", (rs, row) -> engagement(rs, details)).stream()
+        ConfidentialTexts.Reading reading = texts.reading();
+        Details details = details(filter, reading);
+        return filter
+                .rows(jdbc, "client_engagement", "engagement_id", (rs, row) -> engagement(rs, details, reading))
+                .stream()
                 .findFirst();
     }
 
@@ -60,22 +63,26 @@ public class ClientView {
             List<OpenUpdateRequest> openRequests) {}
 
     /** The client reads every confidential text of their own engagement, opened under their key. */
-    private Details details(EngagementFilter filter) {
+    private Details details(EngagementFilter filter, ConfidentialTexts.Reading reading) {
         Instant now = Instant.now();
         Map<String, String> clientIds = filter.clientIds(jdbc, "client_engagement");
         return new Details(
-                children(filter, "client_session", (rs, row) -> session(rs, clientIds)),
-                children(filter, "client_consent", (rs, row) -> consent(rs, now, clientIds)),
-                children(filter, "client_disclosure", (rs, row) -> disclosure(rs, clientIds)),
+                children(filter, "client_session", (rs, row) -> session(rs, clientIds, reading)),
+                children(filter, "client_consent", (rs, row) -> consent(rs, now, clientIds, reading)),
+                children(filter, "client_disclosure", (rs, row) -> disclosure(rs, clientIds, reading)),
                 children(filter, "client_refusal", ClientView::refusal),
-                UpdateRequests.open(jdbc, "client_request", filter, clientIds, texts).values().stream()
+                UpdateRequests.open(jdbc, "client_request", filter, clientIds, reading).values().stream()
                         .flatMap(List::stream)
                         .toList());
     }
 
-    private ClientEngagement engagement(ResultSet rs, Details details) throws SQLException {
+    private ClientEngagement engagement(ResultSet rs, Details details, ConfidentialTexts.Reading reading)
+            throws SQLException {
         String engagementId = rs.getString("engagement_id");
         String clientId = rs.getString("client_id");
+        String closeReason = reading.open(
+                EngagementClosed.reasonField(clientId, engagementId), rs.getString("close_reason"), "closeReason");
+        ClientEngagement.Satisfaction satisfaction = satisfaction(rs, clientId, engagementId, reading);
         return new ClientEngagement(
                 engagementId,
                 clientId,
@@ -89,13 +96,14 @@ public class ClientView {
                 Sql.instant(rs, "opened_at"),
                 Sql.instant(rs, "closed_at"),
                 Sql.enumValue(rs, "outcome", Outcome.class),
-                texts.open(EngagementClosed.reasonField(clientId, engagementId), rs.getString("close_reason")),
-                satisfaction(rs, clientId, engagementId),
+                closeReason,
+                satisfaction,
                 details.sessions(),
                 details.consents(),
                 details.disclosures(),
                 details.refusals(),
                 details.openRequests(),
+                reading.erasedIn(engagementId),
                 rs.getLong("version"));
     }
 
@@ -106,19 +114,21 @@ public class ClientView {
                 .toList();
     }
 
-    private ClientEngagement.Satisfaction satisfaction(ResultSet rs, String clientId, String engagementId)
-            throws SQLException {
+    private ClientEngagement.Satisfaction satisfaction(
+            ResultSet rs, String clientId, String engagementId, ConfidentialTexts.Reading reading) throws SQLException {
         Integer score = Sql.nullableInt(rs, "satisfaction_score");
         return score == null
                 ? null
                 : new ClientEngagement.Satisfaction(
                         score,
-                        texts.open(
+                        reading.open(
                                 SatisfactionRecorded.commentField(clientId, engagementId),
-                                rs.getString("satisfaction_comment")));
+                                rs.getString("satisfaction_comment"),
+                                "satisfaction.comment"));
     }
 
-    private Session session(ResultSet rs, Map<String, String> clientIds) throws SQLException {
+    private static Session session(ResultSet rs, Map<String, String> clientIds, ConfidentialTexts.Reading reading)
+            throws SQLException {
         String engagementId = rs.getString("engagement_id");
         String sessionId = rs.getString("session_id");
         return new Session(
@@ -126,12 +136,15 @@ public class ClientView {
                 rs.getString("coach_id"),
                 Sql.date(rs, "held_on"),
                 rs.getInt("duration_minutes"),
-                texts.open(
+                reading.open(
                         SessionLogged.notesField(clientIds.get(engagementId), engagementId, sessionId),
-                        rs.getString("notes")));
+                        rs.getString("notes"),
+                        "sessions[" + sessionId + "].notes"));
     }
 
-    private Consent consent(ResultSet rs, Instant now, Map<String, String> clientIds) throws SQLException {
+    private static Consent consent(
+            ResultSet rs, Instant now, Map<String, String> clientIds, ConfidentialTexts.Reading reading)
+            throws SQLException {
         String engagementId = rs.getString("engagement_id");
         String consentId = rs.getString("consent_id");
         Instant validUntil = Sql.instant(rs, "valid_until");
@@ -145,12 +158,14 @@ public class ClientView {
                 Sql.instant(rs, "granted_at"),
                 Sql.enumValue(rs, "state", ConsentState.class).at(now, validUntil),
                 Sql.instant(rs, "state_changed_at"),
-                texts.open(
+                reading.open(
                         UpdateConsentRevoked.reasonField(clientIds.get(engagementId), engagementId, consentId),
-                        rs.getString("revoke_reason")));
+                        rs.getString("revoke_reason"),
+                        "consents[" + consentId + "].revokeReason"));
     }
 
-    private Disclosure disclosure(ResultSet rs, Map<String, String> clientIds) throws SQLException {
+    private static Disclosure disclosure(ResultSet rs, Map<String, String> clientIds, ConfidentialTexts.Reading reading)
+            throws SQLException {
         String engagementId = rs.getString("engagement_id");
         String updateId = rs.getString("update_id");
         return new Disclosure(
@@ -158,9 +173,10 @@ public class ClientView {
                 Sql.enumValue(rs, "audience", Audience.class),
                 rs.getString("recipient_id"),
                 Sql.enumValue(rs, "scope", Scope.class),
-                texts.open(
+                reading.open(
                         UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
-                        rs.getString("content")),
+                        rs.getString("content"),
+                        "disclosures[" + updateId + "].content"),
                 rs.getString("shared_by"),
                 Sql.instant(rs, "shared_at"),
                 rs.getString("consent_id"),

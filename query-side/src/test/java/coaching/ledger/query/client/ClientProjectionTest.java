@@ -186,4 +186,49 @@ class ClientProjectionTest {
                 .allSatisfy(stored ->
                         assertThat(Sealer.isEnvelope(stored)).as(stored).isTrue());
     }
+
+    /**
+     * Issue 14: once the client's key is erased each sealed text reads as null and is named under
+     * {@code erased}; a text never written (no consent was revoked) is null but not erased, and
+     * plaintext stored before sealing could not be shredded, so it still reads.
+     */
+    @Test
+    void anErasedClientsSealedTextsReadAsNullAndAreNamedAsErased() {
+        EngagementStory plain = EngagementStory.of("eng-client-erased");
+        harness.tell(plain.sealedBy(harness.sealer()));
+        harness.tell(plain.engagementId(), plain.closure().sealed(harness.sealer(), "client-cara"));
+        assertThat(view.engagementOf("client-cara", plain.engagementId())
+                        .orElseThrow()
+                        .erased())
+                .isEmpty();
+
+        harness.eraseKeyOf("client-cara");
+
+        ClientEngagement erased =
+                view.engagementOf("client-cara", plain.engagementId()).orElseThrow();
+        assertThat(erased.erased())
+                .containsExactly(
+                        "sessions[session-1].notes",
+                        "disclosures[update-boss].content",
+                        "disclosures[update-hr].content",
+                        "openRequests[request-hr].message",
+                        "closeReason",
+                        "satisfaction.comment");
+        assertThat(erased.sessions().get(0).notes()).isNull();
+        assertThat(erased.disclosures()).extracting(Disclosure::content).containsOnlyNulls();
+        assertThat(erased.openRequests())
+                .extracting(request -> request.message())
+                .containsOnlyNulls();
+        assertThat(erased.closeReason()).isNull();
+        assertThat(erased.satisfaction().comment()).isNull();
+        assertThat(erased.consents()).extracting(Consent::revokeReason).containsOnlyNulls();
+
+        EngagementStory legacy = EngagementStory.of("eng-client-legacy-erased");
+        harness.tell(legacy);
+        ClientEngagement unshredded =
+                view.engagementOf("client-cara", legacy.engagementId()).orElseThrow();
+        assertThat(unshredded.erased()).isEmpty();
+        assertThat(unshredded.sessions().get(0).notes())
+                .contains(legacy.secrets().sessionNotes());
+    }
 }
