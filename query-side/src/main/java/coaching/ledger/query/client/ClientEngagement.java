@@ -12,6 +12,7 @@ import java.util.List;
 
 /**
  * Everything of the client's own engagement: who was told what, when, and under which consent.
+ * {@code recipients} are everyone an update about the client reached, in any of their engagements;
  * {@code erased} names the confidential fields that read as null because the client's data was erased.
  */
 public record ClientEngagement(
@@ -34,6 +35,7 @@ public record ClientEngagement(
         List<Disclosure> disclosures,
         List<Refusal> refusals,
         List<OpenUpdateRequest> openRequests,
+        List<Recipient> recipients,
         List<String> erased,
         long version) {
 

@@ -1,5 +1,6 @@
 package coaching.ledger.query.client;
 
+import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.closure.EngagementClosed;
 import coaching.ledger.kernel.closure.Outcome;
 import coaching.ledger.kernel.closure.SatisfactionRecorded;
@@ -8,6 +9,7 @@ import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.erasure.DisclosedUpdate;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +52,44 @@ public class ClientView {
                 .and(EngagementFilter.one(engagementId));
         ConfidentialTexts.Reading reading = texts.reading();
         Details details = details(filter, reading);
+        List<Recipient> recipients = recipientsOf(clientId);
         return filter
-                .rows(jdbc, "client_engagement", "engagement_id", (rs, row) -> engagement(rs, details, reading))
+                .rows(
+                        jdbc,
+                        "client_engagement",
+                        "engagement_id",
+                        (rs, row) -> engagement(rs, details, recipients, reading))
                 .stream()
                 .findFirst();
+    }
+
+    /**
+     * Everyone an update about the client reached, in any of their engagements, read from the
+     * disclosures the view keeps: the list an erasure notifies (GDPR Art. 19). An update goes to the
+     * engagement's boss or HR person, so the audience is the recipient's role.
+     */
+    private List<Recipient> recipientsOf(String clientId) {
+        Map<List<String>, List<DisclosedUpdate>> updates = new LinkedHashMap<>();
+        jdbc.sql("SELECT d.recipient_id, d.audience, d.engagement_id, d.update_id, d.shared_at"
+                        + " FROM client_disclosure d JOIN client_engagement e ON e.engagement_id = d.engagement_id"
+                        + " WHERE e.client_id = :client"
+                        + " ORDER BY d.recipient_id, d.audience, d.shared_at, d.engagement_id, d.update_id")
+                .param("client", clientId)
+                .query(rs -> {
+                    updates.computeIfAbsent(
+                                    List.of(rs.getString("recipient_id"), rs.getString("audience")),
+                                    recipient -> new ArrayList<>())
+                            .add(new DisclosedUpdate(
+                                    rs.getString("engagement_id"),
+                                    rs.getString("update_id"),
+                                    Sql.instant(rs, "shared_at")));
+                });
+        return updates.entrySet().stream()
+                .map(recipient -> new Recipient(
+                        recipient.getKey().get(0),
+                        Role.valueOf(recipient.getKey().get(1)),
+                        List.copyOf(recipient.getValue())))
+                .toList();
     }
 
     /** What the engagement's child tables hold about it; read before the engagement row, one table at a time. */
@@ -76,7 +114,8 @@ public class ClientView {
                         .toList());
     }
 
-    private ClientEngagement engagement(ResultSet rs, Details details, ConfidentialTexts.Reading reading)
+    private ClientEngagement engagement(
+            ResultSet rs, Details details, List<Recipient> recipients, ConfidentialTexts.Reading reading)
             throws SQLException {
         String engagementId = rs.getString("engagement_id");
         String clientId = rs.getString("client_id");
@@ -103,6 +142,7 @@ public class ClientView {
                 details.disclosures(),
                 details.refusals(),
                 details.openRequests(),
+                recipients,
                 reading.erasedIn(engagementId),
                 rs.getLong("version"));
     }
