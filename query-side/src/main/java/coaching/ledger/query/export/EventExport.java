@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +33,9 @@ import java.util.stream.Stream;
  * <p>It reads in short keyset pages ({@code globalIndex > last ORDER BY globalIndex LIMIT n}), each
  * on a connection borrowed for that one query and returned before the page is written: a client that
  * reads slowly holds a request thread, never a pooled database connection. Memory: one page.
+ *
+ * <p>A line of an engagement whose client's data was erased names its confidential fields under
+ * {@code erased} (they are null in every line anyway, and redacted).
  */
 @Component
 @ConditionalOnAudit
@@ -63,8 +68,10 @@ public class EventExport {
                             + " ORDER BY globalIndex LIMIT " + size,
                     (row, n) -> StoredEvent.read(row),
                     position);
+            Set<String> erased = erasedAmong(page);
             for (StoredEvent event : page) {
-                upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
+                boolean ofErasedClient = erased.contains(event.aggregateIdentifier());
+                upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, ofErasedClient, out));
             }
             written += page.size();
             if (page.size() < size) {
@@ -73,6 +80,23 @@ public class EventExport {
             position = page.get(page.size() - 1).globalIndex();
         }
         return written;
+    }
+
+    /**
+     * The engagements of the page whose client's data was erased, from the compliance view's table
+     * (one query a page, never the event store): their lines name their confidential fields erased.
+     */
+    private Set<String> erasedAmong(List<StoredEvent> page) {
+        List<String> streams =
+                page.stream().map(StoredEvent::aggregateIdentifier).distinct().toList();
+        if (streams.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT engagement_id FROM erased_engagement WHERE engagement_id IN ("
+                        + String.join(", ", Collections.nCopies(streams.size(), "?")) + ")",
+                String.class,
+                streams.toArray()));
     }
 
     private static Stream<IntermediateEventRepresentation> upcast(
@@ -90,15 +114,21 @@ public class EventExport {
         return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)));
     }
 
-    private void writeLine(StoredEvent stored, IntermediateEventRepresentation event, OutputStream out) {
+    private void writeLine(
+            StoredEvent stored, IntermediateEventRepresentation event, boolean ofErasedClient, OutputStream out) {
         String type = event.getType().getName();
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
         ObjectNode payload =
                 (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
         ObjectNode metadata = readMetadata(stored.metaData());
         ArrayNode redacted = json.createArrayNode();
-        ExportedFields.redact(type, event.getType().getRevision(), payload, metadata)
-                .forEach(redacted::add);
+        List<String> redactedNames = ExportedFields.redact(type, event.getType().getRevision(), payload, metadata);
+        redactedNames.forEach(redacted::add);
+        ArrayNode erased = json.createArrayNode();
+        if (ofErasedClient) {
+            ExportedFields.confidential(type, event.getType().getRevision(), redactedNames)
+                    .forEach(erased::add);
+        }
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", stored.globalIndex());
         line.put("eventId", stored.eventIdentifier());
@@ -111,6 +141,7 @@ public class EventExport {
         line.set("metadata", metadata);
         line.set("payload", payload);
         line.set("redacted", redacted);
+        line.set("erased", erased);
         try {
             json.writeValue(new NonClosing(out), line);
             out.write('\n');

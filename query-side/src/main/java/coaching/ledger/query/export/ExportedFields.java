@@ -155,6 +155,17 @@ final class ExportedFields {
         return redacted;
     }
 
+    /**
+     * Of the names {@link #redact} answered for an event, those of its confidential fields: the payload
+     * fields its row does not export (the allow-list exports every other field). None for an event
+     * type or revision without a row, whose fields nobody has decided about.
+     */
+    static List<String> confidential(String type, String revision, List<String> redacted) {
+        return TABLE.containsKey(key(type, revision))
+                ? redacted.stream().filter(name -> name.startsWith("payload.")).toList()
+                : List.of();
+    }
+
     private static List<String> nullOutAllBut(ObjectNode node, Set<String> allowed, String prefix) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
