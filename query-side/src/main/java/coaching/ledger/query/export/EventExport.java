@@ -19,9 +19,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -62,42 +60,32 @@ public class EventExport {
         long position = after;
         while (written < limit) {
             int size = (int) Math.min(PAGE_SIZE, limit - written);
-            List<StoredEvent> page = jdbc.query(
-                    "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry e"
+            List<PagedEvent> page = jdbc.query(
+                    "SELECT " + StoredEvent.COLUMNS + ", CASE WHEN EXISTS (SELECT 1 FROM erased_engagement x"
+                            + " WHERE x.engagement_id = e.aggregateIdentifier) THEN TRUE ELSE FALSE END AS erased"
+                            + " FROM DomainEventEntry e"
                             + " WHERE globalIndex > ? AND EXISTS (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)"
                             + " ORDER BY globalIndex LIMIT " + size,
-                    (row, n) -> StoredEvent.read(row),
+                    (row, n) -> new PagedEvent(StoredEvent.read(row), row.getBoolean("erased")),
                     position);
-            Set<String> erased = erasedAmong(page);
-            for (StoredEvent event : page) {
-                boolean ofErasedClient = erased.contains(event.aggregateIdentifier());
-                upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, ofErasedClient, out));
+            for (PagedEvent paged : page) {
+                upcast(paged.event(), upcasters, serializer)
+                        .forEach(current -> writeLine(paged.event(), current, paged.ofErasedClient(), out));
             }
             written += page.size();
             if (page.size() < size) {
                 break;
             }
-            position = page.get(page.size() - 1).globalIndex();
+            position = page.get(page.size() - 1).event().globalIndex();
         }
         return written;
     }
 
     /**
-     * The engagements of the page whose client's data was erased, from the compliance view's table
-     * (one query a page, never the event store): their lines name their confidential fields erased.
+     * A stored event, and whether its engagement's client's data was erased: read in the page's one
+     * query from the engagements the compliance view recorded as erased, never from the event store.
      */
-    private Set<String> erasedAmong(List<StoredEvent> page) {
-        List<String> streams =
-                page.stream().map(StoredEvent::aggregateIdentifier).distinct().toList();
-        if (streams.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(jdbc.queryForList(
-                "SELECT engagement_id FROM erased_engagement WHERE engagement_id IN ("
-                        + String.join(", ", Collections.nCopies(streams.size(), "?")) + ")",
-                String.class,
-                streams.toArray()));
-    }
+    private record PagedEvent(StoredEvent event, boolean ofErasedClient) {}
 
     private static Stream<IntermediateEventRepresentation> upcast(
             StoredEvent event, EventUpcaster upcasters, Serializer serializer) {
