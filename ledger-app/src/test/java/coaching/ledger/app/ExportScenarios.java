@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,6 +120,39 @@ interface ExportScenarios extends LedgerScenario {
         assertThat(lines(expect(200, http().get("/api/v1/events?limit=2&after=" + resumeAfter, "integrator-ivy"))
                         .body()))
                 .hasSize(2);
+    }
+
+    /** Issue 14: each line of an erased client's engagement names its confidential fields under erased. */
+    @Test
+    default void theLinesOfAnErasedClientsEngagementNameItsConfidentialFieldsErased() {
+        String erased = activeEngagement(3);
+        String kept = activeEngagement(3);
+        expect(201, logSession(erased, "s-1", "NOTES-" + newId("m")));
+        expect(201, logSession(kept, "s-1", "NOTES-" + newId("m")));
+        // what the compliance view records of an erasure that covered the engagement
+        context()
+                .getBean(JdbcClient.class)
+                .sql("INSERT INTO erased_engagement (engagement_id, client_id, erasure_id) VALUES (?, ?, ?)")
+                .params(erased, "client-cara", newId("erasure"))
+                .update();
+        context().getBean(EventChainSealer.class).sealAvailable();
+
+        List<JsonNode> lines = lines(expect(200, http().get("/api/v1/events?limit=100000", "integrator-ivy"))
+                .body());
+
+        for (JsonNode line : lines) {
+            String type = line.get("type").asText();
+            String aggregate = line.get("aggregateId").asText();
+            if (aggregate.equals(erased) && type.equals("SessionLogged")) {
+                assertThat(line.get("erased")).containsExactly(TextNode.valueOf("payload.notes"));
+            } else if (aggregate.equals(erased) || aggregate.equals(kept)) {
+                assertThat(line.get("erased")).as(aggregate + " " + type).isEmpty();
+            }
+        }
+        assertThat(lines)
+                .filteredOn(line -> line.get("aggregateId").asText().equals(erased)
+                        && line.get("type").asText().equals("SessionLogged"))
+                .hasSize(1);
     }
 
     @Test

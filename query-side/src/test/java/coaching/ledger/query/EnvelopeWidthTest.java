@@ -154,7 +154,7 @@ class EnvelopeWidthTest {
                 assertThat(stored.length())
                         .as(column.select())
                         .isGreaterThan(column.text().getBytes(StandardCharsets.UTF_8).length * 4 / 3);
-                assertThat(texts.open(column.field(), stored))
+                assertThat(texts.open(column.field(), stored).text())
                         .as(column.select())
                         .isEqualTo(column.text());
             }

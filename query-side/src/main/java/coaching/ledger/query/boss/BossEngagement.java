@@ -9,7 +9,7 @@ import coaching.ledger.query.engagement.EngagementStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** An engagement as its boss sees it: how it is going, and what the client allowed them to know. */
+/** An engagement as its boss sees it: how it is going, and what the client allowed them to know; {@code erased}: fields erased with the client's data. */
 public record BossEngagement(
         String engagementId,
         String clientId,
@@ -22,4 +22,5 @@ public record BossEngagement(
         Instant closedAt,
         Outcome outcome,
         List<BossUpdate> updates,
+        List<String> erased,
         long version) {}

@@ -46,15 +46,17 @@ public class BossView {
     /** The boss table keeps only updates addressed to the boss, so their content is theirs to read. */
     private List<BossEngagement> engagements(EngagementFilter filter) {
         Map<String, String> clientIds = filter.clientIds(jdbc, "boss_engagement");
+        ConfidentialTexts.Reading reading = texts.reading();
         Map<String, List<BossUpdate>> updates = filter.children(jdbc, "boss_update", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
             String updateId = rs.getString("update_id");
             return new BossUpdate(
                     updateId,
                     Sql.enumValue(rs, "scope", Scope.class),
-                    texts.open(
+                    reading.open(
                             UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
-                            rs.getString("content")),
+                            rs.getString("content"),
+                            "updates[" + updateId + "].content"),
                     Sql.instant(rs, "shared_at"),
                     rs.getString("shared_by"),
                     rs.getString("consent_id"));
@@ -75,6 +77,7 @@ public class BossView {
                         Sql.instant(rs, "closed_at"),
                         Sql.enumValue(rs, "outcome", Outcome.class),
                         updates.getOrDefault(rs.getString("engagement_id"), List.of()),
+                        reading.erasedIn(rs.getString("engagement_id")),
                         rs.getLong("version")));
     }
 }

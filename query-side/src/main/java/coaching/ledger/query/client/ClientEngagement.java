@@ -10,7 +10,11 @@ import coaching.ledger.query.engagement.OpenUpdateRequest;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything of the client's own engagement: who was told what, when, and under which consent. */
+/**
+ * Everything of the client's own engagement: who was told what, when, and under which consent.
+ * {@code recipients} are everyone an update about the client reached, in any of their engagements;
+ * {@code erased} names the confidential fields that read as null because the client's data was erased.
+ */
 public record ClientEngagement(
         String engagementId,
         String clientId,
@@ -31,6 +35,8 @@ public record ClientEngagement(
         List<Disclosure> disclosures,
         List<Refusal> refusals,
         List<OpenUpdateRequest> openRequests,
+        List<Recipient> recipients,
+        List<String> erased,
         long version) {
 
     public record Satisfaction(int score, String comment) {}

@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * An engagement the coach was selected for: their sessions, the consents in force, open requests,
  * and the updates shared so far (to whom, of which scope, by whom, when; never their content).
+ * {@code erased} names the confidential fields that read as null because the client's data was erased.
  */
 public record CoachEngagement(
         String engagementId,
@@ -23,6 +24,7 @@ public record CoachEngagement(
         List<ConsentInForce> consentsInForce,
         List<OpenUpdateRequest> openRequests,
         List<SharedUpdate> sharedUpdates,
+        List<String> erased,
         long version) {
 
     public record Session(String sessionId, LocalDate heldOn, int durationMinutes, String notes) {}

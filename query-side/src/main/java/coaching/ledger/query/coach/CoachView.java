@@ -48,10 +48,11 @@ public class CoachView {
     /** The coach reads the notes of their own sessions and the messages of open requests; nothing else confidential. */
     private List<CoachEngagement> engagements(String coachId, EngagementFilter filter) {
         Map<String, String> clientIds = filter.clientIds(jdbc, "coach_engagement");
-        Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter, clientIds);
+        ConfidentialTexts.Reading reading = texts.reading();
+        Map<String, List<CoachEngagement.Session>> sessions = loggedBy(coachId, filter, clientIds, reading);
         Map<String, List<CoachEngagement.ConsentInForce>> consents = inForce(filter, Instant.now());
         Map<String, List<OpenUpdateRequest>> open =
-                UpdateRequests.open(jdbc, "coach_request", filter, clientIds, texts);
+                UpdateRequests.open(jdbc, "coach_request", filter, clientIds, reading);
         Map<String, List<CoachEngagement.SharedUpdate>> shared = sharedUpdates(filter);
         return filter.rows(jdbc, "coach_engagement", "opened_at, engagement_id", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
@@ -64,12 +65,13 @@ public class CoachView {
                     consents.getOrDefault(engagementId, List.of()),
                     open.getOrDefault(engagementId, List.of()),
                     shared.getOrDefault(engagementId, List.of()),
+                    reading.erasedIn(engagementId),
                     rs.getLong("version"));
         });
     }
 
     private Map<String, List<CoachEngagement.Session>> loggedBy(
-            String coachId, EngagementFilter filter, Map<String, String> clientIds) {
+            String coachId, EngagementFilter filter, Map<String, String> clientIds, ConfidentialTexts.Reading reading) {
         return filter.and(new EngagementFilter("coach_id = :coach", Map.of("coach", coachId)))
                 .children(jdbc, "coach_session", (rs, row) -> {
                     String engagementId = rs.getString("engagement_id");
@@ -78,9 +80,10 @@ public class CoachView {
                             sessionId,
                             Sql.date(rs, "held_on"),
                             rs.getInt("duration_minutes"),
-                            texts.open(
+                            reading.open(
                                     SessionLogged.notesField(clientIds.get(engagementId), engagementId, sessionId),
-                                    rs.getString("notes")));
+                                    rs.getString("notes"),
+                                    "sessions[" + sessionId + "].notes"));
                 });
     }
 

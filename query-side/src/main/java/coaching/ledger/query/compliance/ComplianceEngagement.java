@@ -9,9 +9,13 @@ import coaching.ledger.query.engagement.ConsentState;
 import java.time.Instant;
 import java.util.List;
 
-/** The disclosure ledger of one engagement. Deliberately without any content. */
+/** The disclosure ledger of one engagement, and its legal holds. Deliberately without any content. */
 public record ComplianceEngagement(
-        String engagementId, List<Disclosure> disclosures, List<Refusal> refusals, long version) {
+        String engagementId,
+        List<Disclosure> disclosures,
+        List<Refusal> refusals,
+        List<LegalHold> legalHolds,
+        long version) {
 
     /** An update that reached its recipient; {@code globalIndex} is its position in the event store. */
     public record Disclosure(
@@ -45,4 +49,7 @@ public record ComplianceEngagement(
             Audience audience,
             Scope scope,
             RefusalReason reason) {}
+
+    /** A hold against erasure; {@code releasedAt} is null while it holds. */
+    public record LegalHold(String holdId, String reason, String placedBy, Instant placedAt, Instant releasedAt) {}
 }

@@ -64,7 +64,7 @@ public final class UpdateRequests {
             String table,
             EngagementFilter engagements,
             Map<String, String> clientIds,
-            ConfidentialTexts texts) {
+            ConfidentialTexts.Reading reading) {
         return new EngagementFilter(
                         "answered_by_update_id IS NULL AND " + engagements.condition(), engagements.params())
                 .children(jdbc, table, (rs, row) -> {
@@ -74,9 +74,10 @@ public final class UpdateRequests {
                             requestId,
                             Sql.enumValue(rs, "audience", Audience.class),
                             Sql.enumValue(rs, "scope", Scope.class),
-                            texts.open(
+                            reading.open(
                                     UpdateRequested.messageField(clientIds.get(engagementId), engagementId, requestId),
-                                    rs.getString("message")),
+                                    rs.getString("message"),
+                                    "openRequests[" + requestId + "].message"),
                             rs.getString("requested_by"),
                             Sql.instant(rs, "requested_at"));
                 });

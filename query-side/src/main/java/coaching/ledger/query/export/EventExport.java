@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  * <p>It reads in short keyset pages ({@code globalIndex > last ORDER BY globalIndex LIMIT n}), each
  * on a connection borrowed for that one query and returned before the page is written: a client that
  * reads slowly holds a request thread, never a pooled database connection. Memory: one page.
+ *
+ * <p>A line of an engagement whose client's data was erased names its confidential fields under
+ * {@code erased} (they are null in every line anyway, and redacted).
  */
 @Component
 @ConditionalOnAudit
@@ -57,23 +60,32 @@ public class EventExport {
         long position = after;
         while (written < limit) {
             int size = (int) Math.min(PAGE_SIZE, limit - written);
-            List<StoredEvent> page = jdbc.query(
-                    "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry e"
+            List<PagedEvent> page = jdbc.query(
+                    "SELECT " + StoredEvent.COLUMNS + ", CASE WHEN EXISTS (SELECT 1 FROM erased_engagement x"
+                            + " WHERE x.engagement_id = e.aggregateIdentifier) THEN TRUE ELSE FALSE END AS erased"
+                            + " FROM DomainEventEntry e"
                             + " WHERE globalIndex > ? AND EXISTS (SELECT 1 FROM event_chain c WHERE c.globalIndex = e.globalIndex)"
                             + " ORDER BY globalIndex LIMIT " + size,
-                    (row, n) -> StoredEvent.read(row),
+                    (row, n) -> new PagedEvent(StoredEvent.read(row), row.getBoolean("erased")),
                     position);
-            for (StoredEvent event : page) {
-                upcast(event, upcasters, serializer).forEach(current -> writeLine(event, current, out));
+            for (PagedEvent paged : page) {
+                upcast(paged.event(), upcasters, serializer)
+                        .forEach(current -> writeLine(paged.event(), current, paged.ofErasedClient(), out));
             }
             written += page.size();
             if (page.size() < size) {
                 break;
             }
-            position = page.get(page.size() - 1).globalIndex();
+            position = page.get(page.size() - 1).event().globalIndex();
         }
         return written;
     }
+
+    /**
+     * A stored event, and whether its engagement's client's data was erased: read in the page's one
+     * query from the engagements the compliance view recorded as erased, never from the event store.
+     */
+    private record PagedEvent(StoredEvent event, boolean ofErasedClient) {}
 
     private static Stream<IntermediateEventRepresentation> upcast(
             StoredEvent event, EventUpcaster upcasters, Serializer serializer) {
@@ -90,15 +102,21 @@ public class EventExport {
         return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)));
     }
 
-    private void writeLine(StoredEvent stored, IntermediateEventRepresentation event, OutputStream out) {
+    private void writeLine(
+            StoredEvent stored, IntermediateEventRepresentation event, boolean ofErasedClient, OutputStream out) {
         String type = event.getType().getName();
         String simpleType = type.substring(type.lastIndexOf('.') + 1);
         ObjectNode payload =
                 (ObjectNode) event.getData(JsonNode.class).getData().deepCopy();
         ObjectNode metadata = readMetadata(stored.metaData());
         ArrayNode redacted = json.createArrayNode();
-        ExportedFields.redact(type, event.getType().getRevision(), payload, metadata)
-                .forEach(redacted::add);
+        List<String> redactedNames = ExportedFields.redact(type, event.getType().getRevision(), payload, metadata);
+        redactedNames.forEach(redacted::add);
+        ArrayNode erased = json.createArrayNode();
+        if (ofErasedClient) {
+            ExportedFields.confidential(type, event.getType().getRevision(), redactedNames)
+                    .forEach(erased::add);
+        }
         ObjectNode line = json.createObjectNode();
         line.put("globalIndex", stored.globalIndex());
         line.put("eventId", stored.eventIdentifier());
@@ -111,6 +129,7 @@ public class EventExport {
         line.set("metadata", metadata);
         line.set("payload", payload);
         line.set("redacted", redacted);
+        line.set("erased", erased);
         try {
             json.writeValue(new NonClosing(out), line);
             out.write('\n');

@@ -9,6 +9,12 @@ import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.DisclosureRefused;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
 import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.erasure.ClientDataErased;
+import coaching.ledger.kernel.erasure.ClientDataReauthorised;
+import coaching.ledger.kernel.erasure.ErasureNotificationDue;
+import coaching.ledger.kernel.erasure.ErasureRecipientNotified;
+import coaching.ledger.kernel.erasure.LegalHoldPlaced;
+import coaching.ledger.kernel.erasure.LegalHoldReleased;
 import coaching.ledger.kernel.selection.BudgetApproved;
 import coaching.ledger.kernel.selection.CoachSelected;
 import coaching.ledger.kernel.selection.CoachesShortlisted;
@@ -39,7 +45,9 @@ import java.util.stream.Collectors;
  * writes it to be shown to the recipient, with every update shared under the consent, and compliance
  * needs it to judge purpose limitation; it is in {@code UpdateShared} for the same reason), and a
  * coach's registration (display name, certifications, specialties: the professional profile HR
- * enters for the roster, about the coach and nobody's engagement).
+ * enters for the roster, about the coach and nobody's engagement). The {@code reason} of an erasure, a
+ * re-authorisation or a legal hold is exported too: compliance writes it as its own reference (a ticket,
+ * a legal basis), and the export is how an auditor checks it.
  */
 final class ExportedFields {
 
@@ -92,7 +100,38 @@ final class ExportedFields {
                     "displayName",
                     "certifications",
                     "yearsExperience",
-                    "specialties"));
+                    "specialties"),
+            // the reason of an erasure, a re-authorisation or a hold is compliance's reference, not the client's words
+            row(
+                    ClientDataErased.class,
+                    "1",
+                    "clientId",
+                    "erasureId",
+                    "reason",
+                    "erasedBy",
+                    "erasedAt",
+                    "engagementIds",
+                    "recipients",
+                    "legacyPlaintextFields"),
+            row(ErasureNotificationDue.class, "1", "clientId", "erasureId", "recipientId", "recipientRole", "updates"),
+            row(
+                    ErasureRecipientNotified.class,
+                    "1",
+                    "clientId",
+                    "erasureId",
+                    "recipientId",
+                    "notifiedBy",
+                    "notifiedAt"),
+            row(
+                    ClientDataReauthorised.class,
+                    "1",
+                    "clientId",
+                    "reauthorisationId",
+                    "reason",
+                    "reauthorisedBy",
+                    "reauthorisedAt"),
+            row(LegalHoldPlaced.class, "1", "engagementId", "holdId", "reason", "placedBy", "placedAt"),
+            row(LegalHoldReleased.class, "1", "engagementId", "holdId", "releasedBy", "releasedAt"));
 
     record Row(Class<?> type, String revision, Set<String> exported) {
 
@@ -114,6 +153,17 @@ final class ExportedFields {
         redacted.addAll(nullOutAllBut(payload, row == null ? Set.of() : row.exported(), "payload."));
         redacted.addAll(nullOutAllBut(metadata, METADATA, "metadata."));
         return redacted;
+    }
+
+    /**
+     * Of the names {@link #redact} answered for an event, those of its confidential fields: the payload
+     * fields its row does not export (the allow-list exports every other field). None for an event
+     * type or revision without a row, whose fields nobody has decided about.
+     */
+    static List<String> confidential(String type, String revision, List<String> redacted) {
+        return TABLE.containsKey(key(type, revision))
+                ? redacted.stream().filter(name -> name.startsWith("payload.")).toList()
+                : List.of();
     }
 
     private static List<String> nullOutAllBut(ObjectNode node, Set<String> allowed, String prefix) {

@@ -9,7 +9,7 @@ import coaching.ledger.query.engagement.EngagementStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** An engagement as HR sees it: no session data, no satisfaction comment, only updates shared with HR. */
+/** An engagement as HR sees it: no session data, no satisfaction comment, only updates shared with HR; {@code erased}: fields erased with the client's data. */
 public record HrEngagement(
         String engagementId,
         String clientId,
@@ -26,4 +26,5 @@ public record HrEngagement(
         Outcome outcome,
         Integer satisfactionScore,
         List<HrUpdate> updates,
+        List<String> erased,
         long version) {}

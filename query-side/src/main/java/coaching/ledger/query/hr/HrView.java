@@ -76,27 +76,30 @@ public class HrView {
     }
 
     private List<HrEngagement> engagements(EngagementFilter filter, String hrUserId, String orderBy) {
+        ConfidentialTexts.Reading reading = texts.reading();
         Map<String, List<HrUpdate>> updates = updates(
                 filter.and(new EngagementFilter("recipient_id = :recipient", Map.of("recipient", hrUserId))),
-                filter.clientIds(jdbc, "hr_engagement"));
-        return filter.rows(
-                jdbc,
-                "hr_engagement",
-                orderBy,
-                (rs, row) -> engagement(rs, updates.getOrDefault(rs.getString("engagement_id"), List.of())));
+                filter.clientIds(jdbc, "hr_engagement"),
+                reading);
+        return filter.rows(jdbc, "hr_engagement", orderBy, (rs, row) -> {
+            String engagementId = rs.getString("engagement_id");
+            return engagement(rs, updates.getOrDefault(engagementId, List.of()), reading.erasedIn(engagementId));
+        });
     }
 
     /** The HR table keeps only updates addressed to HR, and the filter only the reader's own: theirs to read. */
-    private Map<String, List<HrUpdate>> updates(EngagementFilter filter, Map<String, String> clientIds) {
+    private Map<String, List<HrUpdate>> updates(
+            EngagementFilter filter, Map<String, String> clientIds, ConfidentialTexts.Reading reading) {
         return filter.children(jdbc, "hr_update", (rs, row) -> {
             String engagementId = rs.getString("engagement_id");
             String updateId = rs.getString("update_id");
             return new HrUpdate(
                     updateId,
                     Sql.enumValue(rs, "scope", Scope.class),
-                    texts.open(
+                    reading.open(
                             UpdateShared.contentField(clientIds.get(engagementId), engagementId, updateId),
-                            rs.getString("content")),
+                            rs.getString("content"),
+                            "updates[" + updateId + "].content"),
                     rs.getString("recipient_id"),
                     Sql.instant(rs, "shared_at"),
                     rs.getString("shared_by"),
@@ -104,7 +107,8 @@ public class HrView {
         });
     }
 
-    private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates) throws SQLException {
+    private static HrEngagement engagement(ResultSet rs, List<HrUpdate> updates, List<String> erased)
+            throws SQLException {
         return new HrEngagement(
                 rs.getString("engagement_id"),
                 rs.getString("client_id"),
@@ -121,6 +125,7 @@ public class HrView {
                 Sql.enumValue(rs, "outcome", Outcome.class),
                 Sql.nullableInt(rs, "satisfaction_score"),
                 updates,
+                erased,
                 rs.getLong("version"));
     }
 

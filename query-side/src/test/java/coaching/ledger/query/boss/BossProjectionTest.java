@@ -118,4 +118,21 @@ class BossProjectionTest {
                 .satisfies(stored -> assertThat(Sealer.isEnvelope(stored)).isTrue());
         assertThat(view.engagementOf("boss-bea", plain.engagementId())).isEmpty();
     }
+
+    /** Issue 14: after the client's erasure the boss's update reads as null, named under erased. */
+    @Test
+    void anErasedClientsUpdateIsNamedAsErased() {
+        EngagementStory plain = EngagementStory.of("eng-boss-erased");
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        harness.eraseKeyOf(EngagementStory.CLIENT.id());
+
+        BossEngagement engagement =
+                view.engagementOf("boss-ben", plain.engagementId()).orElseThrow();
+        assertThat(engagement.erased()).containsExactly("updates[update-boss].content");
+        assertThat(engagement.updates()).extracting(BossUpdate::content).containsOnlyNulls();
+        assertThat(view.engagementsOf("boss-ben"))
+                .singleElement()
+                .satisfies(listed -> assertThat(listed.erased()).containsExactly("updates[update-boss].content"));
+    }
 }

@@ -1,11 +1,13 @@
 package coaching.ledger.query.client;
 
+import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.consent.Audience;
 import coaching.ledger.kernel.consent.Scope;
 import coaching.ledger.kernel.consent.UpdateConsentGranted;
 import coaching.ledger.kernel.consent.UpdateConsentRevoked;
 import coaching.ledger.kernel.disclosure.RefusalReason;
 import coaching.ledger.kernel.disclosure.UpdateRequested;
+import coaching.ledger.kernel.erasure.DisclosedUpdate;
 import coaching.ledger.kernel.visibility.PartyView;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.engagement.ConsentState;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,5 +188,74 @@ class ClientProjectionTest {
                 .hasSize(8)
                 .allSatisfy(stored ->
                         assertThat(Sealer.isEnvelope(stored)).as(stored).isTrue());
+    }
+
+    /**
+     * Issue 14: once the client's key is erased each sealed text reads as null and is named under
+     * {@code erased}; a text never written (no consent was revoked) is null but not erased, and
+     * plaintext stored before sealing could not be shredded, so it still reads.
+     */
+    @Test
+    void anErasedClientsSealedTextsReadAsNullAndAreNamedAsErased() {
+        EngagementStory plain = EngagementStory.of("eng-client-erased");
+        harness.tell(plain.sealedBy(harness.sealer()));
+        harness.tell(plain.engagementId(), plain.closure().sealed(harness.sealer(), "client-cara"));
+        assertThat(view.engagementOf("client-cara", plain.engagementId())
+                        .orElseThrow()
+                        .erased())
+                .isEmpty();
+
+        harness.eraseKeyOf("client-cara");
+
+        ClientEngagement erased =
+                view.engagementOf("client-cara", plain.engagementId()).orElseThrow();
+        assertThat(erased.erased())
+                .containsExactly(
+                        "sessions[session-1].notes",
+                        "disclosures[update-boss].content",
+                        "disclosures[update-hr].content",
+                        "openRequests[request-hr].message",
+                        "closeReason",
+                        "satisfaction.comment");
+        assertThat(erased.sessions().get(0).notes()).isNull();
+        assertThat(erased.disclosures()).extracting(Disclosure::content).containsOnlyNulls();
+        assertThat(erased.openRequests())
+                .extracting(request -> request.message())
+                .containsOnlyNulls();
+        assertThat(erased.closeReason()).isNull();
+        assertThat(erased.satisfaction().comment()).isNull();
+        assertThat(erased.consents()).extracting(Consent::revokeReason).containsOnlyNulls();
+
+        EngagementStory legacy = EngagementStory.of("eng-client-legacy-erased");
+        harness.tell(legacy);
+        ClientEngagement unshredded =
+                view.engagementOf("client-cara", legacy.engagementId()).orElseThrow();
+        assertThat(unshredded.erased()).isEmpty();
+        assertThat(unshredded.sessions().get(0).notes())
+                .contains(legacy.secrets().sessionNotes());
+    }
+
+    /** Issue 14 (Art. 19): the client sees everyone an update about them reached, in all their engagements. */
+    @Test
+    void theClientSeesEveryRecipientOfAnUpdateAboutThemAcrossTheirEngagements() {
+        EngagementStory first = EngagementStory.of("eng-client-recipients-1");
+        EngagementStory second = EngagementStory.of("eng-client-recipients-2");
+        harness.tell(first);
+        harness.tell(second);
+
+        List<Recipient> recipients = view.engagementOf("client-cara", first.engagementId())
+                .orElseThrow()
+                .recipients();
+
+        assertThat(recipients)
+                .extracting(Recipient::recipientId, Recipient::role)
+                .containsExactly(tuple("boss-ben", Role.BOSS), tuple("hr-hana", Role.HR));
+        assertThat(recipients.get(0).updates())
+                .extracting(DisclosedUpdate::engagementId, DisclosedUpdate::updateId)
+                .containsExactlyInAnyOrder(
+                        tuple(first.engagementId(), "update-boss"), tuple(second.engagementId(), "update-boss"));
+        assertThat(recipients.get(0).updates())
+                .allSatisfy(update -> assertThat(update.sharedAt()).isNotNull());
+        assertThat(view.engagementOf("client-carl", first.engagementId())).isEmpty();
     }
 }

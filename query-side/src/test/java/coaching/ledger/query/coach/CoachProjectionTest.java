@@ -213,4 +213,22 @@ class CoachProjectionTest {
                 .allSatisfy(stored ->
                         assertThat(Sealer.isEnvelope(stored)).as(stored).isTrue());
     }
+
+    /** Issue 14: after the client's erasure the coach's notes and the open request read as null, named under erased. */
+    @Test
+    void anErasedClientsNotesAndRequestsAreNamedAsErased() {
+        EngagementStory plain = EngagementStory.of("eng-coach-erased");
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        harness.eraseKeyOf(EngagementStory.CLIENT.id());
+
+        CoachEngagement engagement =
+                view.engagementOf("coach-cole", plain.engagementId()).orElseThrow();
+        assertThat(engagement.erased())
+                .containsExactly("sessions[session-1].notes", "openRequests[request-hr].message");
+        assertThat(engagement.sessions().get(0).notes()).isNull();
+        assertThat(engagement.openRequests())
+                .extracting(OpenUpdateRequest::message)
+                .containsOnlyNulls();
+    }
 }

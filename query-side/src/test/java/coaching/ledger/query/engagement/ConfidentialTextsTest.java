@@ -3,6 +3,8 @@ package coaching.ledger.query.engagement;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import coaching.ledger.kernel.sealing.SealedField;
+import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.query.client.ClientEngagement;
 import coaching.ledger.query.client.ClientProjection;
@@ -86,6 +88,21 @@ class ConfidentialTextsTest {
                         .get(0)
                         .notes())
                 .isEqualTo("Talked about " + plain.secrets().sessionNotes());
+        assertThat(logged.list).isEmpty();
+    }
+
+    /** Issue 14: an erased text is null and erased, and not a fault to log; a text never written is neither. */
+    @Test
+    void anErasedTextOpensAsErasedAndIsNotLogged() {
+        EngagementStory plain = EngagementStory.of("eng-erased-text");
+        harness.tell(plain.sealedBy(harness.sealer()));
+        String notes = stored("SELECT notes FROM client_session WHERE session_id = 'session-1'");
+        SealedField field = SessionLogged.notesField("client-cara", plain.engagementId(), "session-1");
+        harness.eraseKeyOf("client-cara");
+
+        assertThat(harness.texts().open(field, notes)).isEqualTo(new ConfidentialTexts.Opened(null, true));
+        assertThat(harness.texts().open(field, Sealer.ERASED)).isEqualTo(new ConfidentialTexts.Opened(null, true));
+        assertThat(harness.texts().open(field, null)).isEqualTo(new ConfidentialTexts.Opened(null, false));
         assertThat(logged.list).isEmpty();
     }
 

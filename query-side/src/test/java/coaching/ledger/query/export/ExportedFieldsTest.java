@@ -130,6 +130,21 @@ class ExportedFieldsTest {
         }
     }
 
+    /** Issue 14: a line of an erased client's engagement names its confidential fields erased; an unknown event none. */
+    @Test
+    void theConfidentialFieldsOfAnEventAreItsRedactedPayloadFields() throws Exception {
+        ObjectNode payload = payload("""
+                {"engagementId":"e-1","sessionId":"s-1","notes":"sealed:v1:x"}""");
+        ObjectNode metadata = payload("""
+                {"actorId":"coach-cole","traceId":"x"}""");
+        List<String> redacted = ExportedFields.redact(SessionLogged.class.getName(), "1", payload, metadata);
+
+        assertThat(ExportedFields.confidential(SessionLogged.class.getName(), "1", redacted))
+                .containsExactly("payload.notes");
+        assertThat(ExportedFields.confidential("coaching.ledger.kernel.sessions.SessionAmended", "1", redacted))
+                .isEmpty();
+    }
+
     private static ObjectNode payload(String json) throws Exception {
         return (ObjectNode) JSON.readTree(json);
     }

@@ -151,6 +151,7 @@ class HrLiveStreamTest {
                     null,
                     null,
                     List.of(),
+                    List.of(),
                     rows.get(engagementId));
         }
     }

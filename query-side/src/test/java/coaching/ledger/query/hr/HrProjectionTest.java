@@ -199,4 +199,21 @@ class HrProjectionTest {
     private HrEngagement single(String hrUserId, String engagementId) {
         return view.visibleTo(hrUserId, List.of(engagementId)).get(0);
     }
+
+    /** Issue 14: after the client's erasure the HR recipient's update reads as null, named under erased. */
+    @Test
+    void anErasedClientsUpdateIsNamedAsErased() {
+        EngagementStory plain = EngagementStory.of("eng-hr-erased");
+        harness.tell(plain.sealedBy(harness.sealer()));
+
+        harness.eraseKeyOf(EngagementStory.CLIENT.id());
+
+        assertThat(view.engagementsVisibleTo("hr-hana")).singleElement().satisfies(engagement -> {
+            assertThat(engagement.erased()).containsExactly("updates[update-hr].content");
+            assertThat(engagement.updates()).extracting(HrUpdate::content).containsOnlyNulls();
+        });
+        assertThat(view.engagementsVisibleTo("hr-harry"))
+                .singleElement()
+                .satisfies(engagement -> assertThat(engagement.erased()).isEmpty());
+    }
 }

@@ -1,8 +1,14 @@
 package coaching.ledger.query.projections;
 
+import coaching.ledger.kernel.Role;
 import coaching.ledger.kernel.coaches.Certification;
 import coaching.ledger.kernel.coaches.CoachRegistered;
+import coaching.ledger.kernel.disclosure.UpdateShared;
+import coaching.ledger.kernel.erasure.ClientDataErased;
+import coaching.ledger.kernel.erasure.DisclosedUpdate;
+import coaching.ledger.kernel.erasure.ErasureNotificationDue;
 import coaching.ledger.kernel.visibility.PartyView;
+import coaching.ledger.platform.sealing.ClientDataKeys;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.Views;
@@ -14,6 +20,7 @@ import coaching.ledger.query.hr.HrProjection;
 import coaching.ledger.query.rows.ViewTables;
 import coaching.ledger.query.testing.EngagementStory;
 import coaching.ledger.query.testing.QuerySideHttpTest;
+import coaching.ledger.query.testing.Step;
 import coaching.ledger.query.testing.ViewVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,7 +29,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +63,12 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private ClientDataKeys keys;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     /** The client view applies every event of an engagement; the admin test waits on it. */
     ProjectionAdminHttpTest() {
@@ -131,6 +147,88 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
         awaitJson(PROJECTIONS, "admin-ada", all -> caughtUp(projection(all, ClientProjection.NAME), head));
 
         assertThat(contentsOf(ClientProjection.TABLES)).isEqualTo(before);
+    }
+
+    /**
+     * Issue 14: after an erasure a replay of every view gives the same answers: erased texts null and
+     * named under erased, and compliance's erasure with its recipients. The fence is lifted afterwards,
+     * so the context's other tests seal for the client under a new key.
+     */
+    @Test
+    void afterAnErasureAReplayOfEveryViewGivesTheSameAnswers() {
+        EngagementStory plain = EngagementStory.of(newEngagementId("replay-erased"));
+        tell(sealed(plain));
+        String clientId = EngagementStory.CLIENT.id();
+        String erasureId = newEngagementId("erasure");
+        UpdateShared toBoss = (UpdateShared) plain.steps().get(9).event();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        try {
+            transactions.executeWithoutResult(status -> keys.erase(clientId, erasureId));
+            append(events.client(
+                    clientId,
+                    Step.of(
+                            EngagementStory.COMPLIANCE,
+                            new ClientDataErased(
+                                    clientId,
+                                    erasureId,
+                                    "ticket DPO-9",
+                                    "compliance-cy",
+                                    Instant.now(),
+                                    List.of(plain.engagementId()),
+                                    1,
+                                    0))));
+            append(events.client(
+                    clientId,
+                    Step.of(
+                            EngagementStory.COMPLIANCE,
+                            new ErasureNotificationDue(
+                                    clientId,
+                                    erasureId,
+                                    "boss-ben",
+                                    Role.BOSS,
+                                    List.of(new DisclosedUpdate(
+                                            plain.engagementId(), toBoss.updateId(), toBoss.sharedAt()))))));
+            long head = head();
+            awaitJson(PROJECTIONS, "admin-ada", all -> allCaughtUpTo(all, head));
+            Map<String, JsonNode> before = answersAbout(plain.engagementId(), clientId);
+            assertThat(before.get("client").path("erased").toString())
+                    .contains("sessions[session-1].notes", "disclosures[update-boss].content", "satisfaction.comment");
+            assertThat(before.get("client")
+                            .path("sessions")
+                            .get(0)
+                            .path("notes")
+                            .isNull())
+                    .isTrue();
+            assertThat(before.get("boss").path("erased").toString()).contains("updates[update-boss].content");
+            assertThat(before.get("compliance").toString()).contains(erasureId, "boss-ben");
+
+            for (String name : Views.NAMES) {
+                assertStatus(http.post(PROJECTIONS + "/" + name + "/replay", "admin-ada", ""), 202);
+                awaitJson(PROJECTIONS, "admin-ada", all -> caughtUp(projection(all, name), head));
+            }
+
+            assertThat(answersAbout(plain.engagementId(), clientId)).isEqualTo(before);
+        } finally {
+            transactions.executeWithoutResult(status -> keys.reauthorise(clientId));
+        }
+    }
+
+    /** What each view answers about the engagement, and compliance about the client's erasures. */
+    private Map<String, JsonNode> answersAbout(String engagementId, String clientId) {
+        return Map.of(
+                "client",
+                http.get("/api/v1/client/engagements/" + engagementId, "client-cara")
+                        .json(),
+                "boss",
+                http.get("/api/v1/boss/engagements/" + engagementId, "boss-ben").json(),
+                "coach",
+                http.get("/api/v1/coach/engagements/" + engagementId, "coach-cole")
+                        .json(),
+                "hr",
+                engagement(http.get("/api/v1/hr/engagements", "hr-hana").json(), engagementId),
+                "compliance",
+                http.get("/api/v1/compliance/erasures?clientId=" + clientId, "compliance-cy")
+                        .json());
     }
 
     @Test

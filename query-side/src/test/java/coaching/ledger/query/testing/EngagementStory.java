@@ -46,6 +46,7 @@ public record EngagementStory(String engagementId, Secrets secrets, List<Step> s
     public static final Actor BOSS = new Actor("boss-ben", Role.BOSS);
     public static final Actor CLIENT = new Actor("client-cara", Role.CLIENT);
     public static final Actor COACH = new Actor("coach-cole", Role.COACH);
+    public static final Actor COMPLIANCE = new Actor("compliance-cy", Role.COMPLIANCE);
     /** Shortlisted, never selected: must see nothing of the engagement. */
     public static final String SHORTLISTED_ONLY = "coach-chen";
 

@@ -3,6 +3,7 @@ package coaching.ledger.query.testing;
 import coaching.ledger.kernel.Actor;
 import coaching.ledger.kernel.coaches.CoachRegistered;
 import coaching.ledger.kernel.coaches.CoachStream;
+import coaching.ledger.kernel.erasure.ClientStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -22,6 +23,7 @@ public final class LedgerEvents {
 
     static final String ENGAGEMENT = "Engagement";
     static final String COACH = "Coach";
+    static final String CLIENT = "ClientData";
 
     private final Map<String, List<Object>> recorded = new HashMap<>();
 
@@ -31,6 +33,10 @@ public final class LedgerEvents {
 
     public DomainEventMessage<?> coach(Actor registeredBy, CoachRegistered event) {
         return message(COACH, CoachStream.of(event.coachId()), Step.of(registeredBy, event));
+    }
+
+    public DomainEventMessage<?> client(String clientId, Step step) {
+        return message(CLIENT, ClientStream.of(clientId), step);
     }
 
     /** The version the view shows of the aggregate once it applied every event recorded so far. */

@@ -41,7 +41,8 @@ public final class ProjectionHarness {
     private final ViewWrites writes;
     private final LedgerEvents events = new LedgerEvents();
     private final List<TrackedEventMessage<?>> delivered = new ArrayList<>();
-    private final Sealer sealer = InMemoryClientDataKeys.sealer();
+    private final InMemoryClientDataKeys keys = new InMemoryClientDataKeys();
+    private final Sealer sealer = new Sealer(keys);
     private AnnotationEventHandlerAdapter handler;
     private long globalIndex;
 
@@ -93,6 +94,11 @@ public final class ProjectionHarness {
         return sealer;
     }
 
+    /** Destroys the client's key behind a fence, as an erasure does: what {@link #sealer()} sealed for it reads as erased. */
+    public void eraseKeyOf(String clientId) {
+        keys.erase(clientId, "erasure-of-" + clientId);
+    }
+
     /** What views read confidential texts with: opens what {@link #sealer()} sealed. */
     public ConfidentialTexts texts() {
         return new ConfidentialTexts(sealer);
@@ -119,6 +125,11 @@ public final class ProjectionHarness {
 
     public void tellCoach(CoachRegistered event) {
         handle(events.coach(EngagementStory.HR, event));
+    }
+
+    /** An event of a client's erasure record (stream {@code client:<id>}), as compliance causes it. */
+    public void tellClient(String clientId, Object event) {
+        handle(events.client(clientId, Step.of(EngagementStory.COMPLIANCE, event)));
     }
 
     /**
