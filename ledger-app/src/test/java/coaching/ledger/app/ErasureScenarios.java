@@ -77,6 +77,21 @@ interface ErasureScenarios extends LedgerScenario {
                 .isEqualTo(told);
         expect(404, http().post(notified.replace("boss-bea", "boss-ben"), "compliance-cy", body));
 
+        // the views: erased texts read null and are listed; compliance lists the erasure and who was told
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode client = expect(200, http().get("/api/v1/client/engagements/" + engagementId, CLIENT))
+                    .json();
+            assertThat(client.get("sessions").get(0).get("notes").isNull()).isTrue();
+            assertThat(client.get("erased")).extracting(JsonNode::asText).contains("sessions[s-1].notes");
+            assertThat(client.toString()).doesNotContain("talked about the reorg");
+            JsonNode erasures = expect(
+                            200, http().get("/api/v1/compliance/erasures?clientId=" + CLIENT, "compliance-cy"))
+                    .json();
+            assertThat(erasures).hasSize(1);
+            JsonNode listed = erasures.get(0).get("recipients").get(0);
+            assertThat(listed.get("recipientId").asText()).isEqualTo("boss-bea");
+            assertThat(listed.get("notified").asBoolean()).isTrue();
+        });
         conflict(open(CLIENT, newId("eng")), "CLIENT_DATA_ERASED");
         conflict(logSession(engagementId, "s-3", "after the erasure"), "CLIENT_DATA_ERASED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
