@@ -25,7 +25,17 @@ public final class Bench {
         this.workloads = new Workloads(options, results, Bench::log);
     }
 
+    /** {@code sealing-cost} and {@code compare} are tools of their own (bench/README.md); anything else runs the bench. */
     public static void main(String[] args) {
+        String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (args.length > 0 && args[0].equals("sealing-cost")) {
+            SealingCost.main(rest);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("compare")) {
+            System.out.println(Comparison.of(Path.of(rest[0])).markdown());
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         String report = new Bench(options).run();
         System.out.println(report);
