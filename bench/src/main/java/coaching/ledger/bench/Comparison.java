@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ final class Comparison {
                 .append(" |\n");
     }
 
-    private static String spread(java.util.Collection<Double> values) {
+    private static String spread(Collection<Double> values) {
         return Results.spreadOf(List.copyOf(values));
     }
 

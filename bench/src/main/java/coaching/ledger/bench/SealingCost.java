@@ -8,7 +8,6 @@ import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +43,7 @@ final class SealingCost {
     record Cost(int length, List<Double> sealMicros, List<Double> openMicros) {}
 
     public static void main(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            given.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
+        Map<String, String> given = BenchOptions.named(args);
         double commandCpuMs = Double.parseDouble(given.getOrDefault("command-cpu-ms", "0.63"));
         int trials = Integer.parseInt(given.getOrDefault("trials", "7"));
         System.out.println(report(new SealingCost().measure(trials), commandCpuMs));
