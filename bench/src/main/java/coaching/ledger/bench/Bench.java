@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,7 +26,20 @@ public final class Bench {
         this.workloads = new Workloads(options, results, Bench::log);
     }
 
+    /** {@code sealing-cost} and {@code compare} are tools of their own (bench/README.md); anything else runs the bench. */
     public static void main(String[] args) {
+        String tool = args.length > 0 ? args[0] : "";
+        if (tool.equals("sealing-cost")) {
+            SealingCost.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (tool.equals("compare")) {
+            if (args.length != 2) {
+                throw new IllegalArgumentException("compare <directory of before-N.md and after-N.md>");
+            }
+            System.out.println(Comparison.of(Path.of(args[1])).markdown());
+            return;
+        }
         BenchOptions options = BenchOptions.parse(args);
         String report = new Bench(options).run();
         System.out.println(report);

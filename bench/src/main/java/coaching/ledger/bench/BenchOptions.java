@@ -46,16 +46,7 @@ record BenchOptions(
     static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "soak");
 
     static BenchOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("arguments look like --name=value, not " + arg);
-            }
-            int equals = arg.indexOf('=');
-            given.put(
-                    equals < 0 ? arg.substring(2) : arg.substring(2, equals),
-                    equals < 0 ? "true" : arg.substring(equals + 1));
-        }
+        Map<String, String> given = named(args);
         boolean smoke = Boolean.parseBoolean(given.getOrDefault("smoke", "false"));
         Path work = Path.of(given.getOrDefault("work", "bench/results/work"));
         BenchOptions options = new BenchOptions(
@@ -98,6 +89,21 @@ record BenchOptions(
             }
         }
         return options;
+    }
+
+    /** {@code --name=value} arguments by name; a bare {@code --name} is {@code true}. */
+    static Map<String, String> named(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("arguments look like --name=value, not " + arg);
+            }
+            int equals = arg.indexOf('=');
+            given.put(
+                    equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                    equals < 0 ? "true" : arg.substring(equals + 1));
+        }
+        return given;
     }
 
     /** Whether any workload that runs in rounds (all but the soak) is asked for. */

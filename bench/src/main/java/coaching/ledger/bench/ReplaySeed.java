@@ -24,6 +24,8 @@ import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
 import coaching.ledger.platform.audit.VerificationReport;
+import coaching.ledger.platform.sealing.Sealer;
+import coaching.ledger.platform.testing.InMemoryClientDataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -54,17 +56,22 @@ import java.util.function.Function;
  * hundred engagements in progress at any time), written with JDBC batches in exactly the stored form
  * (Axon's serializer with the ledger's mapper, revisions, actor metadata), then sealed into the hash
  * chain by the ledger's own sealer and checked by its own verifier. Seeded once into a template.
+ *
+ * <p>Confidential texts are sealed as the command side seals them (each event's {@code sealed}, the
+ * real {@link Sealer}, one key per client), so the history has the envelopes' sizes. The keys stay in
+ * this process: a replay stores envelopes as the events hold them and never opens one.
  */
 final class ReplaySeed {
 
-    /** Bump when the generated history changes, so old templates are reseeded. */
-    static final String VERSION = "seed-v1";
+    /** Bump when the generated history changes, so old templates are reseeded (v2: texts sealed). */
+    static final String VERSION = "seed-v2";
 
     private static final int COACHES = 60;
     private static final int LIVE_ENGAGEMENTS = 500;
     private static final int BATCH = 2_000;
 
     private final Random random = new Random(20261124L);
+    private final Sealer sealer = InMemoryClientDataKeys.sealer();
     private final Instant firstEventAt;
     private final long millisPerEvent;
     private final int events;
@@ -283,7 +290,8 @@ final class ReplaySeed {
                     coach,
                     "COACH",
                     at -> new SessionLogged(
-                            id, "s-" + s, coach, LocalDate.ofInstant(at.at(), ZoneOffset.UTC), 60, notes(s)));
+                                    id, "s-" + s, coach, LocalDate.ofInstant(at.at(), ZoneOffset.UTC), 60, notes(s))
+                            .sealed(sealer, client));
             int roll = random.nextInt(10);
             if (roll < 3) {
                 int r = ++requests;
@@ -291,12 +299,14 @@ final class ReplaySeed {
                         boss,
                         "BOSS",
                         at -> new UpdateRequested(
-                                id,
-                                "r-" + r,
-                                Audience.BOSS,
-                                boss,
-                                Scope.PROGRESS,
-                                "Could you share how the coaching is going? Request " + r + " ahead of the review."));
+                                        id,
+                                        "r-" + r,
+                                        Audience.BOSS,
+                                        boss,
+                                        Scope.PROGRESS,
+                                        "Could you share how the coaching is going? Request " + r
+                                                + " ahead of the review.")
+                                .sealed(sealer, client));
             } else if (roll < 6 && !revoked) {
                 int u = ++updates;
                 long grantSequence = next.sequenceOf("c-1");
@@ -305,6 +315,7 @@ final class ReplaySeed {
                         "COACH",
                         at -> share(
                                 id,
+                                client,
                                 "u-" + u,
                                 Audience.BOSS,
                                 Scope.PROGRESS,
@@ -334,6 +345,7 @@ final class ReplaySeed {
                         "COACH",
                         at -> share(
                                 id,
+                                client,
                                 "u-" + u,
                                 Audience.HR,
                                 Scope.OUTCOME,
@@ -345,11 +357,17 @@ final class ReplaySeed {
                                 grantSequence));
             } else if (roll == 8 && session == sessions && random.nextInt(5) == 0) {
                 revoked = true;
-                next.add(client, "CLIENT", at -> new UpdateConsentRevoked(id, "c-1", "the review is done"));
+                next.add(
+                        client,
+                        "CLIENT",
+                        at -> new UpdateConsentRevoked(id, "c-1", "the review is done").sealed(sealer, client));
             }
         }
         int score = 3 + random.nextInt(3);
-        next.add(client, "CLIENT", at -> new SatisfactionRecorded(id, score, "Helpful sessions, score " + score));
+        next.add(
+                client,
+                "CLIENT",
+                at -> new SatisfactionRecorded(id, score, "Helpful sessions, score " + score).sealed(sealer, client));
         List<String> ended = new ArrayList<>();
         if (!revoked) {
             ended.add("c-1");
@@ -360,12 +378,14 @@ final class ReplaySeed {
         next.add(
                 hr,
                 "HR",
-                at -> new EngagementClosed(id, Outcome.COMPLETED, "programme completed", hr, List.copyOf(ended)));
+                at -> new EngagementClosed(id, Outcome.COMPLETED, "programme completed", hr, List.copyOf(ended))
+                        .sealed(sealer, client));
         return story;
     }
 
     private UpdateShared share(
             String id,
+            String client,
             String updateId,
             Audience audience,
             Scope scope,
@@ -378,19 +398,20 @@ final class ReplaySeed {
         String grant = grantEventIds.get(id + "/" + consentId);
         String grantEventId = grant.substring(0, grant.indexOf('@'));
         return new UpdateShared(
-                id,
-                updateId,
-                audience,
-                scope,
-                "Progress note " + updateId + ": the client is working on "
-                        + "delegation and feedback conversations and reports steady progress towards the agreed goals.",
-                recipient,
-                coach,
-                at,
-                consentId,
-                purpose,
-                grantEventId,
-                grantSequence);
+                        id,
+                        updateId,
+                        audience,
+                        scope,
+                        "Progress note " + updateId + ": the client is working on "
+                                + "delegation and feedback conversations and reports steady progress towards the agreed goals.",
+                        recipient,
+                        coach,
+                        at,
+                        consentId,
+                        purpose,
+                        grantEventId,
+                        grantSequence)
+                .sealed(sealer, client);
     }
 
     private static String notes(int session) {
