@@ -109,6 +109,7 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             GET /api/v1/coach/engagements                                            401  403  403  403  403  403  403  200  200  200  403  403  403  403  403  403
             GET /api/v1/coach/engagements/{engagementId}                             401  403  403  403  403  403  403  200  404  404  403  403  403  403  403  403
             GET /api/v1/compliance/disclosures                                       401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
+            GET /api/v1/compliance/erasures                                          401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
             GET /api/v1/compliance/verification                                      401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
             GET /api/v1/events                                                       401  403  403  403  403  403  403  403  403  403  200  200  200  200  403  403
             GET /api/v1/admin/projections                                            401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
@@ -194,6 +195,8 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             Call.read(""),
             "GET /api/v1/compliance/disclosures",
             Call.read("?engagementId={engagementId}"),
+            "GET /api/v1/compliance/erasures",
+            Call.read("?clientId=client-cara"),
             "GET /api/v1/compliance/verification",
             Call.read(""),
             "GET /api/v1/events",
