@@ -318,7 +318,7 @@ abstract class CrashSafetyScenarios {
                 freshViews.entrySet().stream()
                         .map(table -> table.getKey() + "=" + table.getValue().size())
                         .toList());
-        assertThat(views.keySet()).hasSize(20).isEqualTo(freshViews.keySet());
+        assertThat(views.keySet()).hasSize(24).isEqualTo(freshViews.keySet());
         views.forEach((table, content) -> {
             List<String> replayed = freshViews.get(table);
             Set<String> replayedRows = new HashSet<>(replayed);
