@@ -220,7 +220,7 @@ class ServicesOnPostgresIT {
 
         Map<String, List<String>> views = ViewDump.of(jdbc);
         Map<String, List<String>> alone = ViewDump.of(onSchema(singleInstanceRun(head)));
-        assertThat(views).hasSize(20);
+        assertThat(views).hasSize(24);
         views.forEach((view, rows) -> assertThat(rows).as("rows of %s", view).isEqualTo(alone.get(view)));
     }
 
