@@ -91,7 +91,10 @@ public class LedgerVerifier {
                 (row, n) -> Link.read(row),
                 Link::globalIndex,
                 start.lastLink());
-        Walk walk = new Walk(checkpoint, start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN));
+        Walk walk = new Walk(
+                checkpoint,
+                start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN),
+                start.databaseNow().plus(UNSEALED_MARGIN));
         walk.run(events, links);
         walk.checkHead(start.headIndex(), start.headHash());
         return walk.report();
@@ -166,6 +169,7 @@ public class LedgerVerifier {
 
         private final Checkpoint checkpoint;
         private final Instant mustBeSealedBefore;
+        private final Instant notStoredAfter;
         private long unsealed;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, StreamPosition> streams = new HashMap<>();
@@ -178,9 +182,10 @@ public class LedgerVerifier {
         private long lastLinkIndex;
         private String hashAtCheckpoint;
 
-        Walk(Checkpoint checkpoint, Instant mustBeSealedBefore) {
+        Walk(Checkpoint checkpoint, Instant mustBeSealedBefore, Instant notStoredAfter) {
             this.checkpoint = checkpoint;
             this.mustBeSealedBefore = mustBeSealedBefore;
+            this.notStoredAfter = notStoredAfter;
         }
 
         void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows) {
@@ -217,6 +222,15 @@ public class LedgerVerifier {
                         "stored at " + storedAt + " after the last sealed event and still not sealed, though the gap"
                                 + " rule seals every event within " + gapTimeout + " (judged against the database's"
                                 + " clock with a margin of " + UNSEALED_MARGIN + ")"));
+            } else if (storedAt != null && storedAt.isAfter(notStoredAfter)) {
+                // a future stamp would keep an unsealed event young for ever
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNSEALED,
+                        "stored after the last sealed event and stamped " + storedAt
+                                + ", later than the database's clock allows: whether it should be sealed by now cannot"
+                                + " be judged"));
             }
             disclosures.accept(event);
         }

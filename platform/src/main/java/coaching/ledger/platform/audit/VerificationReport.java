@@ -56,8 +56,9 @@ public record VerificationReport(
          * when verification starts, the clock the sealer's gap rule runs on: older than
          * {@code ledger.chain.sealer.gap-timeout} plus a margin for skew between the writers' clocks and the
          * database's and for the sealer's rounds. Younger unsealed events are only counted in
-         * {@code unsealedEvents}. A copy of a ledger taken while events were still unsealed reports them once it is
-         * older than that, rightly: nothing proves they belong to the sealed history.
+         * {@code unsealedEvents}; one stamped later than the database's time plus that margin is reported too, as a
+         * future stamp would keep it young for ever. A copy of a ledger taken while events were still unsealed
+         * reports them once it is older than that, rightly: nothing proves they belong to the sealed history.
          */
         UNSEALED,
         /** An {@code UpdateShared} that no consent valid at that moment allowed. */

@@ -282,6 +282,12 @@ abstract class TamperEvidenceTest {
         assertThat(old.unsealedEvents()).isEqualTo(2);
         assertThat(problemsOf(old))
                 .containsExactly(problem(index("eng-a", 3), Kind.UNSEALED), problem(index("eng-b", 2), Kind.UNSEALED));
+
+        jdbc.update(
+                "UPDATE DomainEventEntry SET timeStamp = ? WHERE globalIndex > ?", "2999-01-01T00:00:00Z", rewoundTo);
+        assertThat(problems())
+                .as("stamped in the future to look young")
+                .containsExactly(problem(index("eng-a", 3), Kind.UNSEALED), problem(index("eng-b", 2), Kind.UNSEALED));
     }
 
     @Test
