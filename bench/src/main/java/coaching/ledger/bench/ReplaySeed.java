@@ -107,17 +107,14 @@ final class ReplaySeed {
                 new DriverManagerDataSource(template.url(), template.user(), template.password());
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         start = System.nanoTime();
+        Duration gapTimeout = Duration.ofSeconds(10);
         int sealed = new EventChainSealer(
-                        new JdbcTemplate(dataSource),
-                        transactions,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(10),
-                        10_000)
+                        new JdbcTemplate(dataSource), transactions, Duration.ofSeconds(1), gapTimeout, 10_000)
                 .sealAvailable();
         log.accept(String.format(
                 "sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
         start = System.nanoTime();
-        VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER).verify(null);
+        VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER, gapTimeout).verify(null);
         log.accept(String.format(
                 "verified: %s, %,d events and %,d disclosures checked in %.1f s",
                 report.verified(),

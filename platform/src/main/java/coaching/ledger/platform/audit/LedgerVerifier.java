@@ -4,6 +4,7 @@ import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,11 +29,17 @@ import java.util.function.ToLongFunction;
  * Verifies the ledger from the event store itself, never from the views: recomputes every event's
  * hash from its stored bytes, walks the global and per-stream chains, optionally proves the history
  * up to an auditor's checkpoint is unchanged, and re-checks every disclosure against its consent.
+ * It trusts no stored summary: every event row and every chain row is read from the first on, the
+ * head row ({@code event_chain_head}) only compared with what the rows say, and a stored value that
+ * cannot be read is a finding ({@code UNREADABLE}), never an exception.
  *
  * <p>It reads both tables in global order, in short keyset pages ({@code globalIndex > last ORDER BY
  * globalIndex LIMIT n}), each on a connection borrowed for that one query: a long verification never
- * pins a pooled connection. Memory grows with the number of engagements (a few facts each), not with
- * the number of events. Sealed history is append-only, so pages read one after another see one history.
+ * pins a pooled connection. Both are read up to their last row when verification starts (one
+ * statement reads both, with the head row and the database's time), so events sealed meanwhile by a
+ * running sealer are not mistaken for deleted ones. Memory grows with the number of engagements (a
+ * few facts each), not with the number of events. Sealed history is append-only, so pages read one
+ * after another see one history.
  */
 @Component
 @ConditionalOnAudit
@@ -37,39 +47,66 @@ public class LedgerVerifier {
 
     static final int MAX_PROBLEMS = 1_000;
     private static final int PAGE_SIZE = 500;
+    /**
+     * Beyond the gap timeout, how much older than the database's time an unsealed event must be before it is
+     * reported: covers the skew between the writers' clocks and the database's and the sealer's rounds.
+     */
+    static final Duration UNSEALED_MARGIN = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Duration gapTimeout;
 
-    public LedgerVerifier(DataSource dataSource, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    public LedgerVerifier(
+            DataSource dataSource,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
+        this.gapTimeout = gapTimeout;
     }
 
     /** A checkpoint kept from an earlier report, or null. */
     public record Checkpoint(long globalIndex, String hash) {}
 
     public VerificationReport verify(Checkpoint checkpoint) {
-        long sealedUpTo = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
-        Long unsealed = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, sealedUpTo);
+        Start start = jdbc.queryForObject(
+                "SELECT (SELECT MAX(globalIndex) FROM DomainEventEntry), (SELECT MAX(globalIndex) FROM event_chain),"
+                        + " (SELECT lastIndex FROM event_chain_head WHERE id = 1),"
+                        + " (SELECT lastHash FROM event_chain_head WHERE id = 1), CURRENT_TIMESTAMP",
+                (row, n) -> new Start(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getObject(3, Long.class),
+                        row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant()));
         Pages<StoredEvent> events = new Pages<>(
                 "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
                 (row, n) -> StoredEvent.read(row),
                 StoredEvent::globalIndex,
-                sealedUpTo);
+                start.lastEvent());
         Pages<Link> links = new Pages<>(
                 "SELECT globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
                         + " sequenceNumber, eventHash, streamHash, chainHash FROM event_chain",
                 (row, n) -> Link.read(row),
                 Link::globalIndex,
-                sealedUpTo);
-        Walk walk = new Walk(checkpoint, unsealed == null ? 0 : unsealed);
+                start.lastLink());
+        Walk walk = new Walk(
+                checkpoint,
+                start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN),
+                start.databaseNow().plus(UNSEALED_MARGIN));
         walk.run(events, links);
+        walk.checkHead(start.headIndex(), start.headHash());
         return walk.report();
     }
 
-    /** One table's rows up to the sealed head in global order, fetched a page at a time. */
+    /**
+     * What one statement saw when verification started: the last event and chain row (0 for none; {@code getLong}
+     * reads SQL NULL as 0), the head row (null when it is missing) and the database's time.
+     */
+    private record Start(long lastEvent, long lastLink, Long headIndex, String headHash, Instant databaseNow) {}
+
+    /** One table's rows up to a given global index in global order, fetched a page at a time. */
     private final class Pages<T> {
 
         private final String sql;
@@ -131,7 +168,9 @@ public class LedgerVerifier {
     private final class Walk {
 
         private final Checkpoint checkpoint;
-        private final long unsealed;
+        private final Instant mustBeSealedBefore;
+        private final Instant notStoredAfter;
+        private long unsealed;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, StreamPosition> streams = new HashMap<>();
         private final DisclosureAudit disclosures = new DisclosureAudit(json, this::problem);
@@ -143,16 +182,21 @@ public class LedgerVerifier {
         private long lastLinkIndex;
         private String hashAtCheckpoint;
 
-        Walk(Checkpoint checkpoint, long unsealed) {
+        Walk(Checkpoint checkpoint, Instant mustBeSealedBefore, Instant notStoredAfter) {
             this.checkpoint = checkpoint;
-            this.unsealed = unsealed;
+            this.mustBeSealedBefore = mustBeSealedBefore;
+            this.notStoredAfter = notStoredAfter;
         }
 
         void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows) {
             StoredEvent event = eventRows.next();
             Link link = linkRows.next();
             while (event != null || link != null) {
-                if (link == null || (event != null && event.globalIndex() < link.globalIndex())) {
+                if (link == null) {
+                    // after the last chain row: not sealed (yet)
+                    unsealed(event);
+                    event = eventRows.next();
+                } else if (event != null && event.globalIndex() < link.globalIndex()) {
                     unchained(event);
                     event = eventRows.next();
                 } else if (event == null || link.globalIndex() < event.globalIndex()) {
@@ -165,6 +209,45 @@ public class LedgerVerifier {
                 }
             }
             checkCheckpoint();
+        }
+
+        private void unsealed(StoredEvent event) {
+            unsealed++;
+            Instant storedAt = storedAt(event);
+            if (storedAt != null && storedAt.isBefore(mustBeSealedBefore)) {
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNSEALED,
+                        "stored at " + storedAt + " after the last sealed event and still not sealed, though the gap"
+                                + " rule seals every event within " + gapTimeout + " (judged against the database's"
+                                + " clock with a margin of " + UNSEALED_MARGIN + ")"));
+            } else if (storedAt != null && storedAt.isAfter(notStoredAfter)) {
+                // a future stamp would keep an unsealed event young for ever
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNSEALED,
+                        "stored after the last sealed event and stamped " + storedAt
+                                + ", later than the database's clock allows: whether it should be sealed by now cannot"
+                                + " be judged"));
+            }
+            disclosures.accept(event);
+        }
+
+        /** The event's timeStamp column, or null after reporting it UNREADABLE. */
+        private Instant storedAt(StoredEvent event) {
+            try {
+                return Instant.parse(String.valueOf(event.timeStamp()));
+            } catch (DateTimeParseException e) {
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNREADABLE,
+                        "timeStamp " + event.timeStamp() + " is not an ISO-8601 instant, so whether the event should"
+                                + " be sealed by now cannot be judged"));
+                return null;
+            }
         }
 
         private void unchained(StoredEvent event) {
@@ -290,6 +373,25 @@ public class LedgerVerifier {
             if (checkpoint != null && link.globalIndex() <= checkpoint.globalIndex()) {
                 hashAtCheckpoint = headHash;
             }
+        }
+
+        /** The head row is the sealer's bookmark, never evidence: it must agree with the chain rows. */
+        void checkHead(Long headIndex, String headHash) {
+            String mismatch;
+            if (headIndex == null) {
+                mismatch = "the head row is missing";
+            } else if (headIndex < lastLinkIndex) {
+                mismatch = "the head row is behind the sealed rows: it says " + headIndex + ", the last chain row is "
+                        + lastLinkIndex;
+            } else if (headIndex > lastLinkIndex) {
+                mismatch = "the head row is ahead of the sealed rows: it says " + headIndex + ", the last chain row is "
+                        + lastLinkIndex;
+            } else if (!storedChain.equals(headHash)) {
+                mismatch = "the head row's hash is not the last chain row's hash";
+            } else {
+                return;
+            }
+            problem(new Problem(headIndex == null ? lastLinkIndex : headIndex, null, Kind.HEAD_MISMATCH, mismatch));
         }
 
         private void checkCheckpoint() {

@@ -23,12 +23,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +47,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class TamperEvidenceTest {
 
     private static final MetaData COACH = MetaData.from(Map.of("actorId", "coach-cole", "actorRole", "COACH"));
+    private static final MetaData CARA = MetaData.from(Map.of("actorId", "client-cara", "actorRole", "CLIENT"));
+
+    /** A value of a JSON field: a string, null, an integer or a flat list. */
+    private static final Pattern JSON_VALUE = Pattern.compile(":(\"[^\"]*\"|null|-?\\d+|\\[[^\\]]*\\])");
+
+    private static final List<String> OTHER_VALUES =
+            List.of("1", "-1", "1e999", "null", "[]", "{}", "\"\"", "true", "\"2026-13-45T00:00:00Z\"", "[1]");
 
     @Autowired
     private EventStore eventStore;
@@ -78,21 +91,9 @@ abstract class TamperEvidenceTest {
                 "eng-b",
                 0,
                 new EngagementOpened("eng-b", "client-carl", "boss-bea", "hr-hana", Purpose.REMEDIAL, Urgency.HIGH));
-        DomainEventMessage<?> grant = append(
-                "eng-a",
-                1,
-                new UpdateConsentGranted(
-                        "eng-a",
-                        "c-1",
-                        "client-cara",
-                        Audience.BOSS,
-                        EnumSet.of(Scope.PROGRESS),
-                        null,
-                        "quarterly review",
-                        "2026-11"));
-        grantId = grant.getIdentifier();
+        grantId = append("eng-a", 1, grant("eng-a", "client-cara"), CARA).getIdentifier();
         append("eng-b", 1, new SessionLogged("eng-b", "s-1", "coach-chen", LocalDate.of(2026, 11, 2), 60, "private"));
-        append("eng-a", 2, shared("u-1"));
+        append("eng-a", 2, shared());
         append("eng-a", 3, new UpdateConsentRevoked("eng-a", "c-1", "changed my mind"));
         append("eng-b", 2, new SessionLogged("eng-b", "s-2", "coach-chen", LocalDate.of(2026, 11, 9), 60, "private"));
         assertThat(sealer.sealAvailable()).isEqualTo(7);
@@ -182,7 +183,11 @@ abstract class TamperEvidenceTest {
         long last = before.headGlobalIndex();
         jdbc.update("DELETE FROM event_chain WHERE globalIndex = ?", last);
         jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", last);
-        jdbc.update("UPDATE event_chain_head SET lastIndex = ?", index("eng-a", 3));
+        long newLast = index("eng-a", 3);
+        jdbc.update(
+                "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
+                newLast,
+                newLast);
         assertThat(verifier.verify(null).problems())
                 .as("without a checkpoint a clean cut looks whole")
                 .isEmpty();
@@ -200,9 +205,7 @@ abstract class TamperEvidenceTest {
                 "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
                 payload(target).replace("private", "rewrite").getBytes(),
                 target);
-        jdbc.update("DELETE FROM event_chain");
-        jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
-        sealer.sealAvailable();
+        resealEverything();
         assertThat(verifier.verify(null).problems())
                 .as("a consistently re-sealed chain looks whole")
                 .isEmpty();
@@ -227,8 +230,231 @@ abstract class TamperEvidenceTest {
         assertThat(verifier.verify(null).problems().get(0).detail()).contains("revoked");
     }
 
+    @Test
+    void aRewoundHeadIsReportedAndEveryEventIsStillChecked() {
+        jdbc.update("UPDATE event_chain_head SET lastIndex = 0");
+        VerificationReport report = verifier.verify(null);
+        assertThat(report.verified()).isFalse();
+        assertThat(report.eventsChecked()).isEqualTo(7);
+        assertThat(report.unsealedEvents()).isZero();
+        assertThat(report.disclosuresChecked()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(Kind.HEAD_MISMATCH);
+            assertThat(problem.globalIndex()).isZero();
+            assertThat(problem.detail()).contains("behind");
+        });
+    }
+
+    @Test
+    void aHeadAheadOfTheSealedRowsIsReported() {
+        long beyond = index("eng-b", 2) + 5;
+        jdbc.update("UPDATE event_chain_head SET lastIndex = ?", beyond);
+        assertThat(problems()).containsExactly(problem(beyond, Kind.HEAD_MISMATCH));
+        assertThat(verifier.verify(null).problems().get(0).detail()).contains("ahead");
+    }
+
+    @Test
+    void aHeadHashThatIsNotTheLastChainHashIsReported() {
+        jdbc.update("UPDATE event_chain_head SET lastHash = ?", ChainHash.GENESIS);
+        assertThat(problems()).containsExactly(problem(index("eng-b", 2), Kind.HEAD_MISMATCH));
+    }
+
+    /**
+     * Chain rows deleted beyond a consistently rewound head leave their events unsealed: counted, and no problem
+     * while they are young (the sealer is off here), reported as UNSEALED once older than the gap timeout allows.
+     */
+    @Test
+    void eventsUnsealedByDeletingTheirLinksAreReportedOnceTheGapRuleWouldHaveSealedThem() {
+        long rewoundTo = index("eng-a", 2);
+        jdbc.update(
+                "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
+                rewoundTo,
+                rewoundTo);
+        jdbc.update("DELETE FROM event_chain WHERE globalIndex > ?", rewoundTo);
+        VerificationReport young = verifier.verify(null);
+        assertThat(young.problems()).isEmpty();
+        assertThat(young.unsealedEvents()).isEqualTo(2);
+        assertThat(young.eventsChecked()).isEqualTo(5);
+
+        jdbc.update(
+                "UPDATE DomainEventEntry SET timeStamp = ? WHERE globalIndex > ?", "2026-01-01T00:00:00Z", rewoundTo);
+        VerificationReport old = verifier.verify(null);
+        assertThat(old.unsealedEvents()).isEqualTo(2);
+        assertThat(problemsOf(old))
+                .containsExactly(problem(index("eng-a", 3), Kind.UNSEALED), problem(index("eng-b", 2), Kind.UNSEALED));
+
+        jdbc.update(
+                "UPDATE DomainEventEntry SET timeStamp = ? WHERE globalIndex > ?", "2999-01-01T00:00:00Z", rewoundTo);
+        assertThat(problems())
+                .as("stamped in the future to look young")
+                .containsExactly(problem(index("eng-a", 3), Kind.UNSEALED), problem(index("eng-b", 2), Kind.UNSEALED));
+    }
+
+    @Test
+    void anUnsealedEventWhoseTimeStampCannotBeReadIsReportedUnreadable() {
+        long last = index("eng-b", 2);
+        jdbc.update("DELETE FROM event_chain WHERE globalIndex = ?", last);
+        rewindHeadTo(index("eng-a", 3));
+        jdbc.update("UPDATE DomainEventEntry SET timeStamp = 'last tuesday' WHERE globalIndex = ?", last);
+        assertThat(problems()).containsExactly(problem(last, Kind.UNREADABLE));
+    }
+
+    @Test
+    void aGrantForAnotherClientIsForeignAndTheDisclosureRelyingOnItUnbacked() {
+        DomainEventMessage<?> foreign = append("eng-b", 3, grant("eng-b", "client-cara"), CARA);
+        append("eng-b", 4, shared("eng-b", "boss-bea", foreign.getIdentifier(), 3));
+        sealer.sealAvailable();
+        assertThat(problems())
+                .containsExactly(
+                        problem(index("eng-b", 3), Kind.FOREIGN_GRANT),
+                        problem(index("eng-b", 4), Kind.UNBACKED_DISCLOSURE));
+        assertThat(verifier.verify(null).problems())
+                .extracting(Problem::detail)
+                .anySatisfy(detail -> assertThat(detail).contains("client-cara", "client-carl"))
+                .anySatisfy(detail -> assertThat(detail).contains("not made by the engagement's client"));
+    }
+
+    @Test
+    void aGrantWhoseMetadataNamesAnotherActorIsForeign() {
+        MetaData boss = MetaData.from(Map.of("actorId", "boss-bea", "actorRole", "BOSS"));
+        DomainEventMessage<?> foreign = append("eng-b", 3, grant("eng-b", "client-carl"), boss);
+        append("eng-b", 4, shared("eng-b", "boss-bea", foreign.getIdentifier(), 3));
+        sealer.sealAvailable();
+        assertThat(problems())
+                .containsExactly(
+                        problem(index("eng-b", 3), Kind.FOREIGN_GRANT),
+                        problem(index("eng-b", 4), Kind.UNBACKED_DISCLOSURE));
+        assertThat(verifier.verify(null).problems().get(0).detail()).contains("boss-bea");
+    }
+
+    @Test
+    void aMalformedSharedAtIsUnreadableAtItsDisclosure() {
+        long disclosure = index("eng-a", 2);
+        replaceInPayload(disclosure, "\"sharedAt\":\"[^\"]*\"", "\"sharedAt\":\"yesterday\"");
+        assertThat(problems()).containsExactly(problem(disclosure, Kind.UNREADABLE));
+        assertThat(verifier.verify(null).problems().get(0).detail()).contains("sharedAt");
+    }
+
+    @Test
+    void aMalformedValidUntilIsUnreadableAtItsGrant() {
+        long grant = index("eng-a", 1);
+        replaceInPayload(grant, "\"validUntil\":null", "\"validUntil\":\"2026-02-30T25:00:00Z\"");
+        assertThat(problems())
+                .as("the consent cannot be read, so the disclosure citing it is not backed")
+                .containsExactly(problem(grant, Kind.UNREADABLE), problem(index("eng-a", 2), Kind.UNBACKED_DISCLOSURE));
+        assertThat(verifier.verify(null).problems().get(0).detail()).contains("validUntil");
+    }
+
+    @Test
+    void aPayloadThatIsNoJsonIsUnreadableAtItsEvent() {
+        long grant = index("eng-a", 1);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", "{\"consentId\":".getBytes(), grant);
+        resealEverything();
+        assertThat(problems()).contains(problem(grant, Kind.UNREADABLE));
+    }
+
+    @Test
+    void aGrantsMetadataThatIsNoJsonIsUnreadableAtItsEvent() {
+        long grant = index("eng-a", 1);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
+                new byte[] {(byte) 0xff, 0, '{'},
+                grant);
+        resealEverything();
+        assertThat(problems()).contains(problem(grant, Kind.UNREADABLE));
+        assertThat(verifier.verify(null).problems().get(0).detail()).contains("metadata");
+    }
+
+    /**
+     * Whatever bytes the payload or metadata of an event the disclosure check reads holds, verification answers
+     * with a report naming that event, never with an exception.
+     */
+    @Test
+    void arbitraryStoredBytesNeverMakeVerificationThrow() {
+        Random random = new Random(20261205);
+        Set<Kind> reported = EnumSet.noneOf(Kind.class);
+        List<Long> relevant = List.of(index("eng-a", 0), index("eng-a", 1), index("eng-a", 2), index("eng-a", 3));
+        for (int round = 0; round < 120; round++) {
+            long target = relevant.get(random.nextInt(relevant.size()));
+            String column = random.nextBoolean() ? "payload" : "metaData";
+            byte[] original = jdbc.queryForObject(
+                    "SELECT " + column + " FROM DomainEventEntry WHERE globalIndex = ?", byte[].class, target);
+            byte[] mutated = mutate(original, random);
+            if (Arrays.equals(original, mutated)) {
+                continue;
+            }
+            jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE globalIndex = ?", mutated, target);
+            VerificationReport report = verifier.verify(null);
+            assertThat(report.verified()).isFalse();
+            assertThat(report.problems())
+                    .as("%s of %d as %s", column, target, new String(mutated, StandardCharsets.UTF_8))
+                    .extracting(Problem::globalIndex)
+                    .contains(target);
+            report.problems().forEach(problem -> reported.add(problem.kind()));
+            jdbc.update("UPDATE DomainEventEntry SET " + column + " = ? WHERE globalIndex = ?", original, target);
+        }
+        assertThat(reported).as("the disclosure check read the mutated values").contains(Kind.UNREADABLE);
+        assertThat(verifier.verify(null).problems()).isEmpty();
+    }
+
+    /** Random bytes, a cut, a flipped byte, or one JSON value replaced by a value of another type or form. */
+    private static byte[] mutate(byte[] original, Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> {
+                byte[] bytes = new byte[random.nextInt(64)];
+                random.nextBytes(bytes);
+                yield bytes;
+            }
+            case 1 -> Arrays.copyOf(original, random.nextInt(original.length));
+            case 2 -> {
+                byte[] bytes = original.clone();
+                bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
+                yield bytes;
+            }
+            default -> {
+                String json = new String(original, StandardCharsets.UTF_8);
+                List<MatchResult> fields = JSON_VALUE.matcher(json).results().toList();
+                if (fields.isEmpty()) {
+                    yield original;
+                }
+                MatchResult field = fields.get(random.nextInt(fields.size()));
+                yield (json.substring(0, field.start(1))
+                                + OTHER_VALUES.get(random.nextInt(OTHER_VALUES.size()))
+                                + json.substring(field.end(1)))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    private void replaceInPayload(long globalIndex, String regex, String replacement) {
+        String payload = payload(globalIndex);
+        String replaced = payload.replaceFirst(regex, replacement);
+        assertThat(replaced).as("the stored payload has the field").isNotEqualTo(payload);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", replaced.getBytes(), globalIndex);
+        resealEverything();
+    }
+
+    /** What someone with write access does to make an edit look sealed: the chain computed anew. */
+    private void resealEverything() {
+        jdbc.update("DELETE FROM event_chain");
+        jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
+        sealer.sealAvailable();
+    }
+
+    private void rewindHeadTo(long globalIndex) {
+        jdbc.update(
+                "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
+                globalIndex,
+                globalIndex);
+    }
+
     private List<Problem> problems() {
-        return verifier.verify(null).problems().stream()
+        return problemsOf(verifier.verify(null));
+    }
+
+    private static List<Problem> problemsOf(VerificationReport report) {
+        return report.problems().stream()
                 .map(p -> new Problem(p.globalIndex(), null, p.kind(), null))
                 .toList();
     }
@@ -237,25 +463,45 @@ abstract class TamperEvidenceTest {
         return new Problem(globalIndex, null, kind, null);
     }
 
-    private UpdateShared shared(String updateId) {
+    private static UpdateConsentGranted grant(String engagementId, String clientId) {
+        return new UpdateConsentGranted(
+                engagementId,
+                "c-1",
+                clientId,
+                Audience.BOSS,
+                EnumSet.of(Scope.PROGRESS),
+                null,
+                "quarterly review",
+                "2026-11");
+    }
+
+    private UpdateShared shared() {
+        return shared("eng-a", "boss-ben", grantId, 1);
+    }
+
+    private static UpdateShared shared(String engagementId, String bossId, String grantEventId, long grantSequence) {
         return new UpdateShared(
-                "eng-a",
-                updateId,
+                engagementId,
+                "u-1",
                 Audience.BOSS,
                 Scope.PROGRESS,
                 "on track",
-                "boss-ben",
+                bossId,
                 "coach-cole",
                 Instant.now(),
                 "c-1",
                 "quarterly review",
-                grantId,
-                1);
+                grantEventId,
+                grantSequence);
     }
 
     private DomainEventMessage<?> append(String engagementId, long sequence, Object payload) {
+        return append(engagementId, sequence, payload, COACH);
+    }
+
+    private DomainEventMessage<?> append(String engagementId, long sequence, Object payload, MetaData metaData) {
         DomainEventMessage<?> event =
-                new GenericDomainEventMessage<>("Engagement", engagementId, sequence, payload, COACH);
+                new GenericDomainEventMessage<>("Engagement", engagementId, sequence, payload, metaData);
         eventStore.publish(event);
         return event;
     }
