@@ -5,8 +5,6 @@ import coaching.ledger.platform.audit.tlog.Checkpoint;
 import coaching.ledger.platform.audit.tlog.NoteException;
 import coaching.ledger.platform.audit.tlog.NoteSigner;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -41,8 +39,6 @@ import java.util.Optional;
 @ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
 public class Checkpointer implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
-
     private final CheckpointLog checkpoints;
     private final LogTree tree;
     private final NoteSigner signer;
@@ -61,13 +57,8 @@ public class Checkpointer implements SmartLifecycle {
         this.signer = signer;
         this.verifier = NoteVerifier.parse(signer.verifierKey());
         this.publishDir = publishDir.isBlank() ? Optional.empty() : Optional.of(Path.of(publishDir));
-        this.rounds = new PeriodicTask("checkpointer", interval, () -> {
-            try {
-                checkpointNow();
-            } catch (HistoryRewritten logged) {
-                // logged when refused; signing resumes only once the history extends the checkpoints again
-            }
-        });
+        // a refusal fails the round: logged with its reason, once a minute while it lasts
+        this.rounds = new PeriodicTask("checkpointer", interval, this::checkpointNow);
     }
 
     /** What went wrong when the tree cannot be signed: it does not extend an earlier checkpoint. */
@@ -124,10 +115,9 @@ public class Checkpointer implements SmartLifecycle {
         }
     }
 
-    private HistoryRewritten refused(String reason) {
-        HistoryRewritten refused = new HistoryRewritten("not signing a checkpoint: " + reason);
-        log.error(refused.getMessage() + "; run a verification (GET /api/v1/compliance/verification)");
-        return refused;
+    private static HistoryRewritten refused(String reason) {
+        return new HistoryRewritten(
+                "not signing a checkpoint: " + reason + "; a verification (GET /api/v1/compliance/verification) shows where");
     }
 
     /** The latest checkpoint written to the publish directory, if any. */

@@ -89,7 +89,15 @@ public class EventChainSealer implements SmartLifecycle {
                 (row, n) -> StoredEvent.read(row),
                 head.lastIndex());
         Map<String, String> streamHeads = sealedStreamHeads(events);
-        long firstLeaf = jdbc.queryForObject("SELECT COALESCE(MAX(leafIndex) + 1, 0) FROM event_chain", Long.class);
+        long[] sealedEnd = jdbc.queryForObject(
+                "SELECT COALESCE(MAX(globalIndex), 0), COALESCE(MAX(leafIndex) + 1, 0) FROM event_chain",
+                (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
+        if (sealedEnd[0] > head.lastIndex()) {
+            throw new IllegalStateException("the chain holds sealed events up to global index " + sealedEnd[0]
+                    + " but its head row says " + head.lastIndex() + ": the head was rewound; nothing is sealed until"
+                    + " it is restored (a verification reports HEAD_MISMATCH)");
+        }
+        long firstLeaf = sealedEnd[1];
         List<Object[]> links = new ArrayList<>();
         List<StoredEvent> sealed = new ArrayList<>();
         long last = head.lastIndex();

@@ -3,6 +3,8 @@ package coaching.ledger.platform.audit;
 import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coaching.ledger.platform.audit.tlog.NoteVerifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,20 +58,55 @@ public class LedgerVerifier {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Duration gapTimeout;
+    private final LogTree tree;
+    private final CheckpointLog checkpoints;
+    private final ObjectProvider<Checkpointer> checkpointer;
 
     public LedgerVerifier(
             DataSource dataSource,
             @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout) {
+            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
+            LogTree tree,
+            CheckpointLog checkpoints,
+            ObjectProvider<Checkpointer> checkpointer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.gapTimeout = gapTimeout;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+        this.checkpointer = checkpointer;
     }
 
     /** A checkpoint kept from an earlier report, or null. */
     public record Checkpoint(long globalIndex, String hash) {}
 
     public VerificationReport verify(Checkpoint checkpoint) {
+        return verify(checkpoint, null, null);
+    }
+
+    /**
+     * Verifies, also holding the history against a signed checkpoint an auditor kept ({@code keptNote}, or
+     * null), the latest published checkpoint and every stored one. {@code key} verifies them; null means the key
+     * of this process's checkpointer, and where there is none (an offline verification without a key) the tree
+     * is only recomputed and compared with the stored tiles.
+     *
+     * @throws IllegalArgumentException when a kept checkpoint is given but no key to verify it
+     */
+    public VerificationReport verify(Checkpoint checkpoint, String keptNote, NoteVerifier key) {
+        Optional<Checkpointer> signing = Optional.ofNullable(checkpointer.getIfAvailable());
+        NoteVerifier verifier = key != null ? key : signing.map(Checkpointer::verifier).orElse(null);
+        if (keptNote != null && verifier == null) {
+            throw new IllegalArgumentException("a kept checkpoint needs the ledger's public key to be checked");
+        }
+        // read before the walk's bounds: every checkpoint read here covers only events the walk will read
+        List<TreeAudit.Kept> kept = new ArrayList<>();
+        if (keptNote != null) {
+            kept.add(new TreeAudit.Kept("auditor", keptNote));
+        }
+        if (verifier != null) {
+            signing.flatMap(Checkpointer::published).ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
+            checkpoints.all().forEach(stored -> kept.add(new TreeAudit.Kept("stored", stored.note())));
+        }
         Start start = jdbc.queryForObject(
                 "SELECT (SELECT MAX(globalIndex) FROM DomainEventEntry), (SELECT MAX(globalIndex) FROM event_chain),"
                         + " (SELECT lastIndex FROM event_chain_head WHERE id = 1),"
@@ -93,6 +130,7 @@ public class LedgerVerifier {
                 start.lastLink());
         Walk walk = new Walk(
                 checkpoint,
+                new TreeAuditSetup(verifier, kept),
                 start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN),
                 start.databaseNow().plus(UNSEALED_MARGIN));
         walk.run(events, links);
@@ -174,6 +212,7 @@ public class LedgerVerifier {
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, StreamPosition> streams = new HashMap<>();
         private final DisclosureAudit disclosures = new DisclosureAudit(json, this::problem);
+        private final TreeAudit treeAudit;
         private boolean problemsTruncated;
         private long eventsChecked;
         private long headIndex;
@@ -182,8 +221,9 @@ public class LedgerVerifier {
         private long lastLinkIndex;
         private String hashAtCheckpoint;
 
-        Walk(Checkpoint checkpoint, Instant mustBeSealedBefore, Instant notStoredAfter) {
+        Walk(Checkpoint checkpoint, TreeAuditSetup trees, Instant mustBeSealedBefore, Instant notStoredAfter) {
             this.checkpoint = checkpoint;
+            this.treeAudit = new TreeAudit(trees.key(), trees.kept(), tree::leafHash, this::problem);
             this.mustBeSealedBefore = mustBeSealedBefore;
             this.notStoredAfter = notStoredAfter;
         }
@@ -209,6 +249,7 @@ public class LedgerVerifier {
                 }
             }
             checkCheckpoint();
+            treeAudit.finish(tree);
         }
 
         private void unsealed(StoredEvent event) {
@@ -289,6 +330,7 @@ public class LedgerVerifier {
         }
 
         private void missing(Link link) {
+            treeAudit.missing(link.globalIndex());
             problem(new Problem(
                     link.globalIndex(),
                     link.eventIdentifier(),
@@ -300,6 +342,7 @@ public class LedgerVerifier {
 
         private void sealed(StoredEvent event, Link link) {
             eventsChecked++;
+            treeAudit.sealed(event);
             String eventHash = ChainHash.of(event);
             boolean eventIntact = true;
             if (!link.eventIdentifier().equals(event.eventIdentifier())) {
@@ -431,8 +474,14 @@ public class LedgerVerifier {
                     unsealed,
                     headIndex,
                     headHash,
+                    treeAudit.size(),
+                    treeAudit.root(),
+                    treeAudit.checkpointsHeld(),
                     List.copyOf(problems),
                     problemsTruncated);
         }
     }
+
+    /** The key and the checkpoints the tree is held against. */
+    private record TreeAuditSetup(NoteVerifier key, List<TreeAudit.Kept> kept) {}
 }

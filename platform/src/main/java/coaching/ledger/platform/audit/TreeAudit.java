@@ -1,5 +1,6 @@
 package coaching.ledger.platform.audit;
 
+import coaching.ledger.platform.audit.VerificationReport.CheckpointHeld;
 import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
@@ -7,6 +8,8 @@ import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.MerkleFrontier;
 import coaching.ledger.platform.audit.tlog.NoteException;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
+
+import org.springframework.dao.DataAccessException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,18 +31,16 @@ final class TreeAudit {
     /** A checkpoint to hold the history against, and where it came from (auditor, published, stored). */
     record Kept(String source, String note) {}
 
-    /** What one kept checkpoint proved: the history of {@code size} entries is still the one it signed. */
-    record Outcome(String source, long size, String root, boolean consistent) {}
-
     private record Parsed(Kept kept, Checkpoint checkpoint) {}
 
     private final Function<StoredEvent, byte[]> leafHash;
     private final Consumer<Problem> problems;
     private final List<Parsed> pending = new ArrayList<>();
-    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<CheckpointHeld> outcomes = new ArrayList<>();
     private final MerkleFrontier frontier = new MerkleFrontier();
     private long lastGlobalIndex;
 
+    /** {@code key} may be null when no kept checkpoint is given: the tree is then recomputed and compared only. */
     TreeAudit(NoteVerifier key, List<Kept> kept, Function<StoredEvent, byte[]> leafHash, Consumer<Problem> problems) {
         this.leafHash = leafHash;
         this.problems = problems;
@@ -80,7 +81,7 @@ final class TreeAudit {
         while (!pending.isEmpty() && pending.get(0).checkpoint().size() == frontier.size()) {
             Parsed parsed = pending.remove(0);
             boolean same = Arrays.equals(frontier.root(), parsed.checkpoint().rootHash());
-            outcomes.add(new Outcome(
+            outcomes.add(new CheckpointHeld(
                     parsed.kept().source(), parsed.checkpoint().size(), base64(parsed.checkpoint().rootHash()), same));
             if (!same) {
                 problems.accept(new Problem(
@@ -99,7 +100,7 @@ final class TreeAudit {
      */
     void finish(LogTree stored) {
         for (Parsed parsed : pending) {
-            outcomes.add(new Outcome(
+            outcomes.add(new CheckpointHeld(
                     parsed.kept().source(), parsed.checkpoint().size(), base64(parsed.checkpoint().rootHash()), false));
             problems.accept(new Problem(
                     lastGlobalIndex,
@@ -110,13 +111,24 @@ final class TreeAudit {
         }
         pending.clear();
         long storedSize = stored.head().size();
-        if (storedSize < frontier.size() || !Arrays.equals(stored.root(frontier.size()), frontier.root())) {
+        if (storedSize < frontier.size() || !Arrays.equals(storedRoot(stored), frontier.root())) {
             problems.accept(new Problem(
                     lastGlobalIndex,
                     null,
                     Kind.TREE_MISMATCH,
                     "the stored tree (" + storedSize + " entries) is not the tree of the " + frontier.size()
                             + " sealed events: proofs served from it would not verify"));
+        }
+    }
+
+    /** The stored tiles' root at the walked size; null when tiles are missing or unreadable. */
+    private byte[] storedRoot(LogTree stored) {
+        try {
+            return stored.root(frontier.size());
+        } catch (DataAccessException unreachable) {
+            throw unreachable;
+        } catch (RuntimeException brokenTiles) {
+            return null;
         }
     }
 
@@ -128,7 +140,7 @@ final class TreeAudit {
         return base64(frontier.root());
     }
 
-    List<Outcome> outcomes() {
+    List<CheckpointHeld> checkpointsHeld() {
         return List.copyOf(outcomes);
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
  * {@code headHash} are a checkpoint an auditor can keep: a later verification given them proves the
  * history up to that point is still exactly there. Events stored after the last sealed event are
  * counted in {@code unsealedEvents}; those stored within the last moments are checked by the next
- * verification, older ones are reported as {@link Kind#UNSEALED}.
+ * verification, older ones are reported as {@link Kind#UNSEALED}. {@code treeSize} and {@code treeRoot}
+ * (base64) are the Merkle tree recomputed from the sealed events; {@code checkpoints} says, for every
+ * signed checkpoint held against it (the auditor's, the published one, those stored), whether the history
+ * still extends it.
  */
 public record VerificationReport(
         boolean verified,
@@ -16,11 +19,20 @@ public record VerificationReport(
         long unsealedEvents,
         long headGlobalIndex,
         String headHash,
+        long treeSize,
+        String treeRoot,
+        List<CheckpointHeld> checkpoints,
         List<Problem> problems,
         boolean problemsTruncated) {
 
     /** One finding, located at the event (or position) where it happened. */
     public record Problem(long globalIndex, String eventId, Kind kind, String detail) {}
+
+    /**
+     * A signed checkpoint held against the history: from the {@code auditor}, the {@code published} directory or
+     * {@code stored} in the database; {@code consistent} when the history's first {@code size} entries have its root.
+     */
+    public record CheckpointHeld(String source, long size, String root, boolean consistent) {}
 
     public enum Kind {
         /** The stored bytes of an event (payload, metadata or any column) differ from what was sealed. */
@@ -72,6 +84,12 @@ public record VerificationReport(
          * An event whose stored values cannot be read: payload or metadata not a JSON object, a field missing or of
          * the wrong type, a timestamp that is no ISO-8601 instant.
          */
-        UNREADABLE
+        UNREADABLE,
+        /** A signed checkpoint whose history of the same size has another root: the history was rewritten. */
+        FORKED,
+        /** A checkpoint that the ledger's public key does not verify: forged, altered, or another log's. */
+        BAD_SIGNATURE,
+        /** The stored Merkle tiles do not give the tree of the sealed events: proofs served from them would fail. */
+        TREE_MISMATCH
     }
 }
