@@ -22,7 +22,9 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.audit.EventChainSealer;
+import coaching.ledger.platform.audit.CheckpointLog;
 import coaching.ledger.platform.audit.LedgerVerifier;
+import coaching.ledger.platform.audit.LogTree;
 import coaching.ledger.platform.audit.VerificationReport;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.InMemoryClientDataKeys;
@@ -45,6 +47,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -108,13 +111,16 @@ final class ReplaySeed {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         start = System.nanoTime();
         Duration gapTimeout = Duration.ofSeconds(10);
-        int sealed = new EventChainSealer(
-                        new JdbcTemplate(dataSource), transactions, Duration.ofSeconds(1), gapTimeout, 10_000)
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        LogTree tree = new LogTree(jdbc, StoredForm.MAPPER);
+        int sealed = new EventChainSealer(jdbc, transactions, tree, Duration.ofSeconds(1), gapTimeout, 10_000)
                 .sealAvailable();
         log.accept(String.format(
                 "sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
         start = System.nanoTime();
-        VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER, gapTimeout).verify(null);
+        VerificationReport report = new LedgerVerifier(
+                        dataSource, StoredForm.MAPPER, gapTimeout, tree, new CheckpointLog(jdbc), Optional.empty())
+                .verify(null);
         log.accept(String.format(
                 "verified: %s, %,d events and %,d disclosures checked in %.1f s",
                 report.verified(),

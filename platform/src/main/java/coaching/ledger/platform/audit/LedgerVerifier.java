@@ -4,7 +4,6 @@ import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,7 +59,7 @@ public class LedgerVerifier {
     private final Duration gapTimeout;
     private final LogTree tree;
     private final CheckpointLog checkpoints;
-    private final ObjectProvider<Checkpointer> checkpointer;
+    private final Optional<Checkpointer> checkpointer;
 
     public LedgerVerifier(
             DataSource dataSource,
@@ -68,7 +67,7 @@ public class LedgerVerifier {
             @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
             LogTree tree,
             CheckpointLog checkpoints,
-            ObjectProvider<Checkpointer> checkpointer) {
+            Optional<Checkpointer> checkpointer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
         this.gapTimeout = gapTimeout;
@@ -93,8 +92,7 @@ public class LedgerVerifier {
      * @throws IllegalArgumentException when a kept checkpoint is given but no key to verify it
      */
     public VerificationReport verify(Checkpoint checkpoint, String keptNote, NoteVerifier key) {
-        Optional<Checkpointer> signing = Optional.ofNullable(checkpointer.getIfAvailable());
-        NoteVerifier verifier = key != null ? key : signing.map(Checkpointer::verifier).orElse(null);
+        NoteVerifier verifier = key != null ? key : checkpointer.map(Checkpointer::verifier).orElse(null);
         if (keptNote != null && verifier == null) {
             throw new IllegalArgumentException("a kept checkpoint needs the ledger's public key to be checked");
         }
@@ -104,19 +102,21 @@ public class LedgerVerifier {
             kept.add(new TreeAudit.Kept("auditor", keptNote));
         }
         if (verifier != null) {
-            signing.flatMap(Checkpointer::published).ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
+            checkpointer.flatMap(Checkpointer::published).ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
             checkpoints.all().forEach(stored -> kept.add(new TreeAudit.Kept("stored", stored.note())));
         }
         Start start = jdbc.queryForObject(
                 "SELECT (SELECT MAX(globalIndex) FROM DomainEventEntry), (SELECT MAX(globalIndex) FROM event_chain),"
                         + " (SELECT lastIndex FROM event_chain_head WHERE id = 1),"
-                        + " (SELECT lastHash FROM event_chain_head WHERE id = 1), CURRENT_TIMESTAMP",
+                        + " (SELECT lastHash FROM event_chain_head WHERE id = 1), CURRENT_TIMESTAMP,"
+                        + " (SELECT treeSize FROM event_chain_head WHERE id = 1)",
                 (row, n) -> new Start(
                         row.getLong(1),
                         row.getLong(2),
                         row.getObject(3, Long.class),
                         row.getString(4),
-                        row.getObject(5, OffsetDateTime.class).toInstant()));
+                        row.getObject(5, OffsetDateTime.class).toInstant(),
+                        row.getLong(6)));
         Pages<StoredEvent> events = new Pages<>(
                 "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
                 (row, n) -> StoredEvent.read(row),
@@ -133,16 +133,17 @@ public class LedgerVerifier {
                 new TreeAuditSetup(verifier, kept),
                 start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN),
                 start.databaseNow().plus(UNSEALED_MARGIN));
-        walk.run(events, links);
+        walk.run(events, links, start.treeSize());
         walk.checkHead(start.headIndex(), start.headHash());
         return walk.report();
     }
 
     /**
      * What one statement saw when verification started: the last event and chain row (0 for none; {@code getLong}
-     * reads SQL NULL as 0), the head row (null when it is missing) and the database's time.
+     * reads SQL NULL as 0), the head row (null when it is missing), the database's time and the stored tree's size.
      */
-    private record Start(long lastEvent, long lastLink, Long headIndex, String headHash, Instant databaseNow) {}
+    private record Start(
+            long lastEvent, long lastLink, Long headIndex, String headHash, Instant databaseNow, long treeSize) {}
 
     /** One table's rows up to a given global index in global order, fetched a page at a time. */
     private final class Pages<T> {
@@ -228,7 +229,7 @@ public class LedgerVerifier {
             this.notStoredAfter = notStoredAfter;
         }
 
-        void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows) {
+        void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows, long treeSize) {
             StoredEvent event = eventRows.next();
             Link link = linkRows.next();
             while (event != null || link != null) {
@@ -249,7 +250,7 @@ public class LedgerVerifier {
                 }
             }
             checkCheckpoint();
-            treeAudit.finish(tree);
+            treeAudit.finish(tree, treeSize);
         }
 
         private void unsealed(StoredEvent event) {

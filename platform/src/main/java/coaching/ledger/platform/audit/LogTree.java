@@ -58,6 +58,11 @@ public class LogTree {
      */
     void appendSealed(long firstLeaf, List<StoredEvent> sealed) {
         long size = catchUp(firstLeaf);
+        if (size != firstLeaf) {
+            throw new IllegalStateException("the tree holds " + size + " leaves but the chain only " + firstLeaf
+                    + ": sealed rows were removed; nothing is sealed until they are restored (a verification reports"
+                    + " TREE_MISMATCH)");
+        }
         List<byte[]> leaves = new ArrayList<>(sealed.size());
         for (StoredEvent event : sealed) {
             leaves.add(leafHash(event));

@@ -95,10 +95,11 @@ final class TreeAudit {
     }
 
     /**
-     * Ends the walk: checkpoints beyond the history are truncations, and the stored tiles must give the
-     * recomputed root at the walked size (the sealer may have grown them since the walk read its pages).
+     * Ends the walk: checkpoints beyond the history are truncations, and the stored tree must have had the walked
+     * size when the walk began ({@code storedSize}) and give the recomputed root at it (the sealer may have grown the
+     * tiles since).
      */
-    void finish(LogTree stored) {
+    void finish(LogTree stored, long storedSize) {
         for (Parsed parsed : pending) {
             outcomes.add(new CheckpointHeld(
                     parsed.kept().source(), parsed.checkpoint().size(), base64(parsed.checkpoint().rootHash()), false));
@@ -110,8 +111,7 @@ final class TreeAudit {
                             + " entries but the sealed history only " + frontier.size() + ": it was cut off"));
         }
         pending.clear();
-        long storedSize = stored.head().size();
-        if (storedSize < frontier.size() || !Arrays.equals(storedRoot(stored), frontier.root())) {
+        if (storedSize != frontier.size() || !Arrays.equals(storedRoot(stored), frontier.root())) {
             problems.accept(new Problem(
                     lastGlobalIndex,
                     null,

@@ -10,6 +10,9 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.audit.VerificationReport.Kind;
+import coaching.ledger.platform.audit.tlog.Checkpoint;
+import coaching.ledger.platform.audit.tlog.NoteSigner;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -17,26 +20,35 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each kind of tampering, done with SQL straight on the tables, is reported at the event where it
@@ -65,6 +77,22 @@ abstract class TamperEvidenceTest {
     private PlatformTransactionManager transactionManager;
 
     @Autowired
+    private LogTree tree;
+
+    @Autowired
+    private CheckpointLog checkpointLog;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    @Qualifier("defaultAxonObjectMapper")
+    private ObjectMapper json;
+
+    @TempDir
+    private Path publishDir;
+
+    @Autowired
     private LedgerVerifier verifier;
 
     private EventChainSealer sealer;
@@ -76,11 +104,8 @@ abstract class TamperEvidenceTest {
      */
     @BeforeEach
     void storeAndSealAStory() {
-        jdbc.update("DELETE FROM event_chain_gap");
-        jdbc.update("DELETE FROM event_chain");
-        jdbc.update("DELETE FROM DomainEventEntry");
-        jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
-        sealer = new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), Duration.ZERO, 3);
+        AuditTables.empty(jdbc);
+        sealer = new EventChainSealer(jdbc, transactionManager, tree, Duration.ofMillis(50), Duration.ZERO, 3);
 
         append(
                 "eng-a",
@@ -188,6 +213,8 @@ abstract class TamperEvidenceTest {
                 "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
                 newLast,
                 newLast);
+        assertThat(problems()).as("the stored tree still has the cut leaf").contains(problem(newLast, Kind.TREE_MISMATCH));
+        rebuildTree();
         assertThat(verifier.verify(null).problems())
                 .as("without a checkpoint a clean cut looks whole")
                 .isEmpty();
@@ -435,10 +462,17 @@ abstract class TamperEvidenceTest {
         resealEverything();
     }
 
-    /** What someone with write access does to make an edit look sealed: the chain computed anew. */
+    /** What someone with write access does to make an edit look sealed: the chain and the tree computed anew. */
     private void resealEverything() {
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
+        rebuildTree();
+    }
+
+    /** The stored tree dropped: the sealer's next round builds it again from the chain as it is now. */
+    private void rebuildTree() {
+        jdbc.update("DELETE FROM merkle_tile");
+        jdbc.update("UPDATE event_chain_head SET treeSize = 0, treeRoot = NULL");
         sealer.sealAvailable();
     }
 
@@ -447,6 +481,119 @@ abstract class TamperEvidenceTest {
                 "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
                 globalIndex,
                 globalIndex);
+    }
+
+    @Test
+    void theSealedHistoryIsAMerkleTreeWhoseSignedCheckpointIsStoredAndPublished() throws Exception {
+        Checkpointer checkpointer = checkpointer();
+        CheckpointLog.Signed signed = checkpointer.checkpointNow();
+        Checkpoint checkpoint = Checkpoint.verified(signed.note(), checkpointer.verifier());
+        assertThat(checkpoint.size()).isEqualTo(7);
+        assertThat(checkpoint.rootHash()).isEqualTo(tree.head().root());
+        assertThat(Files.readString(publishDir.resolve("checkpoint"))).isEqualTo(signed.note());
+        assertThat(Files.readString(publishDir.resolve("checkpoints").resolve("7"))).isEqualTo(signed.note());
+        assertThat(checkpointer.checkpointNow()).as("nothing new: no new signature").isEqualTo(signed);
+
+        VerificationReport report = verifierWith(checkpointer).verify(null);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.treeSize()).isEqualTo(7);
+        assertThat(Base64.getDecoder().decode(report.treeRoot())).isEqualTo(checkpoint.rootHash());
+        assertThat(report.checkpoints())
+                .extracting(VerificationReport.CheckpointHeld::source, VerificationReport.CheckpointHeld::consistent)
+                .containsExactlyInAnyOrder(tuple("published", true), tuple("stored", true));
+    }
+
+    @Test
+    void aHistoryRewrittenAndResealedWithItsTreeIsForkedAgainstThePublishedCheckpoint() {
+        Checkpointer checkpointer = checkpointer();
+        checkpointer.checkpointNow();
+        long target = index("eng-b", 1);
+        jdbc.update(
+                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+                payload(target).replace("private", "rewrite").getBytes(),
+                target);
+        resealEverything();
+        jdbc.update("DELETE FROM log_checkpoint");
+        assertThat(verifier.verify(null).problems())
+                .as("chain and tree re-sealed consistently look whole without a checkpoint")
+                .isEmpty();
+
+        assertThatThrownBy(checkpointer::checkpointNow)
+                .isInstanceOf(Checkpointer.HistoryRewritten.class)
+                .hasMessageContaining("published");
+        append("eng-b", 3, new SessionLogged("eng-b", "s-3", "coach-chen", LocalDate.of(2026, 11, 16), 60, "more"));
+        sealer.sealAvailable();
+        assertThatThrownBy(checkpointer::checkpointNow)
+                .as("nor is a grown rewritten history signed")
+                .isInstanceOf(Checkpointer.HistoryRewritten.class);
+        assertThat(verifierWith(checkpointer).verify(null).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Kind.FORKED);
+    }
+
+    @Test
+    void aLogCutShortAndResealedIsTruncatedAgainstAKeptCheckpoint() {
+        Checkpointer checkpointer = checkpointer();
+        String kept = checkpointer.checkpointNow().note();
+        long last = index("eng-b", 2);
+        jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", last);
+        resealEverything();
+        jdbc.update("DELETE FROM log_checkpoint");
+        VerificationReport report = verifier.verify(null, kept, checkpointer.verifier());
+        assertThat(report.problems()).extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
+        assertThat(report.checkpoints())
+                .extracting(VerificationReport.CheckpointHeld::source, VerificationReport.CheckpointHeld::consistent)
+                .containsExactly(tuple("auditor", false));
+    }
+
+    @Test
+    void aKeptCheckpointAlteredOrSignedByAnotherKeyIsABadSignature() throws Exception {
+        Checkpointer checkpointer = checkpointer();
+        String kept = checkpointer.checkpointNow().note();
+        String grown = kept.replaceFirst("\n7\n", "\n8\n");
+        assertThat(verifier.verify(null, grown, checkpointer.verifier()).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Kind.BAD_SIGNATURE);
+        NoteSigner other = NoteSigner.generate(checkpointer.verifier().name());
+        String foreign = other.sign(Checkpoint.verified(kept, checkpointer.verifier()).body());
+        assertThat(verifier.verify(null, foreign, checkpointer.verifier()).problems())
+                .extracting(Problem::kind)
+                .containsExactly(Kind.BAD_SIGNATURE);
+        assertThat(verifier.verify(null, kept, checkpointer.verifier()).problems()).isEmpty();
+    }
+
+    @Test
+    void anAlteredTileIsATreeMismatch() {
+        byte[] tile = jdbc.queryForObject("SELECT hashes FROM merkle_tile WHERE level = 0 AND idx = 0", byte[].class);
+        tile[5] ^= 1;
+        jdbc.update("UPDATE merkle_tile SET hashes = ? WHERE level = 0 AND idx = 0", tile);
+        assertThat(problems()).extracting(Problem::kind).containsExactly(Kind.TREE_MISMATCH);
+    }
+
+    @Test
+    void sealingStopsWhenChainRowsTheTreeHoldsWereRemoved() {
+        long kept = index("eng-a", 3);
+        jdbc.update("DELETE FROM event_chain WHERE globalIndex > ?", kept);
+        rewindHeadTo(kept);
+        assertThatThrownBy(sealer::sealAvailable).hasMessageContaining("leaves");
+        assertThat(problems()).extracting(Problem::kind).contains(Kind.TREE_MISMATCH);
+    }
+
+    @Test
+    void aTreeMissingFromAnEarlierVersionIsBuiltFromTheSealedEventsByTheNextRound() {
+        byte[] root = tree.head().root();
+        rebuildTree();
+        assertThat(tree.head().size()).isEqualTo(7);
+        assertThat(tree.head().root()).isEqualTo(root);
+    }
+
+    private Checkpointer checkpointer() {
+        return new Checkpointer(
+                checkpointLog, tree, NoteSigner.generate("test.example/ledger"), Duration.ofHours(1), publishDir.toString());
+    }
+
+    private LedgerVerifier verifierWith(Checkpointer checkpointer) {
+        return new LedgerVerifier(dataSource, json, Duration.ofSeconds(60), tree, checkpointLog, Optional.of(checkpointer));
     }
 
     private List<Problem> problems() {
