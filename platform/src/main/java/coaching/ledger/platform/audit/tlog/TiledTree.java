@@ -170,7 +170,8 @@ public final class TiledTree {
 
         void requireExactSize(long size) {
             boolean lastTileMatches = width(0, size >>> TILE_HEIGHT) == (size & (TILE_WIDTH - 1));
-            boolean boundaryFull = size % TILE_WIDTH != 0 || size == 0 || width(0, (size >>> TILE_HEIGHT) - 1) == TILE_WIDTH;
+            boolean boundaryFull =
+                    size % TILE_WIDTH != 0 || size == 0 || width(0, (size >>> TILE_HEIGHT) - 1) == TILE_WIDTH;
             if (!lastTileMatches || !boundaryFull) {
                 throw new IllegalArgumentException("the stored tree does not have " + size + " leaves");
             }
@@ -194,8 +195,8 @@ public final class TiledTree {
                 if (kept > 0) {
                     byte[] partial = tile(level, index);
                     if (partial.length != kept * HASH) {
-                        throw new IllegalStateException("tile " + level + "/" + index + " holds " + partial.length / HASH
-                                + " hashes, the tree needs " + kept);
+                        throw new IllegalStateException("tile " + level + "/" + index + " holds "
+                                + partial.length / HASH + " hashes, the tree needs " + kept);
                     }
                     System.arraycopy(partial, 0, tile, 0, kept * HASH);
                 }
@@ -220,8 +221,8 @@ public final class TiledTree {
             byte[] tile = tile(level, first >>> TILE_HEIGHT);
             int offset = (int) (first & (TILE_WIDTH - 1));
             if (tile.length < (offset + span) * HASH) {
-                throw new IllegalStateException("tile " + level + "/" + (first >>> TILE_HEIGHT) + " lacks node " + height
-                        + "/" + index + " of a stored tree");
+                throw new IllegalStateException("tile " + level + "/" + (first >>> TILE_HEIGHT) + " lacks node "
+                        + height + "/" + index + " of a stored tree");
             }
             return hasher.perfectRoot(tile, offset * HASH, span, scratch);
         }
