@@ -9,16 +9,19 @@ import java.util.Map;
 /**
  * An RFC 9162 Merkle tree kept in C2SP tlog-tiles: tiles of 256 hashes, the tile at tile-level
  * {@code L} holding tree level {@code 8L}. Appends, roots and proofs read O(log n) tiles, never the
- * leaves' history: a node at level {@code 8L + r} is folded from {@code 2^r} hashes of one tile.
- * Stateless between calls (the store is the truth, so it may sit in the caller's transaction); each
- * call caches the tiles it reads. Not thread-safe within a call, safe to share between threads.
+ * leaves' history: a node at level {@code 8L + r} is folded from {@code 2^r} hashes of one tile, so
+ * besides the {@code k} leaves of an append, each call hashes up to about 255 times per tile-level
+ * (a few hundred hashes in all; batches amortise them).
+ * <p>
+ * Holds no state between calls: the store is the truth, so it may sit in the caller's transaction,
+ * and one instance may serve several threads. Each call caches the tiles it reads and writes.
  */
 public final class TiledTree {
 
     /** Tree levels per tile. */
-    static final int TILE_HEIGHT = 8;
+    private static final int TILE_HEIGHT = 8;
     /** Hashes in a full tile. */
-    static final int TILE_WIDTH = 1 << TILE_HEIGHT;
+    private static final int TILE_WIDTH = 1 << TILE_HEIGHT;
 
     private static final int HASH = Merkle.HASH_SIZE;
 
