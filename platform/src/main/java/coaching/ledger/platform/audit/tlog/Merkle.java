@@ -37,7 +37,7 @@ public final class Merkle {
 
     /** Whether {@code proof} proves the leaf with {@code leafHash} at {@code index} in the tree of {@code size} with {@code root}. */
     public static boolean verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
-        if (index < 0 || index >= size || !wellFormed(proof)) {
+        if (index < 0 || index >= size || !isHash(leafHash) || !isHash(root) || !wellFormed(proof)) {
             return false;
         }
         long fn = index;
@@ -68,7 +68,7 @@ public final class Merkle {
      * proof and equal roots; the empty tree is extended by every tree.
      */
     public static boolean verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2) {
-        if (size1 < 0 || size2 < size1 || !wellFormed(proof)) {
+        if (size1 < 0 || size2 < size1 || !isHash(root1) || !isHash(root2) || !wellFormed(proof)) {
             return false;
         }
         if (size1 == size2) {
@@ -113,7 +113,11 @@ public final class Merkle {
     }
 
     private static boolean wellFormed(List<byte[]> proof) {
-        return proof != null && proof.size() <= 64 && proof.stream().allMatch(h -> h != null && h.length == HASH_SIZE);
+        return proof != null && proof.size() <= 64 && proof.stream().allMatch(Merkle::isHash);
+    }
+
+    private static boolean isHash(byte[] hash) {
+        return hash != null && hash.length == HASH_SIZE;
     }
 
     static MessageDigest sha256() {
