@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,6 @@ class LeafRecordTest {
     }
 
     private static String sha256Hex(String text) {
-        return java.util.HexFormat.of().formatHex(Merkle.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(Merkle.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -3,6 +3,11 @@ package coaching.ledger.platform.audit.tlog;
 import coaching.ledger.platform.audit.tlog.NoteException.Reason;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,8 +50,8 @@ class NoteSignerTest {
 
     @Test
     void theKeyIdIsTheStartOfTheHashOfNameAndKey() {
-        byte[] publicKey = java.util.Arrays.copyOfRange(
-                java.util.Base64.getDecoder().decode("ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), 1, 33);
+        byte[] publicKey =
+                Arrays.copyOfRange(Base64.getDecoder().decode("ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"), 1, 33);
 
         assertThat(Notes.hex(Notes.keyId("PeterNeumann", publicKey))).isEqualTo("c74f20a3");
         assertThat(Notes.hex(Notes.keyId("PeterNeumann2", publicKey))).isNotEqualTo("c74f20a3");
@@ -168,8 +173,8 @@ class NoteSignerTest {
     }
 
     /** Every proper substring and every single-byte change, as note_test.go tries them. */
-    private static java.util.List<String> manglings(String key) {
-        var manglings = new java.util.ArrayList<String>();
+    private static List<String> manglings(String key) {
+        var manglings = new ArrayList<String>();
         for (int i = 0; i <= key.length(); i++) {
             for (int j = i + 1; j <= key.length(); j++) {
                 if (i != 0 || j != key.length()) {
