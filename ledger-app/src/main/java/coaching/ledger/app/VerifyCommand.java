@@ -43,13 +43,7 @@ public final class VerifyCommand {
         DataSourceTransactionManagerAutoConfiguration.class,
         JdbcTemplateAutoConfiguration.class
     })
-    @Import({
-        LedgerPlatform.class,
-        AxonInfrastructure.class,
-        LedgerVerifier.class,
-        LogTree.class,
-        CheckpointLog.class
-    })
+    @Import({LedgerPlatform.class, AxonInfrastructure.class, LedgerVerifier.class, LogTree.class, CheckpointLog.class})
     static class VerifyContext {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -61,9 +55,12 @@ public final class VerifyCommand {
         NoteVerifier key;
         try {
             keptNote = line.file("--checkpoint").orElse(null);
-            key = line.file("--public-key").map(text -> NoteVerifier.parse(text.strip())).orElse(null);
+            key = line.file("--public-key")
+                    .map(text -> NoteVerifier.parse(text.strip()))
+                    .orElse(null);
             if (keptNote != null && key == null) {
-                throw new IllegalArgumentException("--checkpoint needs --public-key: the key its signature is checked with");
+                throw new IllegalArgumentException(
+                        "--checkpoint needs --public-key: the key its signature is checked with");
             }
         } catch (RuntimeException e) {
             err.println("verification failed: " + e.getMessage());
@@ -74,8 +71,7 @@ public final class VerifyCommand {
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=warn")
                 .run(springArgs)) {
-            VerificationReport report =
-                    context.getBean(LedgerVerifier.class).verify(checkpoint(args), keptNote, key);
+            VerificationReport report = context.getBean(LedgerVerifier.class).verify(checkpoint(args), keptNote, key);
             out.println(new ObjectMapper()
                     .findAndRegisterModules()
                     .enable(SerializationFeature.INDENT_OUTPUT)

@@ -77,10 +77,11 @@ interface SignedLogScenarios extends LedgerScenario {
     }
 
     @Test
-    default void checkpointsGrowConsistentlyAndAnAuditorsCheckpointIsHeldAgainstTheHistory() {
+    default void checkpointsGrowConsistentlyAndAnAuditorsCheckpointIsHeldAgainstTheHistory() throws Exception {
         sharedUpdate("u-1");
         NoteVerifier key = publicKey();
-        String first = expect(200, http().get("/api/v1/log/checkpoint", "hr-hana")).body();
+        String first =
+                expect(200, http().get("/api/v1/log/checkpoint", "hr-hana")).body();
         Checkpoint kept = Checkpoint.verified(first, key);
 
         sharedUpdate("u-2");
@@ -88,7 +89,8 @@ interface SignedLogScenarios extends LedgerScenario {
         expect(200, http().get("/api/v1/compliance/verification", "compliance-cy"));
         String id = sharedUpdate("u-3");
         expect(200, http().get("/api/v1/client/engagements/" + id + "/disclosures/u-3/receipt", "client-cara"));
-        Checkpoint latest = Checkpoint.verified(expect(200, http().get("/api/v1/log/checkpoint", "boss-ben")).body(), key);
+        Checkpoint latest = Checkpoint.verified(
+                expect(200, http().get("/api/v1/log/checkpoint", "boss-ben")).body(), key);
         assertThat(latest.size()).isGreaterThan(kept.size());
 
         JsonNode proof = expect(
@@ -102,15 +104,23 @@ interface SignedLogScenarios extends LedgerScenario {
         assertThat(Merkle.verifyConsistency(kept.size(), latest.size(), hashes, kept.rootHash(), latest.rootHash()))
                 .isTrue();
         expect(403, http().get("/api/v1/log/proof/consistency?from=1", "hr-hana"));
-        expect(400, http().get("/api/v1/log/proof/consistency?from=" + (latest.size() + 1) + "&to=" + latest.size(), "compliance-cy"));
+        expect(
+                400,
+                http().get(
+                                "/api/v1/log/proof/consistency?from=" + (latest.size() + 1) + "&to=" + latest.size(),
+                                "compliance-cy"));
         expect(400, http().get("/api/v1/log/proof/consistency?from=1&to=" + Long.MAX_VALUE, "compliance-cy"));
 
-        JsonNode report = expect(200, http().get(verificationAgainst(first), "compliance-cy")).json();
+        JsonNode report = expect(200, http().get(verificationAgainst(first), "compliance-cy"))
+                .json();
         assertThat(report.get("verified").asBoolean()).as(report.toString()).isTrue();
-        assertThat(report.get("checkpoints").toString()).contains("\"source\":\"auditor\"").contains("\"consistent\":true");
+        assertThat(report.get("checkpoints").toString())
+                .contains("\"source\":\"auditor\"")
+                .contains("\"consistent\":true");
 
         String forged = first.replaceFirst("\n(\\d+)\n", "\n" + (kept.size() + 1000) + "\n");
-        JsonNode refused = expect(200, http().get(verificationAgainst(forged), "compliance-cy")).json();
+        JsonNode refused = expect(200, http().get(verificationAgainst(forged), "compliance-cy"))
+                .json();
         assertThat(refused.get("verified").asBoolean()).isFalse();
         assertThat(refused.get("problems").toString()).contains("BAD_SIGNATURE");
         LedgerHttp.Response notANote = expect(400, http().get(verificationAgainst("hello"), "compliance-cy"));

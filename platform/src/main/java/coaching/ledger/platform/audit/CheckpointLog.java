@@ -14,8 +14,8 @@ import java.util.Optional;
 public class CheckpointLog {
 
     private static final String SELECT = "SELECT treeSize, rootHash, note, signedAt FROM log_checkpoint";
-    private static final RowMapper<Signed> SIGNED = (row, n) ->
-            new Signed(row.getLong(1), row.getString(2).trim(), row.getString(3), row.getObject(4, OffsetDateTime.class));
+    private static final RowMapper<Signed> SIGNED = (row, n) -> new Signed(
+            row.getLong(1), row.getString(2).trim(), row.getString(3), row.getObject(4, OffsetDateTime.class));
 
     private final JdbcTemplate jdbc;
 

@@ -102,8 +102,8 @@ public class Checkpointer implements SmartLifecycle {
         try {
             earlier = Checkpoint.verified(note, verifier);
         } catch (NoteException | IllegalArgumentException e) {
-            throw refused("the latest " + where + " checkpoint does not verify under this ledger's key: "
-                    + e.getMessage());
+            throw refused(
+                    "the latest " + where + " checkpoint does not verify under this ledger's key: " + e.getMessage());
         }
         if (earlier.size() > size) {
             throw refused("the latest " + where + " checkpoint has " + earlier.size() + " entries, the tree only "
@@ -116,19 +116,22 @@ public class Checkpointer implements SmartLifecycle {
     }
 
     private static HistoryRewritten refused(String reason) {
-        return new HistoryRewritten(
-                "not signing a checkpoint: " + reason + "; a verification (GET /api/v1/compliance/verification) shows where");
+        return new HistoryRewritten("not signing a checkpoint: " + reason
+                + "; a verification (GET /api/v1/compliance/verification) shows where");
     }
 
     /** The latest checkpoint written to the publish directory, if any. */
     public Optional<String> published() {
-        return publishDir.map(dir -> dir.resolve("checkpoint")).filter(Files::isRegularFile).map(file -> {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the published checkpoint " + file, e);
-            }
-        });
+        return publishDir
+                .map(dir -> dir.resolve("checkpoint"))
+                .filter(Files::isRegularFile)
+                .map(file -> {
+                    try {
+                        return Files.readString(file, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read the published checkpoint " + file, e);
+                    }
+                });
     }
 
     /** Writes {@code checkpoints/<size>} and replaces {@code checkpoint} in one step each (temporary file, rename). */
@@ -156,6 +159,11 @@ public class Checkpointer implements SmartLifecycle {
 
     public NoteVerifier verifier() {
         return verifier;
+    }
+
+    /** The C2SP verifier key of the checkpoints: what {@code --public-key} files hold. */
+    public String verifierKey() {
+        return signer.verifierKey();
     }
 
     @Override

@@ -2,8 +2,8 @@ package coaching.ledger.platform.audit;
 
 import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,7 +92,8 @@ public class LedgerVerifier {
      * @throws IllegalArgumentException when a kept checkpoint is given but no key to verify it
      */
     public VerificationReport verify(Checkpoint checkpoint, String keptNote, NoteVerifier key) {
-        NoteVerifier verifier = key != null ? key : checkpointer.map(Checkpointer::verifier).orElse(null);
+        NoteVerifier verifier =
+                key != null ? key : checkpointer.map(Checkpointer::verifier).orElse(null);
         if (keptNote != null && verifier == null) {
             throw new IllegalArgumentException("a kept checkpoint needs the ledger's public key to be checked");
         }
@@ -102,7 +103,9 @@ public class LedgerVerifier {
             kept.add(new TreeAudit.Kept("auditor", keptNote));
         }
         if (verifier != null) {
-            checkpointer.flatMap(Checkpointer::published).ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
+            checkpointer
+                    .flatMap(Checkpointer::published)
+                    .ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
             checkpoints.all().forEach(stored -> kept.add(new TreeAudit.Kept("stored", stored.note())));
         }
         Start start = jdbc.queryForObject(

@@ -43,8 +43,9 @@ public class LogTree {
     }
 
     public Head head() {
-        return jdbc.queryForObject("SELECT treeSize, treeRoot FROM event_chain_head WHERE id = 1", (row, n) -> head(
-                row.getLong(1), row.getString(2)));
+        return jdbc.queryForObject(
+                "SELECT treeSize, treeRoot FROM event_chain_head WHERE id = 1",
+                (row, n) -> head(row.getLong(1), row.getString(2)));
     }
 
     public byte[] leafHash(StoredEvent event) {
@@ -112,6 +113,7 @@ public class LogTree {
     }
 
     private static Head head(long size, String rootHex) {
-        return new Head(size, rootHex == null ? Merkle.emptyRoot() : HexFormat.of().parseHex(rootHex.trim()));
+        return new Head(
+                size, rootHex == null ? Merkle.emptyRoot() : HexFormat.of().parseHex(rootHex.trim()));
     }
 }

@@ -8,7 +8,6 @@ import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.MerkleFrontier;
 import coaching.ledger.platform.audit.tlog.NoteException;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-
 import org.springframework.dao.DataAccessException;
 
 import java.util.ArrayList;
@@ -82,7 +81,10 @@ final class TreeAudit {
             Parsed parsed = pending.remove(0);
             boolean same = Arrays.equals(frontier.root(), parsed.checkpoint().rootHash());
             outcomes.add(new CheckpointHeld(
-                    parsed.kept().source(), parsed.checkpoint().size(), base64(parsed.checkpoint().rootHash()), same));
+                    parsed.kept().source(),
+                    parsed.checkpoint().size(),
+                    base64(parsed.checkpoint().rootHash()),
+                    same));
             if (!same) {
                 problems.accept(new Problem(
                         last == null ? lastGlobalIndex : last.globalIndex(),
@@ -102,13 +104,17 @@ final class TreeAudit {
     void finish(LogTree stored, long storedSize) {
         for (Parsed parsed : pending) {
             outcomes.add(new CheckpointHeld(
-                    parsed.kept().source(), parsed.checkpoint().size(), base64(parsed.checkpoint().rootHash()), false));
+                    parsed.kept().source(),
+                    parsed.checkpoint().size(),
+                    base64(parsed.checkpoint().rootHash()),
+                    false));
             problems.accept(new Problem(
                     lastGlobalIndex,
                     null,
                     Kind.TRUNCATED,
-                    "the " + parsed.kept().source() + " checkpoint has " + parsed.checkpoint().size()
-                            + " entries but the sealed history only " + frontier.size() + ": it was cut off"));
+                    "the " + parsed.kept().source() + " checkpoint has "
+                            + parsed.checkpoint().size() + " entries but the sealed history only " + frontier.size()
+                            + ": it was cut off"));
         }
         pending.clear();
         if (storedSize != frontier.size() || !Arrays.equals(storedRoot(stored), frontier.root())) {

@@ -10,10 +10,10 @@ import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
 import coaching.ledger.platform.audit.VerificationReport.Kind;
+import coaching.ledger.platform.audit.VerificationReport.Problem;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
 import coaching.ledger.platform.audit.tlog.NoteSigner;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import coaching.ledger.platform.audit.VerificationReport.Problem;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -213,7 +213,9 @@ abstract class TamperEvidenceTest {
                 "UPDATE event_chain_head SET lastIndex = ?, lastHash = (SELECT chainHash FROM event_chain WHERE globalIndex = ?)",
                 newLast,
                 newLast);
-        assertThat(problems()).as("the stored tree still has the cut leaf").contains(problem(newLast, Kind.TREE_MISMATCH));
+        assertThat(problems())
+                .as("the stored tree still has the cut leaf")
+                .contains(problem(newLast, Kind.TREE_MISMATCH));
         rebuildTree();
         assertThat(verifier.verify(null).problems())
                 .as("without a checkpoint a clean cut looks whole")
@@ -491,8 +493,11 @@ abstract class TamperEvidenceTest {
         assertThat(checkpoint.size()).isEqualTo(7);
         assertThat(checkpoint.rootHash()).isEqualTo(tree.head().root());
         assertThat(Files.readString(publishDir.resolve("checkpoint"))).isEqualTo(signed.note());
-        assertThat(Files.readString(publishDir.resolve("checkpoints").resolve("7"))).isEqualTo(signed.note());
-        assertThat(checkpointer.checkpointNow()).as("nothing new: no new signature").isEqualTo(signed);
+        assertThat(Files.readString(publishDir.resolve("checkpoints").resolve("7")))
+                .isEqualTo(signed.note());
+        assertThat(checkpointer.checkpointNow())
+                .as("nothing new: no new signature")
+                .isEqualTo(signed);
 
         VerificationReport report = verifierWith(checkpointer).verify(null);
         assertThat(report.problems()).isEmpty();
@@ -555,11 +560,13 @@ abstract class TamperEvidenceTest {
                 .extracting(Problem::kind)
                 .containsExactly(Kind.BAD_SIGNATURE);
         NoteSigner other = NoteSigner.generate(checkpointer.verifier().name());
-        String foreign = other.sign(Checkpoint.verified(kept, checkpointer.verifier()).body());
+        String foreign =
+                other.sign(Checkpoint.verified(kept, checkpointer.verifier()).body());
         assertThat(verifier.verify(null, foreign, checkpointer.verifier()).problems())
                 .extracting(Problem::kind)
                 .containsExactly(Kind.BAD_SIGNATURE);
-        assertThat(verifier.verify(null, kept, checkpointer.verifier()).problems()).isEmpty();
+        assertThat(verifier.verify(null, kept, checkpointer.verifier()).problems())
+                .isEmpty();
     }
 
     @Test
@@ -589,11 +596,16 @@ abstract class TamperEvidenceTest {
 
     private Checkpointer checkpointer() {
         return new Checkpointer(
-                checkpointLog, tree, NoteSigner.generate("test.example/ledger"), Duration.ofHours(1), publishDir.toString());
+                checkpointLog,
+                tree,
+                NoteSigner.generate("test.example/ledger"),
+                Duration.ofHours(1),
+                publishDir.toString());
     }
 
     private LedgerVerifier verifierWith(Checkpointer checkpointer) {
-        return new LedgerVerifier(dataSource, json, Duration.ofSeconds(60), tree, checkpointLog, Optional.of(checkpointer));
+        return new LedgerVerifier(
+                dataSource, json, Duration.ofSeconds(60), tree, checkpointLog, Optional.of(checkpointer));
     }
 
     private List<Problem> problems() {

@@ -50,7 +50,8 @@ public final class PackagedJar implements AutoCloseable {
         command.addAll(appArgs);
         if (appArgs.stream().noneMatch(arg -> arg.startsWith("--" + PUBLISH_DIR))) {
             // a directory of this process's own: checkpoints of another test's ledger would stop it from signing
-            command.add("--" + PUBLISH_DIR + "=" + Path.of("target", "published-checkpoints", name + "-" + UUID.randomUUID()));
+            command.add("--" + PUBLISH_DIR + "="
+                    + Path.of("target", "published-checkpoints", name + "-" + UUID.randomUUID()));
         }
         try {
             if (log.getParent() != null) {

@@ -41,7 +41,8 @@ public final class TestDatabases {
      * ledger from signing.
      */
     private static void ownPublishedCheckpoints(DynamicPropertyRegistry registry) {
-        Path directory = Path.of("target", "published-checkpoints", UUID.randomUUID().toString());
+        Path directory =
+                Path.of("target", "published-checkpoints", UUID.randomUUID().toString());
         registry.add("ledger.checkpoints.publish-dir", directory::toString);
     }
 

@@ -40,7 +40,9 @@ class LogEndpoint {
     @GetMapping("/api/v1/log/checkpoint")
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<String> checkpoint() {
-        return ResponseEntity.ok().contentType(TEXT).body(Receipts.latestCheckpoint(checkpoints, checkpointer).note());
+        return ResponseEntity.ok()
+                .contentType(TEXT)
+                .body(Receipts.latestCheckpoint(checkpoints, checkpointer).note());
     }
 
     /** The verifier key of the checkpoints, in the C2SP form {@code <name>+<hex key id>+<base64 key>}. */
@@ -51,7 +53,7 @@ class LogEndpoint {
         if (signing == null) {
             throw Rejection.notFound("this process signs no checkpoints; ask the one that seals the log");
         }
-        return ResponseEntity.ok().contentType(TEXT).body(signing.verifier().verifierKey() + "\n");
+        return ResponseEntity.ok().contentType(TEXT).body(signing.verifierKey() + "\n");
     }
 
     record ConsistencyProof(long from, long to, List<String> proof) {}
@@ -64,7 +66,9 @@ class LogEndpoint {
     @PreAuthorize("hasRole('COMPLIANCE')")
     ConsistencyProof consistency(@RequestParam long from, @RequestParam(required = false) Long to) {
         long size = tree.head().size();
-        long upTo = to != null ? to : Receipts.latestCheckpoint(checkpoints, checkpointer).size();
+        long upTo = to != null
+                ? to
+                : Receipts.latestCheckpoint(checkpoints, checkpointer).size();
         if (from < 0) {
             throw Rejection.invalid("from", "must be a tree size, 0 or more");
         }

@@ -74,7 +74,8 @@ class Receipts {
     /** The receipt of the disclosure recorded by event {@code eventId}; 404 when it is not a disclosure. */
     String forDisclosure(String eventId) {
         Sealed disclosure = sealed(eventId, UpdateShared.class, "disclosure");
-        String grantEventId = payload(disclosure.event()).path("consentGrantEventId").asText();
+        String grantEventId =
+                payload(disclosure.event()).path("consentGrantEventId").asText();
         Sealed grant = sealed(grantEventId, UpdateConsentGranted.class, "consent grant");
         CheckpointLog.Signed checkpoint = covering(Math.max(disclosure.leafIndex(), grant.leafIndex()) + 1);
         byte[] root = tree.root(checkpoint.size());
@@ -98,7 +99,8 @@ class Receipts {
                         engagementId,
                         UpdateShared.class.getName())
                 .stream()
-                .filter(row -> updateId.equals(readTree((byte[]) row[1]).path("updateId").asText()))
+                .filter(row -> updateId.equals(
+                        readTree((byte[]) row[1]).path("updateId").asText()))
                 .map(row -> (String) row[0])
                 .findFirst();
     }
@@ -183,8 +185,7 @@ class Receipts {
     }
 
     private static Rejection historyNoLongerMatches() {
-        return Rejection.conflict(
-                "the stored history no longer matches the signed log; a verification"
-                        + " (GET /api/v1/compliance/verification) reports where");
+        return Rejection.conflict("the stored history no longer matches the signed log; a verification"
+                + " (GET /api/v1/compliance/verification) reports where");
     }
 }
