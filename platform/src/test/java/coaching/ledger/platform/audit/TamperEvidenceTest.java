@@ -146,7 +146,7 @@ abstract class TamperEvidenceTest {
                 "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
                 payload(target).replace("private", "PRIVATE").getBytes(),
                 target);
-        assertThat(problems()).containsExactly(problem(target, Kind.ALTERED));
+        assertThat(problems()).containsExactly(problem(target, Kind.ALTERED), treeMismatch());
     }
 
     @Test
@@ -156,7 +156,7 @@ abstract class TamperEvidenceTest {
                 "UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
                 "{\"actorId\":\"coach-chen\",\"actorRole\":\"COACH\"}".getBytes(),
                 target);
-        assertThat(problems()).containsExactly(problem(target, Kind.ALTERED));
+        assertThat(problems()).containsExactly(problem(target, Kind.ALTERED), treeMismatch());
     }
 
     @Test
@@ -164,7 +164,8 @@ abstract class TamperEvidenceTest {
         long target = index("eng-b", 1);
         long next = index("eng-b", 2);
         jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", target);
-        assertThat(problems()).containsExactly(problem(target, Kind.DELETED), problem(next, Kind.STREAM_BROKEN));
+        assertThat(problems())
+                .containsExactly(problem(target, Kind.DELETED), problem(next, Kind.STREAM_BROKEN), treeMismatch());
     }
 
     @Test
@@ -177,7 +178,8 @@ abstract class TamperEvidenceTest {
                 .containsExactly(
                         problem(after, Kind.DELETED),
                         problem(after, Kind.CHAIN_BROKEN),
-                        problem(index("eng-b", 2), Kind.STREAM_BROKEN));
+                        problem(index("eng-b", 2), Kind.STREAM_BROKEN),
+                        treeMismatch());
     }
 
     @Test
@@ -187,7 +189,8 @@ abstract class TamperEvidenceTest {
         jdbc.update("UPDATE DomainEventEntry SET globalIndex = -1 WHERE globalIndex = ?", first);
         jdbc.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = ?", first, second);
         jdbc.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = -1", second);
-        assertThat(problems()).containsExactly(problem(first, Kind.REORDERED), problem(second, Kind.REORDERED));
+        assertThat(problems())
+                .containsExactly(problem(first, Kind.REORDERED), problem(second, Kind.REORDERED), treeMismatch());
     }
 
     @Test
@@ -300,6 +303,10 @@ abstract class TamperEvidenceTest {
                 rewoundTo,
                 rewoundTo);
         jdbc.update("DELETE FROM event_chain WHERE globalIndex > ?", rewoundTo);
+        assertThat(problems())
+                .as("the stored tree still holds their leaves")
+                .containsExactly(problem(rewoundTo, Kind.TREE_MISMATCH));
+        cutTreeTo(5);
         VerificationReport young = verifier.verify(null);
         assertThat(young.problems()).isEmpty();
         assertThat(young.unsealedEvents()).isEqualTo(2);
@@ -325,7 +332,8 @@ abstract class TamperEvidenceTest {
         jdbc.update("DELETE FROM event_chain WHERE globalIndex = ?", last);
         rewindHeadTo(index("eng-a", 3));
         jdbc.update("UPDATE DomainEventEntry SET timeStamp = 'last tuesday' WHERE globalIndex = ?", last);
-        assertThat(problems()).containsExactly(problem(last, Kind.UNREADABLE));
+        assertThat(problems())
+                .containsExactly(problem(last, Kind.UNREADABLE), problem(index("eng-a", 3), Kind.TREE_MISMATCH));
     }
 
     @Test
@@ -469,6 +477,18 @@ abstract class TamperEvidenceTest {
         jdbc.update("DELETE FROM event_chain");
         jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
         rebuildTree();
+    }
+
+    /** What the stored tree says once the walk is done, when an event's bytes or place changed: leaves differ. */
+    private Problem treeMismatch() {
+        return problem(index("eng-b", 2), Kind.TREE_MISMATCH);
+    }
+
+    /** The stored tree cut to its first leaves, as a careful attacker who removed chain rows would leave it. */
+    private void cutTreeTo(long leaves) {
+        jdbc.update("DELETE FROM merkle_tile");
+        jdbc.update("UPDATE event_chain_head SET treeSize = 0, treeRoot = NULL");
+        tree.catchUp(leaves);
     }
 
     /** The stored tree dropped: the sealer's next round builds it again from the chain as it is now. */
