@@ -83,6 +83,7 @@ final class LogCost {
     }
 
     String run() {
+        String loadBefore = Cpu.loadAverage();
         Store h2 = Store.h2(plan.options(), "log_cost").recreateWithSchema();
         seed(h2);
         List<StoredEvent> events = storedEvents(h2);
@@ -98,7 +99,8 @@ final class LogCost {
         }
         Bench.log(String.format("log-cost: a tree of %,d leaves; proofs", plan.treeEvents()));
         Proofs proofs = proofs(events);
-        return report(new History(events), perEvent, sealings, proofs);
+        String load = loadBefore + " → " + Cpu.loadAverage();
+        return report(new History(events), load, perEvent, sealings, proofs);
     }
 
     // --- CPU per event and per signature -------------------------------------------------------------
@@ -511,7 +513,7 @@ final class LogCost {
         }
     }
 
-    String report(History history, PerEvent perEvent, List<Sealing> sealings, Proofs proofs) {
+    String report(History history, String load, PerEvent perEvent, List<Sealing> sealings, Proofs proofs) {
         StringBuilder report = new StringBuilder();
         report.append("## Cost of the signed log (median of the trials (min–max))\n\n");
         report.append("Machine: ").append(Machine.describe(plan.options())).append("\n\n");
@@ -529,7 +531,9 @@ final class LogCost {
         report.append(String.join(", ", mix))
                 .append("); ")
                 .append(plan.trials())
-                .append(" trials.\n\n");
+                .append(" trials. Load average (1/5/15 min) at the start → end: ")
+                .append(load)
+                .append(".\n\n");
 
         report.append("### CPU µs per event (this thread's CPU time)\n\n");
         report.append("| step | µs per event |\n|---|---|\n");
