@@ -1,8 +1,8 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.audit.Receipt;
+import coaching.ledger.platform.audit.ReceiptCheck;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-import coaching.ledger.platform.audit.tlog.Receipt;
-import coaching.ledger.platform.audit.tlog.ReceiptCheck;
 import coaching.ledger.platform.audit.tlog.ReceiptCheck.Disclosure;
 
 import java.io.IOException;
