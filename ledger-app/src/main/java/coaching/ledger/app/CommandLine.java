@@ -2,6 +2,7 @@ package coaching.ledger.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +46,28 @@ record CommandLine(Map<String, String> options, List<String> plain, List<String>
         return new CommandLine(options, plain, rest);
     }
 
+    /** Far above any key, checkpoint or receipt; a bigger file is none of them and is not read whole. */
+    private static final long MAX_FILE_BYTES = 4L << 20;
+
     /** The text of the file the option names, if it was given. */
     Optional<String> file(String option) {
         return Optional.ofNullable(options.get(option)).map(CommandLine::read);
     }
 
+    /**
+     * The file as UTF-8 text (keys, checkpoints and receipts are text, so anything else is unreadable).
+     *
+     * @throws UncheckedIOException naming the file and why
+     */
     static String read(String file) {
+        Path path = Path.of(file);
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                throw new IOException("larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notText) {
+            throw new UncheckedIOException("cannot read " + file + ": not UTF-8 text", notText);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

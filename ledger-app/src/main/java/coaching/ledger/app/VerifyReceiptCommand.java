@@ -1,16 +1,12 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.audit.Receipt;
+import coaching.ledger.platform.audit.ReceiptCheck;
+import coaching.ledger.platform.audit.ReceiptCheck.Disclosure;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-import coaching.ledger.platform.audit.tlog.Receipt;
-import coaching.ledger.platform.audit.tlog.ReceiptCheck;
-import coaching.ledger.platform.audit.tlog.ReceiptCheck.Disclosure;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 
 /**
  * {@code java -jar ledger-app.jar verify-receipt FILE --public-key KEYFILE}: checks a disclosure
@@ -26,40 +22,33 @@ public final class VerifyReceiptCommand {
 
     static final String USAGE = "usage: java -jar ledger-app.jar verify-receipt FILE --public-key KEYFILE";
 
-    /** Far above any receipt; a bigger file is not one and is not read whole. */
-    private static final long MAX_FILE_BYTES = 4L << 20;
-
     private VerifyReceiptCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path receiptFile = null;
-        Path keyFile = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--public-key") && i + 1 < args.length && keyFile == null) {
-                keyFile = Path.of(args[++i]);
-            } else if (args[i].startsWith("--public-key=") && keyFile == null) {
-                keyFile = Path.of(args[i].substring("--public-key=".length()));
-            } else if (!args[i].startsWith("--") && receiptFile == null) {
-                receiptFile = Path.of(args[i]);
-            } else {
-                return usage(err, "unexpected argument " + args[i]);
-            }
+        CommandLine line;
+        try {
+            line = CommandLine.of(args, "--public-key");
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
-        if (receiptFile == null || keyFile == null) {
-            return usage(err, receiptFile == null ? "no receipt FILE given" : "no --public-key KEYFILE given");
+        if (!line.rest().isEmpty() || line.plain().size() > 1) {
+            return usage(
+                    err,
+                    "unexpected argument "
+                            + (line.rest().isEmpty()
+                                    ? line.plain().get(1)
+                                    : line.rest().get(0)));
+        }
+        if (line.plain().isEmpty() || !line.options().containsKey("--public-key")) {
+            return usage(err, line.plain().isEmpty() ? "no receipt FILE given" : "no --public-key KEYFILE given");
         }
         NoteVerifier key;
-        try {
-            key = NoteVerifier.parse(read(keyFile).strip());
-        } catch (IOException | IllegalArgumentException unreadable) {
-            err.println("cannot read the public key " + keyFile + ": " + unreadable.getMessage());
-            return UNUSABLE;
-        }
         String receipt;
         try {
-            receipt = read(receiptFile);
-        } catch (IOException unreadable) {
-            err.println("cannot read the receipt " + receiptFile + ": " + unreadable.getMessage());
+            key = NoteVerifier.parse(line.file("--public-key").orElseThrow().strip());
+            receipt = CommandLine.read(line.plain().get(0));
+        } catch (UncheckedIOException | IllegalArgumentException unreadable) {
+            err.println("cannot use the public key or the receipt: " + unreadable.getMessage());
             return UNUSABLE;
         }
         ReceiptCheck check = Receipt.check(receipt, key);
@@ -86,18 +75,6 @@ public final class VerifyReceiptCommand {
             case INVALID -> "INVALID receipt: " + check.detail();
             case UNUSABLE -> "not a receipt: " + check.detail();
         };
-    }
-
-    /** The file as UTF-8; a receipt or key is text, so anything else is unreadable. */
-    private static String read(Path file) throws IOException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IOException("larger than " + MAX_FILE_BYTES + " bytes");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException notText) {
-            throw new IOException("not UTF-8 text");
-        }
     }
 
     private static int usage(PrintStream err, String problem) {

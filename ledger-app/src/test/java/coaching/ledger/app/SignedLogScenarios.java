@@ -1,10 +1,10 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.audit.Receipt;
+import coaching.ledger.platform.audit.ReceiptCheck;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
 import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
-import coaching.ledger.platform.audit.tlog.Receipt;
-import coaching.ledger.platform.audit.tlog.ReceiptCheck;
 import coaching.ledger.platform.testing.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.audit.LeafRecord;
+import coaching.ledger.platform.audit.Receipt;
 import coaching.ledger.platform.audit.StoredEvent;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
-import coaching.ledger.platform.audit.tlog.LeafRecord;
 import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.NoteSigner;
-import coaching.ledger.platform.audit.tlog.Receipt;
 import coaching.ledger.platform.audit.tlog.TlogProof;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

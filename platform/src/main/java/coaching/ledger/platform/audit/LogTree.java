@@ -1,6 +1,5 @@
 package coaching.ledger.platform.audit;
 
-import coaching.ledger.platform.audit.tlog.LeafRecord;
 import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.TiledTree;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -120,7 +120,8 @@ public final class Merkle {
         return hash != null && hash.length == HASH_SIZE;
     }
 
-    static MessageDigest sha256() {
+    /** A fresh SHA-256 digest (not thread-safe, hence one per use). */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

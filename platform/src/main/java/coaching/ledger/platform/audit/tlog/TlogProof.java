@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record TlogProof(byte[] extra, long index, List<byte[]> hashes, String checkpoint) {
 
-    static final String HEADER = "c2sp.org/tlog-proof@v1";
+    public static final String HEADER = "c2sp.org/tlog-proof@v1";
 
     /** An inclusion proof of a tree of at most 2^63 leaves has at most 63 hashes. */
     private static final int MAX_HASHES = 64;

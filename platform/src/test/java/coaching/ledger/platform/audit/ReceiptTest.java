@@ -1,7 +1,12 @@
-package coaching.ledger.platform.audit.tlog;
+package coaching.ledger.platform.audit;
 
-import coaching.ledger.platform.audit.tlog.ReceiptCheck.Disclosure;
-import coaching.ledger.platform.audit.tlog.ReceiptCheck.Outcome;
+import coaching.ledger.platform.audit.ReceiptCheck.Disclosure;
+import coaching.ledger.platform.audit.ReceiptCheck.Outcome;
+import coaching.ledger.platform.audit.tlog.Checkpoint;
+import coaching.ledger.platform.audit.tlog.Merkle;
+import coaching.ledger.platform.audit.tlog.NoteSigner;
+import coaching.ledger.platform.audit.tlog.NoteVerifier;
+import coaching.ledger.platform.audit.tlog.TlogProof;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package coaching.ledger.platform.audit.tlog;
+package coaching.ledger.platform.audit;
 
 /**
  * What checking a disclosure receipt found: {@link Outcome#VALID} with the facts it proves, else why not.

@@ -1,6 +1,6 @@
-package coaching.ledger.platform.audit.tlog;
+package coaching.ledger.platform.audit;
 
-import coaching.ledger.platform.audit.StoredEvent;
+import coaching.ledger.platform.audit.tlog.Merkle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 

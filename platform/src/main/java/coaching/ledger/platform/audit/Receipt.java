@@ -1,6 +1,11 @@
-package coaching.ledger.platform.audit.tlog;
+package coaching.ledger.platform.audit;
 
-import coaching.ledger.platform.audit.tlog.ReceiptCheck.Disclosure;
+import coaching.ledger.platform.audit.ReceiptCheck.Disclosure;
+import coaching.ledger.platform.audit.tlog.Checkpoint;
+import coaching.ledger.platform.audit.tlog.Merkle;
+import coaching.ledger.platform.audit.tlog.NoteException;
+import coaching.ledger.platform.audit.tlog.NoteVerifier;
+import coaching.ledger.platform.audit.tlog.TlogProof;
 
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +16,9 @@ import java.util.Objects;
  * both under the same signed checkpoint. Anyone with the log's verifier key can check it offline.
  */
 public record Receipt(TlogProof disclosure, TlogProof consent) {
+
+    /** Two proofs, each with a checkpoint note of at most 1 Mi characters (what NoteVerifier reads). */
+    private static final int MAX_RECEIPT_CHARS = 2 << 20;
 
     private static final String NEXT_PROOF = "\n" + TlogProof.HEADER + "\n";
 
@@ -52,7 +60,7 @@ public record Receipt(TlogProof disclosure, TlogProof consent) {
      * inside the first (its checkpoint is origin, size and root, then signature lines).
      */
     private static String[] blocks(String text) {
-        if (text == null || text.length() > 2 * Notes.MAX_TEXT_CHARS || !text.startsWith(TlogProof.HEADER + "\n")) {
+        if (text == null || text.length() > MAX_RECEIPT_CHARS || !text.startsWith(TlogProof.HEADER + "\n")) {
             throw new IllegalArgumentException("a receipt starts with the line " + TlogProof.HEADER);
         }
         int second = text.indexOf(NEXT_PROOF);
