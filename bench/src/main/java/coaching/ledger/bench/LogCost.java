@@ -2,11 +2,11 @@ package coaching.ledger.bench;
 
 import coaching.ledger.platform.audit.ChainHash;
 import coaching.ledger.platform.audit.EventChainSealer;
+import coaching.ledger.platform.audit.LeafRecord;
 import coaching.ledger.platform.audit.LogTree;
 import coaching.ledger.platform.audit.StoredEvent;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
 import coaching.ledger.platform.audit.tlog.InMemoryTileStore;
-import coaching.ledger.platform.audit.tlog.LeafRecord;
 import coaching.ledger.platform.audit.tlog.Merkle;
 import coaching.ledger.platform.audit.tlog.NoteException;
 import coaching.ledger.platform.audit.tlog.NoteSigner;
