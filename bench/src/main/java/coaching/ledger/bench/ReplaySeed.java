@@ -133,6 +133,12 @@ final class ReplaySeed {
         }
     }
 
+    /** Writes a history of {@code events} events, unsealed, into a database that has the ledger's schema. */
+    static void writeUnsealed(Connection connection, int events) throws SQLException {
+        connection.setAutoCommit(false);
+        new ReplaySeed(events).write(connection);
+    }
+
     private void write(Connection connection) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (aggregateIdentifier,"
                 + " sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp)"
