@@ -43,12 +43,17 @@ public final class VerifyReceiptCommand {
             return usage(err, line.plain().isEmpty() ? "no receipt FILE given" : "no --public-key KEYFILE given");
         }
         NoteVerifier key;
-        String receipt;
         try {
             key = NoteVerifier.parse(line.file("--public-key").orElseThrow().strip());
-            receipt = CommandLine.read(line.plain().get(0));
         } catch (UncheckedIOException | IllegalArgumentException unreadable) {
-            err.println("cannot use the public key or the receipt: " + unreadable.getMessage());
+            err.println("cannot read the public key: " + unreadable.getMessage());
+            return UNUSABLE;
+        }
+        String receipt;
+        try {
+            receipt = CommandLine.read(line.plain().get(0));
+        } catch (UncheckedIOException unreadable) {
+            err.println("cannot read the receipt: " + unreadable.getMessage());
             return UNUSABLE;
         }
         ReceiptCheck check = Receipt.check(receipt, key);

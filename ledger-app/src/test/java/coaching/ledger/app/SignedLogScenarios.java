@@ -48,7 +48,9 @@ interface SignedLogScenarios extends LedgerScenario {
         assertThat(receipt.body()).startsWith("c2sp.org/tlog-proof@v1\n").doesNotContain("on track");
         ReceiptCheck check = Receipt.check(receipt.body(), key);
         assertThat(check.outcome()).as(check.detail()).isEqualTo(ReceiptCheck.Outcome.VALID);
-        assertThat(check.detail()).contains("u-1").contains("boss-ben").contains("c-1");
+        assertThat(check.disclosure().updateId()).isEqualTo("u-1");
+        assertThat(check.disclosure().recipientId()).isEqualTo("boss-ben");
+        assertThat(check.disclosure().consentId()).isEqualTo("c-1");
 
         String altered = receipt.body().replaceFirst("index (\\d+)", "index 0");
         assertThat(Receipt.check(altered, key).outcome()).isEqualTo(ReceiptCheck.Outcome.INVALID);
