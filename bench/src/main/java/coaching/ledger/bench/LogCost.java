@@ -8,6 +8,7 @@ import coaching.ledger.platform.audit.StoredEvent;
 import coaching.ledger.platform.audit.tlog.Checkpoint;
 import coaching.ledger.platform.audit.tlog.InMemoryTileStore;
 import coaching.ledger.platform.audit.tlog.Merkle;
+import coaching.ledger.platform.audit.tlog.MerkleFrontier;
 import coaching.ledger.platform.audit.tlog.NoteException;
 import coaching.ledger.platform.audit.tlog.NoteSigner;
 import coaching.ledger.platform.audit.tlog.NoteVerifier;
@@ -208,9 +209,13 @@ final class LogCost {
         return new double[] {sign, perItem(start, SIGNATURES_PER_TRIAL, sink)};
     }
 
-    /** A growing tree in memory, extended in batches as the sealer extends it. */
+    /**
+     * A growing tree in memory, extended in batches as the sealer's {@code LogTree} extends it: the leaves into
+     * the tiles, the root from the frontier the previous round left (copied per round, as a round may roll back).
+     */
     private final class Tree {
         private final TiledTree tree;
+        private MerkleFrontier frontier = new MerkleFrontier();
         private long size;
         private byte[] root = Merkle.emptyRoot();
 
@@ -223,7 +228,11 @@ final class LogCost {
             long start = cpuNanos();
             for (int from = 0; from < leaves.size(); from += batch) {
                 List<byte[]> appended = leaves.subList(from, Math.min(leaves.size(), from + batch));
-                root = tree.append(size, appended);
+                MerkleFrontier grown = frontier.copy();
+                tree.appendLeaves(size, appended);
+                appended.forEach(grown::append);
+                root = grown.root();
+                frontier = grown;
                 size += appended.size();
             }
             return perItem(start, leaves.size(), root[0] | 1);
@@ -544,7 +553,7 @@ final class LogCost {
                 .append(Results.spreadOf(perEvent.leaf()))
                 .append(" |\n");
         for (int batch : BATCHES) {
-            report.append("| upkeep: TiledTree.append in batches of ")
+            report.append("| upkeep: tiles (TiledTree.appendLeaves) and root (frontier) in batches of ")
                     .append(batch)
                     .append(", root included | ")
                     .append(Results.spreadOf(perEvent.upkeep().get(batch)))

@@ -34,8 +34,9 @@ class LogCostTest {
         assertThat(report).containsPattern("\\| leaf: [^|]+\\| " + figure + " \\|");
         for (int batch : LogCost.BATCHES) {
             assertThat(report)
-                    .containsPattern("\\| upkeep: TiledTree.append in batches of " + batch + ", root included \\| "
-                            + figure + " \\|")
+                    .containsPattern(
+                            "\\| upkeep: tiles \\(TiledTree.appendLeaves\\) and root \\(frontier\\) in batches of "
+                                    + batch + ", root included \\| " + figure + " \\|")
                     .containsPattern("\\| " + batch + " \\| " + figure + " \\| ≤ 5.00 \\| \\*\\*(yes|no)\\*\\* \\| "
                             + figure + "× \\|");
         }

@@ -1,6 +1,7 @@
 package coaching.ledger.platform.audit;
 
 import coaching.ledger.platform.audit.tlog.Merkle;
+import coaching.ledger.platform.audit.tlog.MerkleFrontier;
 import coaching.ledger.platform.audit.tlog.TiledTree;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -26,6 +28,7 @@ public class LogTree {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final TiledTree tree;
+    private volatile Appended lastAppended;
 
     public LogTree(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
@@ -67,8 +70,30 @@ public class LogTree {
         for (StoredEvent event : sealed) {
             leaves.add(leafHash(event));
         }
-        store(size + leaves.size(), tree.append(size, leaves));
+        MerkleFrontier frontier = frontierOf(size);
+        tree.appendLeaves(size, leaves);
+        leaves.forEach(frontier::append);
+        byte[] root = frontier.root();
+        store(frontier.size(), root);
+        lastAppended = new Appended(frontier, root);
     }
+
+    /**
+     * The frontier of the stored tree of {@code size}: the one this process left after its last append when the
+     * head row still records that tree (its size and root: a rolled-back round or another process's append
+     * changes either), else read from the tiles. Hashing the root of a partial tile costs up to 255 hashes per
+     * level, so each round would otherwise pay for it again.
+     */
+    private MerkleFrontier frontierOf(long size) {
+        Appended last = lastAppended;
+        if (last != null && last.frontier().size() == size && Arrays.equals(last.root(), head().root())) {
+            return last.frontier().copy();
+        }
+        return tree.frontier(size);
+    }
+
+    /** What this process's last append left: read only by the sealer's one thread, under the head row's lock. */
+    private record Appended(MerkleFrontier frontier, byte[] root) {}
 
     /** Builds the tiles of sealed events up to leaf {@code upTo} (exclusive); answers the tree's size then. */
     long catchUp(long upTo) {

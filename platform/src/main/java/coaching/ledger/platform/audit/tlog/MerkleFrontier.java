@@ -1,6 +1,7 @@
 package coaching.ledger.platform.audit.tlog;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The compact range (right frontier) of a Merkle tree: the roots of its perfect subtrees, O(log n)
@@ -17,6 +18,32 @@ public final class MerkleFrontier {
 
     private int depth;
     private long size;
+
+    public MerkleFrontier() {}
+
+    /** The frontier of a tree of {@code size} whose perfect subtrees have these roots, largest first. */
+    static MerkleFrontier of(long size, List<byte[]> subtreeRoots) {
+        if (subtreeRoots.size() != Long.bitCount(size)) {
+            throw new IllegalArgumentException(
+                    "a tree of " + size + " has " + Long.bitCount(size) + " perfect subtrees");
+        }
+        MerkleFrontier frontier = new MerkleFrontier();
+        for (byte[] root : subtreeRoots) {
+            System.arraycopy(root, 0, frontier.subtrees, frontier.depth * HASH, HASH);
+            frontier.depth++;
+        }
+        frontier.size = size;
+        return frontier;
+    }
+
+    /** An independent copy, to extend without changing this one. */
+    public MerkleFrontier copy() {
+        MerkleFrontier copy = new MerkleFrontier();
+        System.arraycopy(subtrees, 0, copy.subtrees, 0, depth * HASH);
+        copy.depth = depth;
+        copy.size = size;
+        return copy;
+    }
 
     public void append(byte[] leafHash) {
         if (leafHash.length != HASH) {

@@ -36,6 +36,20 @@ public final class TiledTree {
      * (the partial tile of each level, and new tiles) and answers the new root.
      */
     public byte[] append(long size, List<byte[]> leafHashes) {
+        Call call = extend(size, leafHashes);
+        long newSize = size + leafHashes.size();
+        return newSize == 0 ? Merkle.emptyRoot() : call.rangeHash(0, newSize);
+    }
+
+    /**
+     * Appends like {@link #append} but leaves the root to the caller (who may hold the frontier of {@code size}
+     * already, and so need not read the tiles to hash it).
+     */
+    public void appendLeaves(long size, List<byte[]> leafHashes) {
+        extend(size, leafHashes);
+    }
+
+    private Call extend(long size, List<byte[]> leafHashes) {
         if (size < 0) {
             throw new IllegalArgumentException("a tree size is not negative: " + size);
         }
@@ -47,8 +61,27 @@ public final class TiledTree {
         for (int level = 0; fresh.length > 0; level++) {
             fresh = call.extend(level, size >>> (TILE_HEIGHT * level), fresh);
         }
-        long newSize = size + leafHashes.size();
-        return newSize == 0 ? Merkle.emptyRoot() : call.rangeHash(0, newSize);
+        return call;
+    }
+
+    /** The frontier (perfect subtrees' roots) of the tree of {@code size}, to append to in memory. */
+    public MerkleFrontier frontier(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("a tree size is not negative: " + size);
+        }
+        List<byte[]> subtrees = new ArrayList<>();
+        if (size > 0) {
+            Call call = new Call();
+            call.requireStored(size);
+            long start = 0;
+            for (int height = Long.SIZE - 2; height >= 0; height--) {
+                if ((size >>> height & 1) == 1) {
+                    subtrees.add(call.node(height, start >>> height));
+                    start += 1L << height;
+                }
+            }
+        }
+        return MerkleFrontier.of(size, subtrees);
     }
 
     public byte[] root(long size) {

@@ -22,6 +22,35 @@ class MerkleFrontierTest {
     }
 
     @Test
+    void theTreesFrontierAtAnySizeContinuesLikeTheTree() {
+        ReferenceTree reference = ReferenceTree.withLeaves(1024);
+        TiledTree tree = new TiledTree(new InMemoryTileStore());
+        tree.append(0, reference.leafHashes(0, 1024));
+        for (int size = 0; size <= 1020; size += size < 300 ? 1 : 7) {
+            MerkleFrontier frontier = tree.frontier(size);
+            assertThat(frontier.root()).as("root of %d", size).isEqualTo(tree.root(size));
+            MerkleFrontier grown = frontier.copy();
+            for (int more = 1; more <= 4; more++) {
+                grown.append(reference.leafHash(size + more - 1));
+                assertThat(grown.root()).as("root of %d", size + more).isEqualTo(tree.root(size + more));
+            }
+            assertThat(frontier.size()).as("the copy grew, not the original").isEqualTo(size);
+        }
+    }
+
+    @Test
+    void appendingLeavesWithoutTheRootStoresTheSameTiles() {
+        ReferenceTree reference = ReferenceTree.withLeaves(700);
+        TiledTree withRoots = new TiledTree(new InMemoryTileStore());
+        TiledTree withoutRoots = new TiledTree(new InMemoryTileStore());
+        for (int size = 0; size < 700; size += 70) {
+            withRoots.append(size, reference.leafHashes(size, size + 70));
+            withoutRoots.appendLeaves(size, reference.leafHashes(size, size + 70));
+        }
+        assertThat(withoutRoots.root(700)).isEqualTo(withRoots.root(700)).isEqualTo(reference.root(700));
+    }
+
+    @Test
     void refusesALeafHashOfTheWrongLength() {
         assertThatThrownBy(() -> new MerkleFrontier().append(new byte[31]))
                 .isInstanceOf(IllegalArgumentException.class);
