@@ -26,11 +26,15 @@ public final class Bench {
         this.workloads = new Workloads(options, results, Bench::log);
     }
 
-    /** {@code sealing-cost} and {@code compare} are tools of their own (bench/README.md); anything else runs the bench. */
+    /** {@code sealing-cost}, {@code log-cost} and {@code compare} are tools of their own (bench/README.md); anything else runs the bench. */
     public static void main(String[] args) {
         String tool = args.length > 0 ? args[0] : "";
         if (tool.equals("sealing-cost")) {
             SealingCost.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (tool.equals("log-cost")) {
+            LogCost.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (tool.equals("compare")) {

@@ -21,8 +21,10 @@ import coaching.ledger.kernel.selection.EngagementOpened;
 import coaching.ledger.kernel.selection.Purpose;
 import coaching.ledger.kernel.selection.Urgency;
 import coaching.ledger.kernel.sessions.SessionLogged;
+import coaching.ledger.platform.audit.CheckpointLog;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.audit.LedgerVerifier;
+import coaching.ledger.platform.audit.LogTree;
 import coaching.ledger.platform.audit.VerificationReport;
 import coaching.ledger.platform.sealing.Sealer;
 import coaching.ledger.platform.testing.InMemoryClientDataKeys;
@@ -46,6 +48,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -107,17 +110,17 @@ final class ReplaySeed {
                 new DriverManagerDataSource(template.url(), template.user(), template.password());
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         start = System.nanoTime();
-        int sealed = new EventChainSealer(
-                        new JdbcTemplate(dataSource),
-                        transactions,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(10),
-                        10_000)
+        Duration gapTimeout = Duration.ofSeconds(10);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        LogTree tree = new LogTree(jdbc, StoredForm.MAPPER);
+        int sealed = new EventChainSealer(jdbc, transactions, tree, Duration.ofSeconds(1), gapTimeout, 10_000)
                 .sealAvailable();
         log.accept(String.format(
                 "sealed %,d events into the hash chain in %.1f s", sealed, (System.nanoTime() - start) / 1e9));
         start = System.nanoTime();
-        VerificationReport report = new LedgerVerifier(dataSource, StoredForm.MAPPER).verify(null);
+        VerificationReport report = new LedgerVerifier(
+                        dataSource, StoredForm.MAPPER, gapTimeout, tree, new CheckpointLog(jdbc), Optional.empty())
+                .verify(null);
         log.accept(String.format(
                 "verified: %s, %,d events and %,d disclosures checked in %.1f s",
                 report.verified(),
@@ -128,6 +131,12 @@ final class ReplaySeed {
             throw new IllegalStateException("the seeded history does not verify: "
                     + report.problems().stream().limit(5).toList());
         }
+    }
+
+    /** Writes a history of {@code events} events, unsealed, into a database that has the ledger's schema. */
+    static void writeUnsealed(Connection connection, int events) throws SQLException {
+        connection.setAutoCommit(false);
+        new ReplaySeed(events).write(connection);
     }
 
     private void write(Connection connection) throws SQLException {

@@ -37,6 +37,8 @@ class ComposeFileTest {
             "LEDGER_FINGERPRINT_KEY",
             "placeholder",
             "LEDGER_KEK",
+            "placeholder",
+            "LEDGER_CHECKPOINT_SIGNING_KEY",
             "placeholder");
 
     @TempDir
@@ -69,6 +71,9 @@ class ComposeFileTest {
                     .as(client)
                     .containsExactly(Map.of("source", "axonserver-token", "target", "axon.axonserver.token"));
         }
+        assertThat((Map<String, Object>) services.get("query").get("environment"))
+                .containsKey("LEDGER_CHECKPOINT_SIGNING_KEY")
+                .containsEntry("LEDGER_CHECKPOINTS_PUBLISH_DIR", "/checkpoints");
         Run validated = validate(COMPOSE_FILE);
         assertThat(validated.exitCode()).as(validated.output()).isZero();
     }

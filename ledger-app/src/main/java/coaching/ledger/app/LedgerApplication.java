@@ -12,7 +12,8 @@ public class LedgerApplication {
 
     /**
      * Runs the ledger; {@code verify} as first argument verifies its database instead (see VerifyCommand),
-     * {@code rotate-kek} rotates its key-encryption key (see RotateKekCommand).
+     * {@code rotate-kek} rotates its key-encryption key (see RotateKekCommand), {@code verify-receipt}
+     * checks a disclosure receipt offline (see VerifyReceiptCommand).
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {
@@ -21,6 +22,10 @@ public class LedgerApplication {
         }
         if (args.length > 0 && args[0].equals("rotate-kek")) {
             RotateKekCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("verify-receipt")) {
+            VerifyReceiptCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         LedgerPlatform.keepAxonFromPhoningHome();

@@ -1,8 +1,11 @@
 package coaching.ledger.app;
 
 import coaching.ledger.platform.LedgerPlatform;
+import coaching.ledger.platform.audit.CheckpointLog;
 import coaching.ledger.platform.audit.LedgerVerifier;
+import coaching.ledger.platform.audit.LogTree;
 import coaching.ledger.platform.audit.VerificationReport;
+import coaching.ledger.platform.audit.tlog.NoteVerifier;
 import coaching.ledger.platform.axon.AxonInfrastructure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +14,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -18,10 +22,12 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code java -jar ledger-app.jar verify [--checkpoint-index=N --checkpoint-hash=H] [--spring.datasource.url=...]}:
- * verifies a ledger database (for example an auditor's copy) without the web server, without
- * migrating or writing anything, prints the report as JSON and exits 0 when verified, 1 when it
- * found problems, 2 when it could not verify at all.
+ * {@code java -jar ledger-app.jar verify [--checkpoint FILE --public-key KEYFILE] [--checkpoint-index=N
+ * --checkpoint-hash=H] [--spring.datasource.url=...]}: verifies a ledger database (for example an auditor's
+ * copy) without the web server, without migrating or writing anything, prints the report as JSON and exits 0
+ * when verified, 1 when it found problems, 2 when it could not verify at all. With a kept signed checkpoint
+ * and the ledger's public key it also proves the history extends that checkpoint, and holds every checkpoint
+ * stored in the database against the history; without a key it recomputes the tree only.
  */
 public final class VerifyCommand {
 
@@ -32,20 +38,40 @@ public final class VerifyCommand {
     private VerifyCommand() {}
 
     /** Only what verification needs; deliberately not a @Configuration, so the app's component scan skips it. */
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
-    @Import({LedgerPlatform.class, AxonInfrastructure.class, LedgerVerifier.class})
+    @ImportAutoConfiguration({
+        DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class,
+        JdbcTemplateAutoConfiguration.class
+    })
+    @Import({LedgerPlatform.class, AxonInfrastructure.class, LedgerVerifier.class, LogTree.class, CheckpointLog.class})
     static class VerifyContext {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String[] springArgs = Arrays.stream(args)
+        CommandLine line = CommandLine.of(args, "--checkpoint", "--public-key");
+        String[] springArgs = line.rest().stream()
                 .filter(arg -> !arg.startsWith("--checkpoint-"))
                 .toArray(String[]::new);
+        String keptNote;
+        NoteVerifier key;
+        try {
+            keptNote = line.file("--checkpoint").orElse(null);
+            key = line.file("--public-key")
+                    .map(text -> NoteVerifier.parse(text.strip()))
+                    .orElse(null);
+            if (keptNote != null && key == null) {
+                throw new IllegalArgumentException(
+                        "--checkpoint needs --public-key: the key its signature is checked with");
+            }
+        } catch (RuntimeException e) {
+            err.println("verification failed: " + e.getMessage());
+            return FAILED;
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(VerifyContext.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=warn")
                 .run(springArgs)) {
-            VerificationReport report = context.getBean(LedgerVerifier.class).verify(checkpoint(args));
+            VerificationReport report = context.getBean(LedgerVerifier.class).verify(checkpoint(args), keptNote, key);
             out.println(new ObjectMapper()
                     .findAndRegisterModules()
                     .enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,6 +1,7 @@
 package coaching.ledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -112,6 +113,11 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             GET /api/v1/compliance/erasures                                          401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
             GET /api/v1/compliance/verification                                      401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
             GET /api/v1/events                                                       401  403  403  403  403  403  403  403  403  403  200  200  200  200  403  403
+            GET /api/v1/log/checkpoint                                               401  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+            GET /api/v1/log/public-key                                               401  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+            GET /api/v1/log/proof/consistency                                        401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
+            GET /api/v1/client/engagements/{engagementId}/disclosures/{updateId}/receipt 401 403 403 403 403 200 404 403 403 403 403 403 403 403 403 403
+            GET /api/v1/compliance/disclosures/{eventId}/receipt                     401  403  403  403  403  403  403  403  403  403  200  200  403  403  403  403
             GET /api/v1/admin/projections                                            401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
             POST /api/v1/admin/projections/{name}/replay                             401  403  403  403  403  403  403  403  403  403  403  403  403  403  202  202
             GET /api/v1/admin/projections/{name}/dead-letters                        401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
@@ -201,6 +207,16 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             Call.read(""),
             "GET /api/v1/events",
             Call.read("?limit=5"),
+            "GET /api/v1/log/checkpoint",
+            Call.read(""),
+            "GET /api/v1/log/public-key",
+            Call.read(""),
+            "GET /api/v1/log/proof/consistency",
+            Call.read("?from=1"),
+            "GET /api/v1/client/engagements/{engagementId}/disclosures/{updateId}/receipt",
+            Call.read(""),
+            "GET /api/v1/compliance/disclosures/{eventId}/receipt",
+            Call.read(""),
             "GET /api/v1/admin/projections",
             Call.read(""),
             // the compliance view: no other cell reads it in a way its rebuild could change
@@ -344,7 +360,10 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
         variables.put("erasureId", newId("er"));
         variables.put("recipientId", "boss-ben");
         if (state == State.STORY) {
-            variables.put("engagementId", story());
+            String story = story();
+            variables.put("engagementId", story);
+            variables.put("updateId", "u-1");
+            variables.put("eventId", sharedEventId(story));
             return variables;
         }
         if (state == State.NONE) {
@@ -438,6 +457,15 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             });
             return id;
         });
+    }
+
+    /** The event id of the story's disclosure u-1. */
+    private String sharedEventId(String engagementId) {
+        return history(engagementId).stream()
+                .filter(event -> event.getPayloadType().getSimpleName().equals("UpdateShared"))
+                .map(DomainEventMessage::getIdentifier)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Set<String> publishedOperations() {

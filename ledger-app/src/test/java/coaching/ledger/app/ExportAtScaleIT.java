@@ -72,7 +72,10 @@ class ExportAtScaleIT {
                         "-jar",
                         System.getProperty("ledger.jar"),
                         "--server.port=" + port,
-                        "--spring.datasource.url=" + url)
+                        "--spring.datasource.url=" + url,
+                        // checkpoints of its own: one another test's ledger published would (rightly) not match
+                        "--ledger.checkpoints.publish-dir="
+                                + Path.of("target", "published-checkpoints", "export-at-scale-" + UUID.randomUUID()))
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "export-at-scale-ledger.log").toFile())
                 .start();

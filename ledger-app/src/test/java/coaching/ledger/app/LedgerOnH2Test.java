@@ -11,6 +11,7 @@ class LedgerOnH2Test extends LedgerIntegrationTest
                 StorageScenarios,
                 ExportScenarios,
                 VerificationScenarios,
+                SignedLogScenarios,
                 LateCommitScenarios,
                 SchemaEvolutionScenarios,
                 ApiDescriptionScenarios,

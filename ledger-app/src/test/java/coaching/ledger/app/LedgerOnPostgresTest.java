@@ -12,6 +12,7 @@ class LedgerOnPostgresTest extends LedgerIntegrationTest
                 StorageScenarios,
                 ExportScenarios,
                 VerificationScenarios,
+                SignedLogScenarios,
                 LateCommitScenarios,
                 SchemaEvolutionScenarios,
                 ApiDescriptionScenarios,

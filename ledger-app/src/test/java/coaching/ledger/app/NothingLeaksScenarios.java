@@ -69,7 +69,10 @@ abstract class NothingLeaksScenarios {
     /** Values for the path and query parameters of the OpenAPI document: the story's ids. */
     private static final Map<String, List<String>> PARAMETERS = Map.of(
             "engagementId", List.of(ENGAGEMENT, CLOSED_ENGAGEMENT),
-            "name", List.of("hr", "boss", "client", "coach", "compliance"));
+            "name", List.of("hr", "boss", "client", "coach", "compliance"),
+            // receipts: the story's disclosures (and one never shared); an event id that names no disclosure
+            "updateId", List.of("u-1", "u-3", "u-2"),
+            "eventId", List.of("00000000-0000-0000-0000-000000000000"));
 
     private static final Duration QUIET_WITHIN = Duration.ofMinutes(1);
 

@@ -1,5 +1,6 @@
 package coaching.ledger.app;
 
+import coaching.ledger.platform.audit.tlog.NoteSigner;
 import coaching.ledger.platform.sealing.KeyEncryptionKey;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.SharedFingerprintKey;
@@ -10,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Who may sign in, by profile: ledger-app's default profile {@code demo} has the demo users and a public
  * API description; {@code prod} refuses {@code demo}, unhashed or {@code demo} passwords, a start
- * without users, without a fingerprint key or without a key-encryption key, and asks for credentials
+ * without users, without a fingerprint key, a key-encryption key or a checkpoint signing key, and asks for credentials
  * before it describes its API.
  */
 class ProductionProfileTest {
@@ -32,6 +34,8 @@ class ProductionProfileTest {
     private static final String KEK = "--ledger.keys.kek="
             + Base64.getEncoder()
                     .encodeToString(KeyEncryptionKey.newKeysetJson().getBytes(StandardCharsets.UTF_8));
+    private static final String SIGNING_KEY = "--ledger.checkpoints.signing-key="
+            + NoteSigner.generate("test.example/ledger").privateKeyText();
 
     @Test
     void theDefaultProfileHasTheDemoUsersAndAPublicApiDescription() {
@@ -90,26 +94,34 @@ class ProductionProfileTest {
 
     @Test
     void prodRefusesToStartWithoutAConfiguredFingerprintKey() {
-        assertThatThrownBy(() -> startProd(KEK))
+        assertThatThrownBy(() -> startProd(KEK, SIGNING_KEY))
                 .rootCause()
                 .hasMessageContaining("profile prod needs a fingerprint key");
     }
 
     @Test
     void prodRefusesToStartWithoutAKeyEncryptionKeyOutsideTheDatabase() {
-        assertThatThrownBy(() -> startProd(SharedFingerprintKey.argument()))
+        assertThatThrownBy(() -> startProd(SharedFingerprintKey.argument(), SIGNING_KEY))
                 .rootCause()
                 .hasMessageContaining("profile prod needs a key-encryption key")
                 .hasMessageContaining("ledger.keys.kek");
     }
 
-    /** prod with a real user, on a fresh in-memory H2, with only the given key of the two it needs. */
-    private static ConfigurableApplicationContext startProd(String oneKey) {
+    @Test
+    void prodRefusesToStartWithoutACheckpointSigningKeyOutsideTheDatabase() {
+        assertThatThrownBy(() -> startProd(SharedFingerprintKey.argument(), KEK))
+                .rootCause()
+                .hasMessageContaining("profile prod needs a checkpoint signing key")
+                .hasMessageContaining("ledger.checkpoints.signing-key");
+    }
+
+    /** prod with a real user, on a fresh in-memory H2, with only the given keys of the three it needs. */
+    private static ConfigurableApplicationContext startProd(String... keys) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=prod",
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                oneKey));
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        args.addAll(Arrays.asList(keys));
         args.addAll(Arrays.asList(user("hr-real", hashed(REAL_PASSWORD))));
         return SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new));
     }
@@ -136,7 +148,13 @@ class ProductionProfileTest {
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:profiles-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 SharedFingerprintKey.argument(),
-                KEK));
+                KEK,
+                SIGNING_KEY,
+                "--ledger.checkpoints.publish-dir="
+                        + Path.of(
+                                "target",
+                                "published-checkpoints",
+                                UUID.randomUUID().toString())));
         if (!profiles.isEmpty()) {
             args.add("--spring.profiles.active=" + String.join(",", profiles));
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,10 @@ import java.sql.DriverManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An auditor verifies a copy of the database with the jar alone, no web server. */
+/**
+ * An auditor verifies a copy of the database with the jar alone, no web server. Neither the HTTP answer nor
+ * the command's trusts the chain's head row: rewound, it is reported, not believed.
+ */
 class VerifyCommandTest {
 
     @TempDir
@@ -36,6 +40,18 @@ class VerifyCommandTest {
                     {"engagementId":"eng-audit","clientId":"client-cara","bossId":"boss-ben","purpose":"REMEDIAL","urgency":"LOW"}""").status())
                     .isEqualTo(201);
             ledger.getBean(EventChainSealer.class).sealAvailable();
+
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            long head = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
+            jdbc.update("UPDATE event_chain_head SET lastIndex = 0");
+            LedgerHttp.Response rewound = http.get("/api/v1/compliance/verification", "compliance-cy");
+            assertThat(rewound.status())
+                    .as("the sealer fails on the rewound head, the report is still the answer: %s", rewound)
+                    .isEqualTo(200);
+            assertThat(rewound.json().get("verified").asBoolean()).isFalse();
+            assertThat(rewound.json().get("problems").get(0).get("kind").asText())
+                    .isEqualTo("HEAD_MISMATCH");
+            jdbc.update("UPDATE event_chain_head SET lastIndex = ?", head);
         }
 
         Result clean = verify("--spring.datasource.url=" + url);
@@ -47,6 +63,18 @@ class VerifyCommandTest {
         long checkpointIndex = report.get("headGlobalIndex").asLong();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.createStatement().executeUpdate("UPDATE event_chain_head SET lastIndex = 0");
+        }
+        Result rewound = verify("--spring.datasource.url=" + url);
+        assertThat(rewound.exitCode()).as(rewound.output()).isEqualTo(VerifyCommand.PROBLEMS);
+        JsonNode rewoundReport = new ObjectMapper().readTree(rewound.output());
+        assertThat(rewoundReport.get("eventsChecked").asLong())
+                .as("every event is read, not only those up to the head")
+                .isEqualTo(1);
+        assertThat(rewoundReport.get("problems").get(0).get("kind").asText()).isEqualTo("HEAD_MISMATCH");
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.createStatement().executeUpdate("UPDATE event_chain_head SET lastIndex = " + checkpointIndex);
             connection.createStatement().executeUpdate("UPDATE DomainEventEntry SET metaData = NULL");
         }
         Result tampered = verify(

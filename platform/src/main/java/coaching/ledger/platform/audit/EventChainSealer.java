@@ -35,6 +35,9 @@ import java.util.Map;
  * is sealed, exported and applied by every view, and one that commits later is in none of them and
  * verification reports it as {@code LATE_COMMIT}. A gap that can no longer fill is given up sooner
  * ({@link GapWriters}: on PostgreSQL, once no transaction is writing events).
+ *
+ * <p>The round that seals an event also appends it to the Merkle tree ({@link LogTree}), as the next
+ * leaf in sealing order: chain, tree and head always move together.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.chain.sealer.enabled", havingValue = "true", matchIfMissing = true)
@@ -46,11 +49,13 @@ public class EventChainSealer implements SmartLifecycle {
     private final Duration gapTimeout;
     private final int batchSize;
     private final GapWriters writers;
+    private final LogTree tree;
     private final Clock clock = Clock.systemUTC();
 
     public EventChainSealer(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
+            LogTree tree,
             @Value("${ledger.chain.sealer.interval:PT0.2S}") Duration interval,
             @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
             @Value("${ledger.chain.sealer.batch-size:500}") int batchSize) {
@@ -60,6 +65,7 @@ public class EventChainSealer implements SmartLifecycle {
         this.gapTimeout = gapTimeout;
         this.batchSize = batchSize;
         this.writers = new GapWriters(jdbc);
+        this.tree = tree;
     }
 
     /** Seals every event that can be sealed now; answers how many were. */
@@ -83,7 +89,17 @@ public class EventChainSealer implements SmartLifecycle {
                 (row, n) -> StoredEvent.read(row),
                 head.lastIndex());
         Map<String, String> streamHeads = sealedStreamHeads(events);
+        long[] sealedEnd = jdbc.queryForObject(
+                "SELECT COALESCE(MAX(globalIndex), 0), COALESCE(MAX(leafIndex) + 1, 0) FROM event_chain",
+                (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
+        if (sealedEnd[0] > head.lastIndex()) {
+            throw new IllegalStateException("the chain holds sealed events up to global index " + sealedEnd[0]
+                    + " but its head row says " + head.lastIndex() + ": the head was rewound; nothing is sealed until"
+                    + " it is restored (a verification reports HEAD_MISMATCH)");
+        }
+        long firstLeaf = sealedEnd[1];
         List<Object[]> links = new ArrayList<>();
+        List<StoredEvent> sealed = new ArrayList<>();
         long last = head.lastIndex();
         String chain = head.lastHash();
         String sealedAt = Instant.now(clock).toString();
@@ -112,17 +128,22 @@ public class EventChainSealer implements SmartLifecycle {
                 eventHash,
                 streamHash,
                 chain,
-                sealedAt
+                sealedAt,
+                firstLeaf + links.size()
             });
+            sealed.add(event);
             last = event.globalIndex();
         }
         if (links.isEmpty()) {
+            tree.catchUp(firstLeaf);
             return new Round(0, gaveUp);
         }
         jdbc.batchUpdate(
                 "INSERT INTO event_chain (globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
-                        + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " sequenceNumber, eventHash, streamHash, chainHash, sealedAt, leafIndex)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 links);
+        tree.appendSealed(firstLeaf, sealed);
         jdbc.update("UPDATE event_chain_head SET lastIndex = ?, lastHash = ? WHERE id = 1", last, chain);
         // gaps still waited for whose first position is now sealed: they filled in time
         jdbc.update("DELETE FROM event_chain_gap WHERE givenUpAt IS NULL AND firstIndex <= ?", last);

@@ -2,8 +2,10 @@ package coaching.ledger.platform.audit;
 
 import coaching.ledger.platform.audit.VerificationReport.Kind;
 import coaching.ledger.platform.audit.VerificationReport.Problem;
+import coaching.ledger.platform.audit.tlog.NoteVerifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,10 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,11 +30,17 @@ import java.util.function.ToLongFunction;
  * Verifies the ledger from the event store itself, never from the views: recomputes every event's
  * hash from its stored bytes, walks the global and per-stream chains, optionally proves the history
  * up to an auditor's checkpoint is unchanged, and re-checks every disclosure against its consent.
+ * It trusts no stored summary: every event row and every chain row is read from the first on, the
+ * head row ({@code event_chain_head}) only compared with what the rows say, and a stored value that
+ * cannot be read is a finding ({@code UNREADABLE}), never an exception.
  *
  * <p>It reads both tables in global order, in short keyset pages ({@code globalIndex > last ORDER BY
  * globalIndex LIMIT n}), each on a connection borrowed for that one query: a long verification never
- * pins a pooled connection. Memory grows with the number of engagements (a few facts each), not with
- * the number of events. Sealed history is append-only, so pages read one after another see one history.
+ * pins a pooled connection. Both are read up to their last row when verification starts (one
+ * statement reads both, with the head row and the database's time), so events sealed meanwhile by a
+ * running sealer are not mistaken for deleted ones. Memory grows with the number of engagements (a
+ * few facts each), not with the number of events. Sealed history is append-only, so pages read one
+ * after another see one history.
  */
 @Component
 @ConditionalOnAudit
@@ -37,39 +48,107 @@ public class LedgerVerifier {
 
     static final int MAX_PROBLEMS = 1_000;
     private static final int PAGE_SIZE = 500;
+    /**
+     * Beyond the gap timeout, how much older than the database's time an unsealed event must be before it is
+     * reported: covers the skew between the writers' clocks and the database's and the sealer's rounds.
+     */
+    static final Duration UNSEALED_MARGIN = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Duration gapTimeout;
+    private final LogTree tree;
+    private final CheckpointLog checkpoints;
+    private final Optional<Checkpointer> checkpointer;
 
-    public LedgerVerifier(DataSource dataSource, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    public LedgerVerifier(
+            DataSource dataSource,
+            @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+            @Value("${ledger.chain.sealer.gap-timeout}") Duration gapTimeout,
+            LogTree tree,
+            CheckpointLog checkpoints,
+            Optional<Checkpointer> checkpointer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
+        this.gapTimeout = gapTimeout;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+        this.checkpointer = checkpointer;
     }
 
     /** A checkpoint kept from an earlier report, or null. */
     public record Checkpoint(long globalIndex, String hash) {}
 
     public VerificationReport verify(Checkpoint checkpoint) {
-        long sealedUpTo = jdbc.queryForObject("SELECT lastIndex FROM event_chain_head WHERE id = 1", Long.class);
-        Long unsealed = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, sealedUpTo);
+        return verify(checkpoint, null, null);
+    }
+
+    /**
+     * Verifies, also holding the history against a signed checkpoint an auditor kept ({@code keptNote}, or
+     * null), the latest published checkpoint and every stored one. {@code key} verifies them; null means the key
+     * of this process's checkpointer, and where there is none (an offline verification without a key) the tree
+     * is only recomputed and compared with the stored tiles.
+     *
+     * @throws IllegalArgumentException when a kept checkpoint is given but no key to verify it
+     */
+    public VerificationReport verify(Checkpoint checkpoint, String keptNote, NoteVerifier key) {
+        NoteVerifier verifier =
+                key != null ? key : checkpointer.map(Checkpointer::verifier).orElse(null);
+        if (keptNote != null && verifier == null) {
+            throw new IllegalArgumentException("a kept checkpoint needs the ledger's public key to be checked");
+        }
+        // read before the walk's bounds: every checkpoint read here covers only events the walk will read
+        List<TreeAudit.Kept> kept = new ArrayList<>();
+        if (keptNote != null) {
+            kept.add(new TreeAudit.Kept("auditor", keptNote));
+        }
+        if (verifier != null) {
+            checkpointer
+                    .flatMap(Checkpointer::published)
+                    .ifPresent(note -> kept.add(new TreeAudit.Kept("published", note)));
+            checkpoints.all().forEach(stored -> kept.add(new TreeAudit.Kept("stored", stored.note())));
+        }
+        Start start = jdbc.queryForObject(
+                "SELECT (SELECT MAX(globalIndex) FROM DomainEventEntry), (SELECT MAX(globalIndex) FROM event_chain),"
+                        + " (SELECT lastIndex FROM event_chain_head WHERE id = 1),"
+                        + " (SELECT lastHash FROM event_chain_head WHERE id = 1), CURRENT_TIMESTAMP,"
+                        + " (SELECT treeSize FROM event_chain_head WHERE id = 1)",
+                (row, n) -> new Start(
+                        row.getLong(1),
+                        row.getLong(2),
+                        row.getObject(3, Long.class),
+                        row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant(),
+                        row.getLong(6)));
         Pages<StoredEvent> events = new Pages<>(
                 "SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry",
                 (row, n) -> StoredEvent.read(row),
                 StoredEvent::globalIndex,
-                sealedUpTo);
+                start.lastEvent());
         Pages<Link> links = new Pages<>(
                 "SELECT globalIndex, previousGlobalIndex, eventIdentifier, aggregateIdentifier,"
                         + " sequenceNumber, eventHash, streamHash, chainHash FROM event_chain",
                 (row, n) -> Link.read(row),
                 Link::globalIndex,
-                sealedUpTo);
-        Walk walk = new Walk(checkpoint, unsealed == null ? 0 : unsealed);
-        walk.run(events, links);
+                start.lastLink());
+        Walk walk = new Walk(
+                checkpoint,
+                new TreeAuditSetup(verifier, kept),
+                start.databaseNow().minus(gapTimeout).minus(UNSEALED_MARGIN),
+                start.databaseNow().plus(UNSEALED_MARGIN));
+        walk.run(events, links, start.treeSize());
+        walk.checkHead(start.headIndex(), start.headHash());
         return walk.report();
     }
 
-    /** One table's rows up to the sealed head in global order, fetched a page at a time. */
+    /**
+     * What one statement saw when verification started: the last event and chain row (0 for none; {@code getLong}
+     * reads SQL NULL as 0), the head row (null when it is missing), the database's time and the stored tree's size.
+     */
+    private record Start(
+            long lastEvent, long lastLink, Long headIndex, String headHash, Instant databaseNow, long treeSize) {}
+
+    /** One table's rows up to a given global index in global order, fetched a page at a time. */
     private final class Pages<T> {
 
         private final String sql;
@@ -131,10 +210,13 @@ public class LedgerVerifier {
     private final class Walk {
 
         private final Checkpoint checkpoint;
-        private final long unsealed;
+        private final Instant mustBeSealedBefore;
+        private final Instant notStoredAfter;
+        private long unsealed;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, StreamPosition> streams = new HashMap<>();
         private final DisclosureAudit disclosures = new DisclosureAudit(json, this::problem);
+        private final TreeAudit treeAudit;
         private boolean problemsTruncated;
         private long eventsChecked;
         private long headIndex;
@@ -143,16 +225,22 @@ public class LedgerVerifier {
         private long lastLinkIndex;
         private String hashAtCheckpoint;
 
-        Walk(Checkpoint checkpoint, long unsealed) {
+        Walk(Checkpoint checkpoint, TreeAuditSetup trees, Instant mustBeSealedBefore, Instant notStoredAfter) {
             this.checkpoint = checkpoint;
-            this.unsealed = unsealed;
+            this.treeAudit = new TreeAudit(trees.key(), trees.kept(), tree::leafHash, this::problem);
+            this.mustBeSealedBefore = mustBeSealedBefore;
+            this.notStoredAfter = notStoredAfter;
         }
 
-        void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows) {
+        void run(Pages<StoredEvent> eventRows, Pages<Link> linkRows, long treeSize) {
             StoredEvent event = eventRows.next();
             Link link = linkRows.next();
             while (event != null || link != null) {
-                if (link == null || (event != null && event.globalIndex() < link.globalIndex())) {
+                if (link == null) {
+                    // after the last chain row: not sealed (yet)
+                    unsealed(event);
+                    event = eventRows.next();
+                } else if (event != null && event.globalIndex() < link.globalIndex()) {
                     unchained(event);
                     event = eventRows.next();
                 } else if (event == null || link.globalIndex() < event.globalIndex()) {
@@ -165,6 +253,46 @@ public class LedgerVerifier {
                 }
             }
             checkCheckpoint();
+            treeAudit.finish(tree, treeSize);
+        }
+
+        private void unsealed(StoredEvent event) {
+            unsealed++;
+            Instant storedAt = storedAt(event);
+            if (storedAt != null && storedAt.isBefore(mustBeSealedBefore)) {
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNSEALED,
+                        "stored at " + storedAt + " after the last sealed event and still not sealed, though the gap"
+                                + " rule seals every event within " + gapTimeout + " (judged against the database's"
+                                + " clock with a margin of " + UNSEALED_MARGIN + ")"));
+            } else if (storedAt != null && storedAt.isAfter(notStoredAfter)) {
+                // a future stamp would keep an unsealed event young for ever
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNSEALED,
+                        "stored after the last sealed event and stamped " + storedAt
+                                + ", later than the database's clock allows: whether it should be sealed by now cannot"
+                                + " be judged"));
+            }
+            disclosures.accept(event);
+        }
+
+        /** The event's timeStamp column, or null after reporting it UNREADABLE. */
+        private Instant storedAt(StoredEvent event) {
+            try {
+                return Instant.parse(String.valueOf(event.timeStamp()));
+            } catch (DateTimeParseException e) {
+                problem(new Problem(
+                        event.globalIndex(),
+                        event.eventIdentifier(),
+                        Kind.UNREADABLE,
+                        "timeStamp " + event.timeStamp() + " is not an ISO-8601 instant, so whether the event should"
+                                + " be sealed by now cannot be judged"));
+                return null;
+            }
         }
 
         private void unchained(StoredEvent event) {
@@ -206,6 +334,7 @@ public class LedgerVerifier {
         }
 
         private void missing(Link link) {
+            treeAudit.missing(link.globalIndex());
             problem(new Problem(
                     link.globalIndex(),
                     link.eventIdentifier(),
@@ -217,6 +346,7 @@ public class LedgerVerifier {
 
         private void sealed(StoredEvent event, Link link) {
             eventsChecked++;
+            treeAudit.sealed(event);
             String eventHash = ChainHash.of(event);
             boolean eventIntact = true;
             if (!link.eventIdentifier().equals(event.eventIdentifier())) {
@@ -292,6 +422,25 @@ public class LedgerVerifier {
             }
         }
 
+        /** The head row is the sealer's bookmark, never evidence: it must agree with the chain rows. */
+        void checkHead(Long headIndex, String headHash) {
+            String mismatch;
+            if (headIndex == null) {
+                mismatch = "the head row is missing";
+            } else if (headIndex < lastLinkIndex) {
+                mismatch = "the head row is behind the sealed rows: it says " + headIndex + ", the last chain row is "
+                        + lastLinkIndex;
+            } else if (headIndex > lastLinkIndex) {
+                mismatch = "the head row is ahead of the sealed rows: it says " + headIndex + ", the last chain row is "
+                        + lastLinkIndex;
+            } else if (!storedChain.equals(headHash)) {
+                mismatch = "the head row's hash is not the last chain row's hash";
+            } else {
+                return;
+            }
+            problem(new Problem(headIndex == null ? lastLinkIndex : headIndex, null, Kind.HEAD_MISMATCH, mismatch));
+        }
+
         private void checkCheckpoint() {
             if (checkpoint == null) {
                 return;
@@ -329,8 +478,14 @@ public class LedgerVerifier {
                     unsealed,
                     headIndex,
                     headHash,
+                    treeAudit.size(),
+                    treeAudit.root(),
+                    treeAudit.checkpointsHeld(),
                     List.copyOf(problems),
                     problemsTruncated);
         }
     }
+
+    /** The key and the checkpoints the tree is held against. */
+    private record TreeAuditSetup(NoteVerifier key, List<TreeAudit.Kept> kept) {}
 }

@@ -127,6 +127,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemResponses.tooManyRequests(e.getMessage(), e.retryAfter());
     }
 
+    @ExceptionHandler(NotYetAvailable.class)
+    ResponseEntity<ProblemDetail> notYetAvailable(NotYetAvailable e) {
+        return ProblemResponses.notYetAvailable(e.getMessage(), e.retryAfter());
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletResponse response) {
         if (DatabaseOutage.caused(e)) {

@@ -54,10 +54,19 @@ public class ProblemResponses {
 
     /** 429: the caller may try again after {@code retryAfter} (the Retry-After header, in whole seconds). */
     public static ResponseEntity<ProblemDetail> tooManyRequests(String detail, Duration retryAfter) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail, retryAfter);
+    }
+
+    public static ResponseEntity<ProblemDetail> notYetAvailable(String detail, Duration retryAfter) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "Not available yet", detail, retryAfter);
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(
+            HttpStatus status, String title, String detail, Duration retryAfter) {
+        return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail));
+                .body(problem(status, title, detail));
     }
 
     public void write(

@@ -57,6 +57,9 @@ abstract class LateCommitTest {
     private PlatformTransactionManager transactionManager;
 
     @Autowired
+    private LogTree tree;
+
+    @Autowired
     private LedgerVerifier verifier;
 
     @Autowired
@@ -74,15 +77,12 @@ abstract class LateCommitTest {
      */
     @BeforeEach
     void storeWithOneSealedEvent() {
-        jdbc.update("DELETE FROM event_chain_gap");
-        jdbc.update("DELETE FROM event_chain");
-        jdbc.update("DELETE FROM DomainEventEntry");
-        jdbc.update("UPDATE event_chain_head SET lastIndex = 0, lastHash = ?", ChainHash.GENESIS);
+        AuditTables.empty(jdbc);
         view = eventStore.openStream(eventStore.createHeadToken());
         first = append("eng-a", 0);
-        new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), Duration.ZERO, 100).sealAvailable();
+        new EventChainSealer(jdbc, transactionManager, tree, Duration.ofMillis(50), Duration.ZERO, 100).sealAvailable();
         jdbc.update("DELETE FROM event_chain_gap");
-        sealer = new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), GAP_TIMEOUT, 100);
+        sealer = new EventChainSealer(jdbc, transactionManager, tree, Duration.ofMillis(50), GAP_TIMEOUT, 100);
     }
 
     @AfterEach
@@ -201,7 +201,7 @@ abstract class LateCommitTest {
         }
         DomainEventMessage<?> after = append("eng-b", 0);
         EventChainSealer patient =
-                new EventChainSealer(jdbc, transactionManager, Duration.ofMillis(50), Duration.ofMinutes(1), 100);
+                new EventChainSealer(jdbc, transactionManager, tree, Duration.ofMillis(50), Duration.ofMinutes(1), 100);
         assertThat(patient.sealAvailable())
                 .as("the round that finds the gap waits")
                 .isZero();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,8 @@ public final class PackagedJar implements AutoCloseable {
         this.log = log;
     }
 
+    private static final String PUBLISH_DIR = "ledger.checkpoints.publish-dir";
+
     /** Starts {@code java <jvmArgs> -jar <jar> --server.port=<free> <appArgs>}; answers at once, see {@link #awaitHealthy}. */
     public static PackagedJar start(String name, Path jar, List<String> jvmArgs, List<String> appArgs, Path log) {
         if (!Files.exists(jar)) {
@@ -45,6 +48,11 @@ public final class PackagedJar implements AutoCloseable {
         command.add("-Daxoniq.update-checker.disabled=true");
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(appArgs);
+        if (appArgs.stream().noneMatch(arg -> arg.startsWith("--" + PUBLISH_DIR))) {
+            // a directory of this process's own: checkpoints of another test's ledger would stop it from signing
+            command.add("--" + PUBLISH_DIR + "="
+                    + Path.of("target", "published-checkpoints", name + "-" + UUID.randomUUID()));
+        }
         try {
             if (log.getParent() != null) {
                 Files.createDirectories(log.getParent());

@@ -2,6 +2,7 @@ package coaching.ledger.platform.testing;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ public final class TestDatabases {
     private TestDatabases() {}
 
     public static void h2(DynamicPropertyRegistry registry) {
+        ownPublishedCheckpoints(registry);
         String name = "ledger_" + UUID.randomUUID().toString().replace("-", "");
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         registry.add("spring.datasource.username", () -> "sa");
@@ -26,10 +28,22 @@ public final class TestDatabases {
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
+        ownPublishedCheckpoints(registry);
         String schema = newPostgresSchema();
         registry.add("spring.datasource.url", () -> postgresUrl() + "?currentSchema=" + schema);
         registry.add("spring.datasource.username", TestDatabases::postgresUser);
         registry.add("spring.datasource.password", TestDatabases::postgresPassword);
+    }
+
+    /**
+     * Signed checkpoints are published to a directory of this database's own: the default one is shared by
+     * every test in the module, and a checkpoint of another test's ledger there would (rightly) stop this
+     * ledger from signing.
+     */
+    private static void ownPublishedCheckpoints(DynamicPropertyRegistry registry) {
+        Path directory =
+                Path.of("target", "published-checkpoints", UUID.randomUUID().toString());
+        registry.add("ledger.checkpoints.publish-dir", directory::toString);
     }
 
     /** Creates an empty schema and returns its name; it is dropped when the JVM exits. */

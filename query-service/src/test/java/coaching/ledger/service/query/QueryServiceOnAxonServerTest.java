@@ -1,5 +1,6 @@
 package coaching.ledger.service.query;
 
+import coaching.ledger.platform.audit.Checkpointer;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.query.Views;
@@ -52,6 +53,11 @@ class QueryServiceOnAxonServerTest {
                             .status())
                     .isEqualTo(501);
             assertThat(http.get("/api/v1/events", "integrator-ivy").status()).isEqualTo(501);
+            assertThat(context.getBeansOfType(Checkpointer.class)).isEmpty();
+            assertThat(http.get("/api/v1/log/checkpoint", "hr-hana").status()).isEqualTo(501);
+            assertThat(http.get("/api/v1/client/engagements/eng-1/disclosures/u-1/receipt", "client-cara")
+                            .status())
+                    .isEqualTo(501);
         }
     }
 

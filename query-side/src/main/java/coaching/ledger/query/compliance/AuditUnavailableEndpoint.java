@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Verification and the export read Axon's JDBC event tables; with Axon Server holding the events
- * (audit off) they say so with 501 instead of a bare 404.
+ * Verification, the export and the signed log (checkpoints, proofs, receipts) read Axon's JDBC event tables;
+ * with Axon Server holding the events (audit off) they say so with 501 instead of a bare 404.
  */
 @RestController
 @ConditionalOnProperty(name = "ledger.audit.enabled", havingValue = "false")
@@ -24,5 +24,21 @@ class AuditUnavailableEndpoint {
                 "Not available",
                 "verification and the event export read the JDBC event store; this ledger stores its events in"
                         + " Axon Server, where they are not available");
+    }
+
+    @GetMapping({
+        "/api/v1/log/checkpoint",
+        "/api/v1/log/public-key",
+        "/api/v1/log/proof/consistency",
+        "/api/v1/client/engagements/{engagementId}/disclosures/{updateId}/receipt",
+        "/api/v1/compliance/disclosures/{eventId}/receipt"
+    })
+    @PreAuthorize("isAuthenticated()")
+    ProblemDetail noSignedLog() {
+        return ProblemResponses.problem(
+                HttpStatus.NOT_IMPLEMENTED,
+                "Not available",
+                "the signed log is built from the JDBC event store; this ledger stores its events in Axon Server,"
+                        + " where they are not available");
     }
 }
