@@ -58,7 +58,8 @@ class RestartTest {
                 LedgerApplication.class,
                 "--server.port=0",
                 "--spring.datasource.url=" + url,
-                "--ledger.fingerprint.key-file=" + workingDirectory.resolve("data/keys/fingerprint.key"));
+                "--ledger.fingerprint.key-file=" + workingDirectory.resolve("data/keys/fingerprint.key"),
+                "--ledger.checkpoints.publish-dir=" + workingDirectory.resolve("data/published-checkpoints"));
     }
 
     private static LedgerHttp http(ConfigurableApplicationContext context) {

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The signed log over HTTP: checkpoints anyone signed in can keep, consistency proofs for auditors, and
@@ -66,9 +68,19 @@ interface SignedLogScenarios extends LedgerScenario {
         expect(404, http().get("/api/v1/client/engagements/" + id + "/disclosures/u-9/receipt", "client-cara"));
         expect(400, http().get("/api/v1/client/engagements/" + id + "/disclosures/u%20x/receipt", "client-cara"));
 
-        JsonNode ledger = expect(200, http().get("/api/v1/compliance/disclosures?engagementId=" + id, "compliance-cy"))
-                .json();
-        JsonNode disclosure = ledger.get(0).get("disclosures").get(0);
+        // the compliance view is eventually consistent: the disclosure appears once its projection caught up
+        JsonNode disclosure = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> expect(
+                                        200,
+                                        http().get(
+                                                        "/api/v1/compliance/disclosures?engagementId=" + id,
+                                                        "compliance-cy"))
+                                .json()
+                                .path(0)
+                                .path("disclosures")
+                                .path(0),
+                        node -> node.has("eventId"));
         String eventId = disclosure.get("eventId").asText();
         LedgerHttp.Response forCompliance =
                 expect(200, http().get("/api/v1/compliance/disclosures/" + eventId + "/receipt", "compliance-cy"));

@@ -32,8 +32,12 @@ class VerifyCommandTest {
     @Test
     void verifiesACopyOfTheDatabaseAndFailsOnTampering() throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("ledger").toAbsolutePath();
-        try (ConfigurableApplicationContext ledger =
-                SpringApplication.run(LedgerApplication.class, "--server.port=0", "--spring.datasource.url=" + url)) {
+        try (ConfigurableApplicationContext ledger = SpringApplication.run(
+                LedgerApplication.class,
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                // a checkpoint published by another test's ledger would be a fork of this one's
+                "--ledger.checkpoints.publish-dir=" + directory.resolve("published"))) {
             LedgerHttp http = new LedgerHttp(
                     ((WebServerApplicationContext) ledger).getWebServer().getPort());
             assertThat(http.post("/api/v1/engagements", "hr-hana", """
