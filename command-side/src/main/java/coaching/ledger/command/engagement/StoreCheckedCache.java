@@ -4,6 +4,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.Objects;
@@ -13,8 +14,8 @@ import java.util.Optional;
  * The engagement cache of every command process, ledger-app and each command-service instance alike: a cached
  * engagement is used only while the event store holds no later event of it, checked when the repository asks for
  * it (under the engagement's lock, in the command's transaction) with one indexed query for the stream's last
- * sequence number. An entry another instance has overtaken is dropped and the engagement is loaded from the store,
- * so no command is judged on stale state. What is left, an append racing this check, loses on the store's unique
+ * sequence number. An entry another instance has overtaken first gets the events it missed, read from the store,
+ * or is dropped and loaded anew, so no command is judged on stale state. What is left, an append racing this check, loses on the store's unique
  * (aggregateIdentifier, sequenceNumber) key and is retried by the command gateway; its rollback evicts the entry.
  *
  * <p>Loading an engagement from the store parses its snapshot and the events after it with Jackson, which was most
@@ -33,31 +34,50 @@ public final class StoreCheckedCache implements Cache {
     @Override
     public <K, V> V get(K key) {
         V value = entries.get(key);
-        if (value instanceof AggregateCacheEntry<?> entry && !current(key.toString(), entry)) {
+        if (value instanceof AggregateCacheEntry<?> entry && !caughtUp(key.toString(), entry)) {
             entries.remove(key);
             return null;
         }
         return value;
     }
 
-    private boolean current(String engagementId, AggregateCacheEntry<?> entry) {
-        Long cached = cachedVersion(entry);
+    /**
+     * Whether the cached engagement is (now) as the store holds it: events another instance appended since are
+     * applied to it, as loading would apply the events after a snapshot, so an engagement two instances take turns
+     * on costs the events in between, not its whole history.
+     */
+    private boolean caughtUp(String engagementId, AggregateCacheEntry<?> entry) {
+        EventSourcedAggregate<?> aggregate = cachedAggregate(entry);
         Optional<Long> stored = eventStore.lastSequenceNumberFor(engagementId);
-        return cached != null && stored.isPresent() && Objects.equals(cached, stored.get());
+        if (aggregate == null || aggregate.version() == null || stored.isEmpty()) {
+            return false;
+        }
+        long cached = aggregate.version();
+        if (stored.get() == cached) {
+            return true;
+        }
+        if (stored.get() < cached) {
+            return false;
+        }
+        try {
+            DomainEventStream since = eventStore.readEvents(engagementId, cached + 1);
+            aggregate.initializeState(since);
+        } catch (RuntimeException unreadable) {
+            return false; // dropped: the engagement is loaded from the store, where the failure is reported
+        }
+        return Objects.equals(aggregate.version(), stored.get());
     }
 
     /**
      * An in-memory entry holds the aggregate it was made of and hands it back without looking at its arguments;
      * an entry without one (never the case for an in-memory cache) has no version to check and counts as stale.
      */
-    private static Long cachedVersion(AggregateCacheEntry<?> entry) {
-        EventSourcedAggregate<?> aggregate;
+    private static EventSourcedAggregate<?> cachedAggregate(AggregateCacheEntry<?> entry) {
         try {
-            aggregate = entry.recreateAggregate(null, null, null, null);
+            return entry.recreateAggregate(null, null, null, null);
         } catch (RuntimeException noAggregateHeld) {
             return null;
         }
-        return aggregate == null ? null : aggregate.version();
     }
 
     @Override
