@@ -10,7 +10,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -41,14 +40,15 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Engagements loaded recently stay in memory while the heap allows (weak references), so a busy engagement is
-     * not parsed back from the store for every command; each is checked against the store before it is used
-     * ({@link StoreCheckedCache}), so several command instances sharing one store never judge a command on an
-     * engagement another instance has moved on.
+     * The engagements used most recently stay in memory ({@code ledger.commands.cached-engagements}), so a busy
+     * engagement is not parsed back from the store for every command; each is checked against the store before it
+     * is used ({@link StoreCheckedCache}), so several command instances sharing one store never judge a command on
+     * an engagement another instance has moved on.
      */
     @Bean
-    public Cache engagementCache(EventStore eventStore) {
-        return new StoreCheckedCache(new WeakReferenceCache(), eventStore);
+    public Cache engagementCache(
+            EventStore eventStore, @Value("${ledger.commands.cached-engagements:2000}") long cachedEngagements) {
+        return new StoreCheckedCache(eventStore, cachedEngagements);
     }
 
     @Bean
