@@ -35,8 +35,10 @@ class SecurityConfiguration {
             "coach-chen", "COACH");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager cachingAuthentication) throws Exception {
+        // named here: otherwise Basic builds its own provider from the users and runs bcrypt on every request
+        http.authenticationManager(cachingAuthentication)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> {})
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health")
