@@ -31,6 +31,7 @@ final class ShareUpdateComparison {
     private static final Path BASELINE_JAR = Path.of("bench/crud-baseline/target/crud-baseline.jar");
     private static final Path COMMAND_SERVICE_JAR = Path.of("command-service/target/command-service.jar");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final double WARM_UP_SECONDS = 10;
     private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(10);
     /** 400 characters of ASCII: 400 bytes, the update size of issue 16. */
     private static final String CONTENT = "Delegating more, preparing the board review with the team; on track. "
@@ -52,7 +53,7 @@ final class ShareUpdateComparison {
         }
     }
 
-    /** A started system: where to send, what CPU it used so far, how to wait for its background work. */
+    /** A started contender: where to send, what CPU it used so far, how to wait for its background work. */
     private record Server(Http http, LongSupplier cpuNanos, Runnable awaitQuiet, AutoCloseable process)
             implements AutoCloseable {
 
@@ -72,41 +73,42 @@ final class ShareUpdateComparison {
         this.log = log;
     }
 
-    /** One round: every system in turn (the order rotates by round, so none always runs first on a cold machine). */
+    /** One round: every contender in turn (the order rotates by round, so none always runs first on a cold machine). */
     void round(int round) {
         List<Contender> order = new ArrayList<>(List.of(Contender.values()));
         Collections.rotate(order, -(round - 1));
         Map<Contender, Map<Integer, Measurement>> measured = new EnumMap<>(Contender.class);
-        for (Contender system : order) {
-            measured.put(system, measure(round, system));
+        for (Contender contender : order) {
+            measured.put(contender, measure(round, contender));
         }
         Map<Integer, Measurement> baseline = measured.get(Contender.BASELINE);
-        measured.forEach((system, byClients) -> byClients.forEach((clients, measurement) -> {
+        measured.forEach((contender, byClients) -> byClients.forEach((clients, measurement) -> {
             Results.Row row = results.row(
                     WORKLOAD,
                     "PostgreSQL",
-                    clients + " clients, " + system.label,
+                    clients + " clients, " + contender.label,
                     "updates/s",
-                    system != Contender.BASELINE && clients == 8 ? Results.Goal.RATIO_AT_LEAST : Results.Goal.NONE,
-                    system.target,
+                    contender != Contender.BASELINE && clients == 8 ? Results.Goal.RATIO_AT_LEAST : Results.Goal.NONE,
+                    contender.target,
                     "CRUD baseline");
             row.measured.put(round, measurement);
-            if (system != Contender.BASELINE && baseline.containsKey(clients)) {
+            if (contender != Contender.BASELINE && baseline.containsKey(clients)) {
                 row.reference.put(round, baseline.get(clients));
             }
         }));
     }
 
-    private Map<Integer, Measurement> measure(int round, Contender system) {
+    private Map<Integer, Measurement> measure(int round, Contender contender) {
         Store store = Store.postgres(options, options.database("w6")).recreate();
         Map<Integer, Measurement> byClients = new LinkedHashMap<>();
-        try (Server server = start(round, system, store)) {
+        try (Server server = start(round, contender, store)) {
             long setUp = System.nanoTime();
-            List<String> hot = hotSet(system, server.http(), "w6-" + round + "-");
+            List<String> hot = hotSet(contender, server.http(), "w6-" + round + "-");
             server.awaitQuiet().run();
             log.accept(String.format(
                     "  W6 %s: %,d engagements set up in %.1f s",
-                    system.label, hot.size(), (System.nanoTime() - setUp) / 1e9));
+                    contender.label, hot.size(), (System.nanoTime() - setUp) / 1e9));
+            warmUp(server, hot, "w" + round + "-");
             for (int clients : options.clients()) {
                 String prefix = "u" + round + "c" + clients + "-";
                 Histogram latencies = new ConcurrentHistogram(3_600_000_000L, 3);
@@ -125,7 +127,7 @@ final class ShareUpdateComparison {
                                 .with("p99 ms", latencies.getValueAtPercentile(99) / 1000.0));
                 log.accept(String.format(
                         "  W6 %s %d clients: %,.0f updates/s, p99 %.1f ms%s",
-                        system.label,
+                        contender.label,
                         clients,
                         outcome.perSecond(),
                         latencies.getValueAtPercentile(99) / 1000.0,
@@ -135,21 +137,36 @@ final class ShareUpdateComparison {
                 server.awaitQuiet().run();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("W6 on " + system.label + ": " + e.getMessage(), e);
+            throw new IllegalStateException("W6 on " + contender.label + ": " + e.getMessage(), e);
         }
         store.drop();
         return byClients;
     }
 
-    private Server start(int round, Contender system, Store store) {
-        String logName = "w6-" + system.name().toLowerCase() + "-" + round;
+    /**
+     * Shares at 8 clients, unmeasured, before the first cell: the ledger's set-up is thousands of
+     * requests, the baseline's one, so without this the baseline's first cells would pay for the JIT.
+     */
+    private void warmUp(Server server, List<String> hot, String prefix) {
+        Load.closedLoop(
+                8,
+                0,
+                WARM_UP_SECONDS,
+                options.maxOpsPerCell(),
+                client -> sequence -> Workloads.expectCreated(share(server.http(), hot, prefix + sequence)),
+                server.cpuNanos());
+        server.awaitQuiet().run();
+    }
+
+    private Server start(int round, Contender contender, Store store) {
+        String logName = "w6-" + contender.name().toLowerCase() + "-" + round;
         Path logFile = options.workDirectory().resolve("logs").resolve(logName + ".log");
         List<String> datasource = List.of(
                 "--spring.datasource.url=" + store.url(),
                 "--spring.datasource.username=" + store.user(),
                 "--spring.datasource.password=" + store.password(),
                 "--logging.level.root=WARN");
-        return switch (system) {
+        return switch (contender) {
             case LEDGER_APP -> {
                 LedgerProcess ledger = LedgerProcess.start(options, store, options.ledgerProperties(), logName);
                 yield new Server(ledger.http(), ledger::cpuNanos, () -> ledger.awaitQuiet(QUIET_TIMEOUT), ledger);
@@ -173,12 +190,12 @@ final class ShareUpdateComparison {
     }
 
     /**
-     * The same state on every system: {@code hot} active engagements of client-cara and boss-ben with
+     * The same state on every contender: {@code hot} active engagements of client-cara and boss-ben with
      * coach-cole selected and the client's consent to share PROGRESS with the boss. The baseline
      * inserts the rows in one call; the ledger gets them through its own commands over HTTP.
      */
-    private List<String> hotSet(Contender system, Http http, String prefix) {
-        if (system == Contender.BASELINE) {
+    private List<String> hotSet(Contender contender, Http http, String prefix) {
+        if (contender == Contender.BASELINE) {
             Workloads.expectCreated(http.post(
                     "hr-hana",
                     "/bench/seed",
