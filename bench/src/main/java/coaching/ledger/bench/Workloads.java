@@ -505,7 +505,7 @@ final class Workloads {
         }
     }
 
-    private static void expectCreated(HttpResponse<String> response) {
+    static void expectCreated(HttpResponse<String> response) {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("expected 201, got " + response.statusCode() + ": " + response.body());
         }
@@ -692,7 +692,7 @@ final class Workloads {
         }
     }
 
-    private static void parallel(int count, IntConsumer task) {
+    static void parallel(int count, IntConsumer task) {
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try {
             CompletableFuture.allOf(java.util.stream.IntStream.range(0, count)
