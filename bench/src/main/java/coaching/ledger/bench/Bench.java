@@ -66,7 +66,8 @@ public final class Bench {
         if (options.runs("w3")) {
             options.databases().forEach(workloads::ensureReplayTemplate);
         }
-        boolean shareUpdates = options.runs("w6") && sharesUpdates(pgbench != null || workloads.postgresReachable());
+        boolean shareUpdates = (options.runs("w6") || options.runs("w7"))
+                && sharesUpdates(pgbench != null || workloads.postgresReachable());
         Map<Integer, String> loads = new LinkedHashMap<>();
         for (int round = 1; options.runsRounds() && round <= options.rounds(); round++) {
             String before = Cpu.loadAverage();
@@ -89,8 +90,11 @@ public final class Bench {
                     workloads.replay(round, kind);
                 }
             }
-            if (shareUpdates) {
+            if (shareUpdates && options.runs("w6")) {
                 new ShareUpdateComparison(options, results, Bench::log).round(round);
+            }
+            if (shareUpdates && options.runs("w7")) {
+                new ShareUpdateComparison(options, results, Bench::log).historyRound(round);
             }
             loads.put(round, before + " → " + Cpu.loadAverage());
         }

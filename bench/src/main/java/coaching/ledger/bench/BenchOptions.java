@@ -43,7 +43,7 @@ record BenchOptions(
     static final String DEFAULT_LEDGER_JVM = "-Xmx256m";
 
     /** The soak is not among the defaults: it takes half an hour. */
-    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "w6", "soak");
+    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "w6", "w7", "soak");
 
     static BenchOptions parse(String... args) {
         Map<String, String> given = named(args);

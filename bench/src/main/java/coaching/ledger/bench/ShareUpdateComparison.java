@@ -159,7 +159,11 @@ final class ShareUpdateComparison {
     }
 
     private Server start(int round, Contender contender, Store store) {
-        String logName = "w6-" + contender.name().toLowerCase() + "-" + round;
+        return start(round, contender, store, "");
+    }
+
+    private Server start(int round, Contender contender, Store store, String instance) {
+        String logName = "w6-" + contender.name().toLowerCase() + "-" + round + instance;
         Path logFile = options.workDirectory().resolve("logs").resolve(logName + ".log");
         List<String> datasource = List.of(
                 "--spring.datasource.url=" + store.url(),
@@ -207,7 +211,12 @@ final class ShareUpdateComparison {
             return hot;
         }
         Workloads.registerCoachesOverHttp(http);
-        List<String> hot = Workloads.openHotOverHttp(http, prefix, options.hotEngagements());
+        return activeOverHttp(http, prefix, options.hotEngagements());
+    }
+
+    /** {@code count} engagements opened, shortlisted, coach-cole selected, budget approved and BOSS/PROGRESS consented. */
+    private static List<String> activeOverHttp(Http http, String prefix, int count) {
+        List<String> hot = Workloads.openHotOverHttp(http, prefix, count);
         Workloads.parallel(hot.size(), i -> {
             String path = "/api/v1/engagements/" + hot.get(i);
             Workloads.expectCreated(
@@ -223,10 +232,113 @@ final class ShareUpdateComparison {
     }
 
     private static HttpResponse<String> share(Http http, List<String> hot, String updateId) {
+        return share(http, hot.get(ThreadLocalRandom.current().nextInt(hot.size())), updateId);
+    }
+
+    private static HttpResponse<String> share(Http http, String engagementId, String updateId) {
         return http.post(
                 "coach-cole",
-                "/api/v1/engagements/" + hot.get(ThreadLocalRandom.current().nextInt(hot.size())) + "/updates",
+                "/api/v1/engagements/" + engagementId + "/updates",
                 "{\"updateId\":\"" + updateId + "\",\"audience\":\"BOSS\",\"scope\":\"PROGRESS\",\"content\":\""
                         + CONTENT + "\"}");
+    }
+
+    // --- W7: cost against the length of the engagement's history ------------------------------------------------
+
+    static final String HISTORY_WORKLOAD = "W7 share update, cost against history";
+    /** The long history of issue 16; the short engagements keep theirs at about ten events. */
+    private static final int LONG_HISTORY = 10_000;
+
+    private static final int SHORT_ENGAGEMENTS = 200;
+    private static final int MEASURED_SHARES = 400;
+
+    /**
+     * One round of W7: on ledger-app.jar, and on two command-service.jar instances sharing one store with each
+     * request sent to the other instance than the last (so every command finds the engagement moved on by the
+     * other), the coach shares updates one at a time, first on 200 engagements of about ten events each (two
+     * shares each), then on one engagement with 10,000 events. Server CPU per update and latency are compared:
+     * the long history's row has the short one as its reference.
+     */
+    void historyRound(int round) {
+        for (Contender contender : List.of(Contender.LEDGER_APP, Contender.COMMAND_SERVICE)) {
+            Store store = Store.postgres(options, options.database("w7")).recreate();
+            List<Server> servers = new ArrayList<>();
+            try {
+                servers.add(start(round, contender, store));
+                if (contender == Contender.COMMAND_SERVICE) {
+                    servers.add(start(round, contender, store, "-second"));
+                }
+                String label = contender == Contender.COMMAND_SERVICE ? "2 × " + contender.label : contender.label;
+                historyCells(round, label, servers, "h" + round + "-");
+            } catch (Exception e) {
+                throw new IllegalStateException("W7 on " + contender.label + ": " + e.getMessage(), e);
+            } finally {
+                for (Server server : servers) {
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        log.accept("  W7: could not stop a server: " + e.getMessage());
+                    }
+                }
+            }
+            store.drop();
+        }
+    }
+
+    private void historyCells(int round, String label, List<Server> servers, String prefix) {
+        Http first = servers.get(0).http();
+        Workloads.registerCoachesOverHttp(first);
+        List<String> shortOnes = activeOverHttp(first, prefix + "s", SHORT_ENGAGEMENTS);
+        String longOne = activeOverHttp(first, prefix + "l", 1).get(0);
+        long padding = System.nanoTime();
+        Workloads.parallel(LONG_HISTORY, i -> Workloads.expectCreated(share(first, longOne, prefix + "pad-" + i)));
+        servers.forEach(server -> server.awaitQuiet().run());
+        log.accept(String.format(
+                "  W7 %s: %,d updates on one engagement in %.1f s",
+                label, LONG_HISTORY, (System.nanoTime() - padding) / 1e9));
+        // warms the JIT on both paths, then measures each
+        historyCell(servers, i -> shortOnes.get(i % shortOnes.size()), prefix + "warm-s", MEASURED_SHARES / 4);
+        historyCell(servers, i -> longOne, prefix + "warm-l", MEASURED_SHARES / 4);
+        Measurement shortCost =
+                historyCell(servers, i -> shortOnes.get(i % shortOnes.size()), prefix + "s-", MEASURED_SHARES);
+        Measurement longCost = historyCell(servers, i -> longOne, prefix + "l-", MEASURED_SHARES);
+        Results.Row shortRow = results.row(
+                HISTORY_WORKLOAD, "PostgreSQL", label + ", ~10 events", "CPU µs/update", Results.Goal.NONE, 0, "");
+        shortRow.measured.put(round, shortCost);
+        Results.Row longRow = results.row(
+                HISTORY_WORKLOAD,
+                "PostgreSQL",
+                label + ", " + String.format("%,d", LONG_HISTORY) + " events",
+                "CPU µs/update",
+                Results.Goal.RATIO_AT_MOST,
+                1.2,
+                "~10 events");
+        longRow.measured.put(round, longCost);
+        longRow.reference.put(round, shortCost);
+        log.accept(String.format(
+                "  W7 %s: %.0f µs CPU per update at ~10 events, %.0f µs at %,d events",
+                label, shortCost.value(), longCost.value(), LONG_HISTORY));
+    }
+
+    /** {@code count} shares one after the other, alternating between the servers; CPU of all of them per update. */
+    private static Measurement historyCell(
+            List<Server> servers, java.util.function.IntFunction<String> engagement, String prefix, int count) {
+        Histogram latencies = new ConcurrentHistogram(3_600_000_000L, 3);
+        long cpu = servers.stream()
+                .mapToLong(server -> server.cpuNanos().getAsLong())
+                .sum();
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            Workloads.expectCreated(share(servers.get(i % servers.size()).http(), engagement.apply(i), prefix + i));
+            latencies.recordValue((System.nanoTime() - started) / 1000);
+        }
+        servers.forEach(server -> server.awaitQuiet().run());
+        long used = servers.stream()
+                        .mapToLong(server -> server.cpuNanos().getAsLong())
+                        .sum()
+                - cpu;
+        return new Measurement(used / 1000.0 / count, used / 1e6 / count * 1000, Double.NaN, 0, new LinkedHashMap<>())
+                .with("p50 ms", latencies.getValueAtPercentile(50) / 1000.0)
+                .with("p99 ms", latencies.getValueAtPercentile(99) / 1000.0);
     }
 }
