@@ -3,11 +3,15 @@ package coaching.ledger.baseline.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -32,8 +36,9 @@ class SecurityConfiguration {
             "coach-chen", "COACH");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager plainPasswords) throws Exception {
+        http.authenticationManager(plainPasswords)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> {})
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health")
@@ -56,5 +61,16 @@ class SecurityConfiguration {
                         .build())
                 .toList();
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * Without a password service of its own: the one Spring Security wires from the in-memory users would "upgrade"
+     * each {@code {noop}} password to bcrypt at the first sign-in, and every request after it would pay bcrypt.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new ProviderManager(provider);
     }
 }
