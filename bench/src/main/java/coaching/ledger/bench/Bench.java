@@ -66,6 +66,8 @@ public final class Bench {
         if (options.runs("w3")) {
             options.databases().forEach(workloads::ensureReplayTemplate);
         }
+        boolean shareUpdates = (options.runs("w6") || options.runs("w7"))
+                && sharesUpdates(pgbench != null || workloads.postgresReachable());
         Map<Integer, String> loads = new LinkedHashMap<>();
         for (int round = 1; options.runsRounds() && round <= options.rounds(); round++) {
             String before = Cpu.loadAverage();
@@ -88,6 +90,12 @@ public final class Bench {
                     workloads.replay(round, kind);
                 }
             }
+            if (shareUpdates && options.runs("w6")) {
+                new ShareUpdateComparison(options, results, Bench::log).round(round);
+            }
+            if (shareUpdates && options.runs("w7")) {
+                new ShareUpdateComparison(options, results, Bench::log).historyRound(round);
+            }
             loads.put(round, before + " → " + Cpu.loadAverage());
         }
         if (pgbench != null) {
@@ -102,6 +110,19 @@ public final class Bench {
         String report = report(started, loads) + (soak.isEmpty() ? "" : "\n" + soak);
         write(report);
         return report;
+    }
+
+    /** W6 starts three packaged jars on PostgreSQL: not in the smoke run (in-process only), not without PostgreSQL. */
+    private boolean sharesUpdates(boolean postgresReachable) {
+        String skipped = !options.externalLedger()
+                ? "the smoke run starts no packaged jars"
+                : !options.databases().contains(Store.Kind.POSTGRES)
+                        ? "it runs on PostgreSQL only (--db has no pg)"
+                        : !postgresReachable ? "the PostgreSQL server is not reachable" : "";
+        if (!skipped.isEmpty()) {
+            results.note(ShareUpdateComparison.WORKLOAD + " skipped: " + skipped + ".");
+        }
+        return skipped.isEmpty();
     }
 
     private String report(Instant started, Map<Integer, String> loads) {

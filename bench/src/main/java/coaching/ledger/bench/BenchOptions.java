@@ -43,7 +43,7 @@ record BenchOptions(
     static final String DEFAULT_LEDGER_JVM = "-Xmx256m";
 
     /** The soak is not among the defaults: it takes half an hour. */
-    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "soak");
+    static final Set<String> ALL_WORKLOADS = Set.of("w1", "w1b", "w2", "w3", "w4", "w6", "w7", "soak");
 
     static BenchOptions parse(String... args) {
         Map<String, String> given = named(args);
@@ -58,7 +58,7 @@ record BenchOptions(
                         .map(name -> name.strip().equals("pg") ? Store.Kind.POSTGRES : Store.Kind.H2)
                         .toList(),
                 Set.copyOf(Arrays.asList(
-                        given.getOrDefault("workloads", "w1,w1b,w2,w3,w4").split(","))),
+                        given.getOrDefault("workloads", "w1,w1b,w2,w3,w4,w6").split(","))),
                 Integer.parseInt(given.getOrDefault("replay-events", smoke ? "300" : "1000000")),
                 Integer.parseInt(given.getOrDefault("hot", smoke ? "20" : "1000")),
                 Double.parseDouble(given.getOrDefault("query-rate", smoke ? "20" : "10")),
@@ -111,7 +111,7 @@ record BenchOptions(
         return workloads.stream().anyMatch(workload -> !workload.equals("soak"));
     }
 
-    /** The packaged ledger runs as its own process (W1b, W3, W5); the smoke run keeps everything in-process. */
+    /** The packaged ledger runs as its own process (W1b, W3, W5, W6); the smoke run keeps everything in-process. */
     boolean externalLedger() {
         return !smoke;
     }

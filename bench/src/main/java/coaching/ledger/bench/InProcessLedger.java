@@ -50,7 +50,6 @@ final class InProcessLedger implements Ledger {
                 "--spring.application.name=engagement-ledger-bench",
                 // as ledger-app's application.properties
                 "--spring.profiles.active=demo",
-                "--ledger.commands.single-writer-cache=true",
                 "--ledger.projections.segments=1"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         SpringApplication application = new SpringApplicationBuilder(Assembly.class)

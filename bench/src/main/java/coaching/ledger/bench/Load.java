@@ -1,5 +1,7 @@
 package coaching.ledger.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,18 @@ final class Load {
             int maxOperations,
             IntFunction<Operation> clientFactory,
             LongSupplier cpu) {
+        return closedLoop(clients, warmupSeconds, seconds, maxOperations, clientFactory, cpu, null);
+    }
+
+    /** As above; each operation that completes inside the measured window also goes into {@code latencies} (µs). */
+    static Outcome closedLoop(
+            int clients,
+            double warmupSeconds,
+            double seconds,
+            int maxOperations,
+            IntFunction<Operation> clientFactory,
+            LongSupplier cpu,
+            Histogram latencies) {
         AtomicReference<Phase> phase = new AtomicReference<>(warmupSeconds > 0 ? Phase.WARMUP : Phase.MEASURE);
         AtomicLong sequence = new AtomicLong();
         AtomicLong measured = new AtomicLong();
@@ -66,8 +80,12 @@ final class Load {
                         long done = 0;
                         while (phase.get() != Phase.STOP && done < perClient) {
                             try {
+                                long started = System.nanoTime();
                                 operation.run(sequence.getAndIncrement());
                                 if (phase.get() == Phase.MEASURE) {
+                                    if (latencies != null) {
+                                        latencies.recordValue((System.nanoTime() - started) / 1_000);
+                                    }
                                     measured.incrementAndGet();
                                     done++;
                                 }

@@ -19,6 +19,8 @@ final class Results {
     enum Goal {
         NONE,
         RATIO_AT_LEAST,
+        /** A cost compared with its reference: the ratio must stay at or below the threshold. */
+        RATIO_AT_MOST,
         AT_MOST
     }
 
@@ -65,21 +67,22 @@ final class Results {
             return switch (goal) {
                 case NONE -> "";
                 case RATIO_AT_LEAST -> "≥ " + number(threshold) + "× " + referenceName;
+                case RATIO_AT_MOST -> "≤ " + number(threshold) + "× " + referenceName;
                 case AT_MOST -> "≤ " + number(threshold) + " " + unit;
             };
         }
 
         String holds() {
-            List<Double> judged = goal == Goal.RATIO_AT_LEAST
+            List<Double> judged = goal == Goal.RATIO_AT_LEAST || goal == Goal.RATIO_AT_MOST
                     ? ratios()
                     : measured.values().stream().map(Measurement::value).toList();
             if (goal == Goal.NONE || judged.isEmpty()) {
                 return "";
             }
+            boolean atLeast = goal == Goal.RATIO_AT_LEAST;
             double median = median(judged);
-            boolean medianHolds = goal == Goal.RATIO_AT_LEAST ? median >= threshold : median <= threshold;
-            boolean everyRound =
-                    judged.stream().allMatch(v -> goal == Goal.RATIO_AT_LEAST ? v >= threshold : v <= threshold);
+            boolean medianHolds = atLeast ? median >= threshold : median <= threshold;
+            boolean everyRound = judged.stream().allMatch(v -> atLeast ? v >= threshold : v <= threshold);
             if (medianHolds) {
                 return everyRound ? "**yes**" : "**yes** (not every round)";
             }

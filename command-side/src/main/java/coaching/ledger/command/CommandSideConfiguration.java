@@ -1,6 +1,7 @@
 package coaching.ledger.command;
 
 import coaching.ledger.command.engagement.EngagementSnapshotFilter;
+import coaching.ledger.command.engagement.StoreCheckedCache;
 import coaching.ledger.platform.DaemonThreads;
 import coaching.ledger.platform.fingerprint.FingerprintKeys;
 import coaching.ledger.platform.fingerprint.Fingerprints;
@@ -9,11 +10,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,15 +40,15 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Where one process is the only writer (ledger-app), engagements loaded recently stay in memory
-     * while the heap allows (weak references), so a busy engagement is not read back from the store
-     * for every command (bench W1, 1,000 hot engagements: 2x on H2). Off by default: with several
-     * command instances an engagement cached in one goes stale when another appends to it, and a
-     * command judged on stale state can be refused wrongly (ServicesOnPostgresIT caught exactly that).
+     * The engagements used most recently stay in memory ({@code ledger.commands.cached-engagements}), so a busy
+     * engagement is not parsed back from the store for every command; each is checked against the store before it
+     * is used ({@link StoreCheckedCache}), so several command instances sharing one store never judge a command on
+     * an engagement another instance has moved on.
      */
     @Bean
-    public Cache engagementCache(@Value("${ledger.commands.single-writer-cache:false}") boolean singleWriter) {
-        return singleWriter ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache engagementCache(
+            EventStore eventStore, @Value("${ledger.commands.cached-engagements:2000}") long cachedEngagements) {
+        return new StoreCheckedCache(eventStore, cachedEngagements);
     }
 
     @Bean

@@ -459,9 +459,15 @@ abstract class CrashSafetyScenarios {
 
     private static JsonNode awaitVerified(LedgerHttp http) {
         JsonNode[] report = new JsonNode[1];
-        awaitUntil(Duration.ofSeconds(90), "a verified chain with nothing unsealed", () -> {
-            report[0] = expect(200, http.get("/api/v1/compliance/verification", "compliance-cy"))
-                    .json();
+        awaitUntil(Duration.ofSeconds(180), "a verified chain with nothing unsealed", () -> {
+            try {
+                report[0] = expect(200, http.get("/api/v1/compliance/verification", "compliance-cy"))
+                        .json();
+            } catch (UncheckedIOException slowerThanTheClientWaits) {
+                // a full verification of ~12,000 events on a loaded two-core machine may outlast one request's
+                // 30 s: ask again, the question is whether the chain verifies, not how fast
+                return false;
+            }
             return report[0].path("verified").asBoolean()
                     && report[0].path("unsealedEvents").asLong() == 0;
         });

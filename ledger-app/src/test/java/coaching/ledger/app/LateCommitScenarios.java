@@ -74,7 +74,9 @@ interface LateCommitScenarios extends LedgerScenario {
         assertThat(exported.get(0).get("globalIndex").asLong()).isEqualTo(lateIndex);
         await(
                 "applied by the HR view",
-                () -> http().get("/api/v1/hr/engagements", "hr-hana").body().contains(lateId));
+                () -> http().get("/api/v1/hr/engagements?engagementId=" + lateId, "hr-hana")
+                        .body()
+                        .contains(lateId));
         JsonNode report = expect(200, http().get("/api/v1/compliance/verification", "compliance-cy"))
                 .json();
         assertThat(report.get("problems")).as(report.toString()).isEmpty();

@@ -1,13 +1,13 @@
 package coaching.ledger.app;
 
 import coaching.ledger.command.engagement.Engagement;
+import coaching.ledger.command.engagement.StoreCheckedCache;
 import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.fingerprint.Fingerprints;
 import coaching.ledger.platform.security.CachingAuthenticationProvider;
 import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import coaching.ledger.platform.testing.LedgerHttp;
 import org.awaitility.Awaitility;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -43,10 +43,10 @@ interface StorageScenarios extends LedgerScenario {
         assertThat(context().getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
     }
 
-    /** The only writer of its store may keep engagements in memory (command-service, several writers, may not). */
+    /** Engagements stay in memory, checked against the store before use, as in every command process. */
     @Test
-    default void cachesEngagementsAsTheStoresOnlyWriter() {
-        assertThat(context().getBean("engagementCache")).isInstanceOf(WeakReferenceCache.class);
+    default void cachesEngagementsCheckedAgainstTheStore() {
+        assertThat(context().getBean("engagementCache")).isInstanceOf(StoreCheckedCache.class);
     }
 
     /** No other query instance shares its views: one segment each spares every batch three more queues and commits. */

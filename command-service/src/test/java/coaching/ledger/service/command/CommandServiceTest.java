@@ -1,10 +1,10 @@
 package coaching.ledger.service.command;
 
+import coaching.ledger.command.engagement.StoreCheckedCache;
 import coaching.ledger.platform.audit.EventChainSealer;
 import coaching.ledger.platform.axon.JdbcEventStorage;
 import coaching.ledger.platform.testing.LedgerHttp;
 import coaching.ledger.platform.testing.TestDatabases;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -50,10 +50,10 @@ class CommandServiceTest {
                 .isNotNull();
     }
 
-    /** Several instances append to the same engagements: a cached one could be judged on stale state. */
+    /** Several instances append to the same engagements: a cached one is checked against the store before use. */
     @Test
-    void keepsNoEngagementsInMemoryBetweenCommands() {
-        assertThat(context.getBean("engagementCache")).isSameAs(NoCache.INSTANCE);
+    void keepsEngagementsInMemoryOnlyAsLongAsTheStoreAgrees() {
+        assertThat(context.getBean("engagementCache")).isInstanceOf(StoreCheckedCache.class);
     }
 
     @Test

@@ -48,11 +48,30 @@ public class HrView {
     }
 
     /**
-     * Every engagement, with only the updates shared with {@code hrUserId}: the client consented to
-     * tell the HR person who asked, not every HR user, and the others' updates are never read.
+     * A page of the engagements {@code query} asks for, with only the updates shared with
+     * {@code hrUserId}: the client consented to tell the HR person who asked, not every HR user, and
+     * the others' updates are never read. HR may see every engagement, so the total counts every
+     * engagement the filter matches. The page's ids are chosen first, so the child rows are read for
+     * those engagements only.
      */
-    public List<HrEngagement> engagementsVisibleTo(String hrUserId) {
-        return engagements(EngagementFilter.all(), hrUserId, "opened_at, engagement_id");
+    public HrEngagementPage engagementsVisibleTo(String hrUserId, HrEngagementQuery query) {
+        EngagementFilter matching = query.filter();
+        long total = jdbc.sql("SELECT COUNT(*) FROM hr_engagement WHERE " + matching.condition())
+                .params(matching.params())
+                .query(Long.class)
+                .single();
+        List<String> ids = jdbc.sql("SELECT engagement_id FROM hr_engagement WHERE " + matching.condition()
+                        + " ORDER BY " + query.sort().orderBy() + " LIMIT :size OFFSET :offset")
+                .params(matching.params())
+                .param("size", query.size())
+                .param("offset", query.offset())
+                .query(String.class)
+                .list();
+        List<HrEngagement> page = ids.isEmpty()
+                ? List.of()
+                : engagements(
+                        EngagementFilter.among(ids), hrUserId, query.sort().orderBy());
+        return new HrEngagementPage(query, page, total);
     }
 
     /**

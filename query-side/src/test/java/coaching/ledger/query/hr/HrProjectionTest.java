@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class HrProjectionTest {
         harness.tell(story);
 
         String stored = harness.contentsOf(HrProjection.TABLES);
-        String shown = Json.of(view.engagementsVisibleTo("hr-hana"));
+        String shown = Json.of(everyEngagementShownTo("hr-hana"));
         for (String text : List.of(stored, shown)) {
             assertThat(text)
                     .contains(story.secrets().hrContent())
@@ -97,7 +98,7 @@ class HrProjectionTest {
         assertThat(view.visibleTo("hr-harry", List.of("eng-hr-recipient")))
                 .singleElement()
                 .satisfies(engagement -> assertThat(engagement.updates()).isEmpty());
-        assertThat(view.engagementsVisibleTo("hr-harry"))
+        assertThat(everyEngagementShownTo("hr-harry"))
                 .singleElement()
                 .satisfies(engagement -> assertThat(engagement.updates()).isEmpty());
     }
@@ -171,6 +172,86 @@ class HrProjectionTest {
         assertThat(view.dashboard().satisfaction().get("5")).isEqualTo(new HrDashboard.Cell(null, true));
     }
 
+    @Test
+    void theListPagesFiltersAndSortsAndCountsEveryMatch() {
+        List.of("eng-p1", "eng-p2", "eng-p3").forEach(id -> harness.tell(EngagementStory.of(id)));
+        EngagementStory closed = EngagementStory.of("eng-p4");
+        harness.tell(closed.then(closed.closure()));
+        openOnly("eng-p0");
+
+        HrEngagementPage first = view.engagementsVisibleTo("hr-hana", query(0, 2, null, "engagementId", null));
+        assertThat(idsOf(first)).containsExactly("eng-p0", "eng-p1");
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.nextPage()).hasValue(1);
+        assertThat(first.previousPage()).isEmpty();
+        HrEngagementPage last = view.engagementsVisibleTo("hr-hana", query(2, 2, null, "engagementId", null));
+        assertThat(idsOf(last)).containsExactly("eng-p4");
+        assertThat(last.nextPage()).isEmpty();
+        assertThat(last.previousPage()).hasValue(1);
+
+        HrEngagementPage active =
+                view.engagementsVisibleTo("hr-hana", query(null, null, List.of("ACTIVE"), null, null));
+        assertThat(idsOf(active)).containsExactlyInAnyOrder("eng-p1", "eng-p2", "eng-p3");
+        assertThat(active.total()).isEqualTo(3);
+        assertThat(idsOf(view.engagementsVisibleTo(
+                        "hr-hana", query(null, null, List.of("OPENED", "CLOSED"), "-engagementId", null))))
+                .containsExactly("eng-p4", "eng-p0");
+        List<String> byStatus = idsOf(view.engagementsVisibleTo("hr-hana", query(null, null, null, "status", null)));
+        assertThat(byStatus).startsWith("eng-p0").endsWith("eng-p4");
+        assertThat(everyEngagementShownTo("hr-hana"))
+                .isSortedAccordingTo(
+                        Comparator.comparing(HrEngagement::openedAt).thenComparing(HrEngagement::engagementId));
+    }
+
+    /** '_' is a wildcard of LIKE: as a prefix it must match itself only. */
+    @Test
+    void theIdPrefixMatchesLiterally() {
+        openOnly("eng-x_1");
+        openOnly("eng-xA1");
+        openOnly("eng-y");
+
+        assertThat(idsOf(view.engagementsVisibleTo("hr-hana", query(null, null, null, null, "eng-x_"))))
+                .containsExactly("eng-x_1");
+        assertThat(view.engagementsVisibleTo("hr-hana", query(null, null, null, null, "eng-x"))
+                        .total())
+                .isEqualTo(2);
+    }
+
+    /** Every HR user lists every engagement and counts the same, but reads only the updates shared with them. */
+    @Test
+    void anotherHrUserPagesTheSameEngagementsWithoutHanasUpdates() {
+        List.of("eng-v1", "eng-v2", "eng-v3").forEach(id -> harness.tell(EngagementStory.of(id)));
+        HrEngagementQuery firstTwo = query(0, 2, List.of("ACTIVE"), "engagementId", null);
+
+        HrEngagementPage hana = view.engagementsVisibleTo("hr-hana", firstTwo);
+        HrEngagementPage harry = view.engagementsVisibleTo("hr-harry", firstTwo);
+
+        assertThat(idsOf(hana)).containsExactly("eng-v1", "eng-v2").isEqualTo(idsOf(harry));
+        assertThat(harry.total()).isEqualTo(hana.total()).isEqualTo(3);
+        assertThat(hana.engagements())
+                .allSatisfy(row -> assertThat(row.updates()).hasSize(1));
+        assertThat(harry.engagements())
+                .allSatisfy(row -> assertThat(row.updates()).isEmpty());
+        assertThat(Json.of(harry.engagements())).doesNotContain("FOR-HR-");
+    }
+
+    private void openOnly(String engagementId) {
+        harness.tell(engagementId, EngagementStory.of(engagementId).steps().get(0));
+    }
+
+    private static HrEngagementQuery query(
+            Integer page, Integer size, List<String> statuses, String sort, String engagementIdPrefix) {
+        return HrEngagementQuery.of(page, size, statuses, sort, engagementIdPrefix);
+    }
+
+    private static List<String> idsOf(HrEngagementPage page) {
+        return page.engagements().stream().map(HrEngagement::engagementId).toList();
+    }
+
+    private List<HrEngagement> everyEngagementShownTo(String hrUserId) {
+        return view.engagementsVisibleTo(hrUserId, HrEngagementQuery.FIRST_PAGE).engagements();
+    }
+
     private HrEngagement shownToHana(String engagementId) {
         List<HrEngagement> shown = view.visibleTo(EngagementStory.HR.id(), List.of(engagementId));
         assertThat(shown).hasSize(1);
@@ -208,11 +289,11 @@ class HrProjectionTest {
 
         harness.eraseKeyOf(EngagementStory.CLIENT.id());
 
-        assertThat(view.engagementsVisibleTo("hr-hana")).singleElement().satisfies(engagement -> {
+        assertThat(everyEngagementShownTo("hr-hana")).singleElement().satisfies(engagement -> {
             assertThat(engagement.erased()).containsExactly("updates[update-hr].content");
             assertThat(engagement.updates()).extracting(HrUpdate::content).containsOnlyNulls();
         });
-        assertThat(view.engagementsVisibleTo("hr-harry"))
+        assertThat(everyEngagementShownTo("hr-harry"))
                 .singleElement()
                 .satisfies(engagement -> assertThat(engagement.erased()).isEmpty());
     }

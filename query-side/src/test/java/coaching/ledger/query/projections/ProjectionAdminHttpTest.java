@@ -225,7 +225,10 @@ abstract class ProjectionAdminHttpTest extends QuerySideHttpTest {
                 http.get("/api/v1/coach/engagements/" + engagementId, "coach-cole")
                         .json(),
                 "hr",
-                engagement(http.get("/api/v1/hr/engagements", "hr-hana").json(), engagementId),
+                engagement(
+                        http.get("/api/v1/hr/engagements?engagementId=" + engagementId, "hr-hana")
+                                .json(),
+                        engagementId),
                 "compliance",
                 http.get("/api/v1/compliance/erasures?clientId=" + clientId, "compliance-cy")
                         .json());
