@@ -4,12 +4,14 @@ import coaching.ledger.platform.security.signin.SignInThrottle;
 import coaching.ledger.platform.security.signin.ThrottledSignInAnswer;
 import coaching.ledger.platform.security.signin.ThrottlingAuthenticationProvider;
 import coaching.ledger.platform.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -26,13 +28,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Every request is authenticated with HTTP Basic, without sessions. Role checks sit on the endpoints
+ * Every API request is authenticated with HTTP Basic, without sessions, or by the session of a browser signed in
+ * on the pages (the query side's PageSecurity, which comes first for the pages' own paths). Role checks sit on the endpoints
  * ({@code @PreAuthorize}); relationship checks (your engagement) sit in the aggregate and the views.
  * Who may sign in: the demo users of docs/http-api.md under profile {@code demo} only, plus the configured
  * {@code ledger.security.users}; a process with neither refuses to start.
@@ -58,6 +66,7 @@ public class SecurityConfiguration {
             HttpSecurity http,
             ProblemResponses problems,
             AuthenticationManager cachingAuthentication,
+            CsrfTokenRepository csrfTokens,
             Environment environment)
             throws Exception {
         List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
@@ -65,12 +74,16 @@ public class SecurityConfiguration {
             publicPaths.addAll(API_DESCRIPTION);
         }
         http.authenticationManager(cachingAuthentication)
-                // No CSRF tokens: nothing here signs a browser in with a session or cookie; a hostile page can
-                // still make a browser send cached Basic credentials, but every write under /api/ must be
-                // application/json (JsonOnlyWrites), which a cross-origin page cannot send without a CORS
-                // preflight, and none is approved. Form login for browsers (issue 17) brings tokens with it.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A browser signed in on the pages (query side, PageSecurity) calls the API with its session
+                // cookie: such a request's writes need the CSRF token the pages send in X-XSRF-TOKEN. A request
+                // without a session cookie is never authenticated by one, so it needs none (and an anonymous
+                // write still answers 401, not 403). Writes with cached Basic credentials stay covered by
+                // JsonOnlyWrites: a cross-origin page cannot send application/json without an approved preflight.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::authenticatedBySessionCookie))
+                // reads the session the sign-in page made, never makes one: API clients stay stateless
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ThrottledSignInAnswer(
                         problems,
                         (request, response, e) -> problems.write(
@@ -79,27 +92,57 @@ public class SecurityConfiguration {
                                 HttpStatus.UNAUTHORIZED,
                                 "Authentication required",
                                 "send valid HTTP Basic credentials",
-                                true))))
-                .exceptionHandling(
-                        handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
+                                challengesBrowser(request)))))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (request, response, e) -> problems.write(
                                         request,
                                         response,
                                         HttpStatus.UNAUTHORIZED,
                                         "Authentication required",
                                         "send valid HTTP Basic credentials",
-                                        true))
-                                .accessDeniedHandler((request, response, e) -> problems.write(
-                                        request,
-                                        response,
-                                        HttpStatus.FORBIDDEN,
-                                        "Forbidden",
-                                        "your role may not do this",
-                                        false)))
+                                        challengesBrowser(request)))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Forbidden",
+                                e instanceof CsrfException
+                                        ? "a write with a session cookie needs the XSRF-TOKEN cookie's"
+                                                + " value in the X-XSRF-TOKEN header"
+                                        : "your role may not do this",
+                                false)))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(publicPaths.toArray(String[]::new))
                         .permitAll()
                         .anyRequest()
                         .authenticated());
         return http.build();
+    }
+
+    /**
+     * The pages read the token from the {@code XSRF-TOKEN} cookie (readable by their scripts, SameSite=Lax like
+     * the session cookie) and send it back in {@code X-XSRF-TOKEN} or the sign-in form's {@code _csrf} field.
+     */
+    @Bean
+    public CsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static boolean authenticatedBySessionCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
+    }
+
+    /**
+     * {@code WWW-Authenticate: Basic} makes a browser pop up its password prompt: the pages' scripts (which send
+     * {@code X-Requested-With}) get a plain 401 and go to the sign-in page instead.
+     */
+    private static boolean challengesBrowser(HttpServletRequest request) {
+        return request.getHeader("X-Requested-With") == null;
     }
 
     /** A path or header Spring Security's firewall refuses ("..", encoded slashes) is a 400 problem too. */

@@ -1,0 +1,48 @@
+package coaching.ledger.app.pages;
+
+import coaching.ledger.app.LedgerApplication;
+import coaching.ledger.platform.testing.LedgerHttp;
+import coaching.ledger.platform.testing.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The pages of the ledger on H2, in a real headless Chromium. Every page test shares one ledger (one Spring
+ * context), each class has its own browser; ids are made unique per test so tests do not see each other's data.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class PagesTest {
+
+    /** Where the README's pictures of the pages are kept (the tests take them, see docs/pages.md). */
+    static final Path SCREENSHOTS = Path.of("..", "docs", "pages");
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    LedgerHttp http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(registry);
+    }
+
+    @BeforeEach
+    void connect() {
+        browser.at(port);
+        http = new LedgerHttp(port);
+    }
+
+    static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,3 @@
+import { signedInBar } from '/assets/ledger.js';
+
+await signedInBar();
