@@ -20,8 +20,16 @@ import java.util.UUID;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PagesTest {
 
-    /** Where the README's pictures of the pages are kept (the tests take them, see docs/pages.md). */
-    static final Path SCREENSHOTS = Path.of("..", "docs", "pages");
+    /**
+     * The README's pictures of the pages are taken here: always under target/screenshots/, and into docs/pages/
+     * (committed) when the build is run with -Dpages.screenshots=docs.
+     */
+    static void screenshotForDocs(String page) {
+        browser.screenshot(Path.of("target", "screenshots", page + ".png"));
+        if ("docs".equals(System.getProperty("pages.screenshots"))) {
+            browser.screenshot(Path.of("..", "docs", "pages", page + ".png"));
+        }
+    }
 
     @RegisterExtension
     static final Browser browser = new Browser();
