@@ -123,6 +123,7 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             GET /api/v1/admin/projections/{name}/dead-letters                        401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
             POST /api/v1/admin/projections/{name}/dead-letters/retry                 401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  200
             GET /api/v1/admin/sign-in-audit                                          401  403  403  403  403  403  403  403  403  403  200  200  403  403  200  200
+            GET /api/v1/me                                                           401  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200
             """;
 
     /** What each row sends, on an engagement in which state; {new} is a fresh id. */
@@ -227,6 +228,8 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             "POST /api/v1/admin/projections/{name}/dead-letters/retry",
             new Call(State.NONE, "", ""),
             "GET /api/v1/admin/sign-in-audit",
+            Call.read(""),
+            "GET /api/v1/me",
             Call.read(""));
 
     Pattern ROW = Pattern.compile("(\\S+) (\\S+)(?: \\[([^]]+)])?\\s+(.+)");

@@ -65,7 +65,7 @@ interface StorageScenarios extends LedgerScenario {
     /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */
     @Test
     default void basicAuthenticationIsThrottledThenUsesTheCredentialCache() {
-        BasicAuthenticationFilter basic = context().getBean(SecurityFilterChain.class).getFilters().stream()
+        BasicAuthenticationFilter basic = context().getBean("ledgerSecurity", SecurityFilterChain.class).getFilters().stream()
                 .filter(BasicAuthenticationFilter.class::isInstance)
                 .map(BasicAuthenticationFilter.class::cast)
                 .findFirst()
