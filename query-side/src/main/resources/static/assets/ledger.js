@@ -100,7 +100,7 @@ export function when(iso) {
     return iso ? new Date(iso).toLocaleString() : '—';
 }
 
-/** The signed-in person: {id, role, page}. */
+/** The signed-in person: {id, role, page, writes}. */
 export async function me() {
     return (await api('/api/v1/me')).data;
 }
@@ -109,6 +109,8 @@ export async function me() {
 export async function signedInBar() {
     const bar = document.getElementById('signed-in');
     const person = await me();
+    // the query service serves the pages read-only: its forms and write buttons are hidden (ledger.css)
+    document.body.classList.toggle('read-only', !person.writes);
     show(
         bar,
         h('span', { id: 'who' }, `${person.id} (${person.role})`),

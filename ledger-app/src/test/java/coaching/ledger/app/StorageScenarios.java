@@ -65,11 +65,12 @@ interface StorageScenarios extends LedgerScenario {
     /** HTTP Basic goes through the credential cache: bcrypt on every request would dominate a command. */
     @Test
     default void basicAuthenticationIsThrottledThenUsesTheCredentialCache() {
-        BasicAuthenticationFilter basic = context().getBean("ledgerSecurity", SecurityFilterChain.class).getFilters().stream()
-                .filter(BasicAuthenticationFilter.class::isInstance)
-                .map(BasicAuthenticationFilter.class::cast)
-                .findFirst()
-                .orElseThrow();
+        BasicAuthenticationFilter basic =
+                context().getBean("ledgerSecurity", SecurityFilterChain.class).getFilters().stream()
+                        .filter(BasicAuthenticationFilter.class::isInstance)
+                        .map(BasicAuthenticationFilter.class::cast)
+                        .findFirst()
+                        .orElseThrow();
         ProviderManager manager = (ProviderManager) ReflectionTestUtils.getField(basic, "authenticationManager");
         assertThat(manager.getProviders())
                 .singleElement()

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -107,5 +109,61 @@ class SignInTest extends PagesTest {
         assertThat(signIn.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(signIn.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
         assertThat(signIn.body()).doesNotContain("<script>").doesNotContain("style=");
+    }
+
+    /**
+     * The API takes the pages' session, but a write with it must echo the XSRF-TOKEN cookie: a foreign site can
+     * make the browser send the cookie, never read it. HTTP Basic clients (no session cookie) need no token.
+     */
+    @Test
+    void aWriteWithTheSessionNeedsTheCsrfToken() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browserLike = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port;
+        browserLike.send(
+                HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> signedIn = browserLike.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=hr-hana&password=demo&_csrf=" + csrfCookie(cookies)))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/hr");
+        String coach = "{\"coachId\":\"" + newId("coach") + "\",\"displayName\":\"Page\",\"certifications\":[],"
+                + "\"yearsExperience\":3,\"specialties\":[]}";
+
+        HttpResponse<String> withoutToken = browserLike.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/coaches"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(coach))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withToken = browserLike.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/coaches"))
+                        .header("Content-Type", "application/json")
+                        .header("X-XSRF-TOKEN", csrfCookie(cookies))
+                        .POST(HttpRequest.BodyPublishers.ofString(coach))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = browserLike.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).contains("X-XSRF-TOKEN");
+        assertThat(withToken.statusCode()).isEqualTo(201);
+        assertThat(me.body()).contains("\"id\":\"hr-hana\"").contains("\"page\":\"/hr\"");
+        assertThat(http.get("/api/v1/me", "boss-ben").headers().get("set-cookie"))
+                .as("an HTTP Basic client never gets a session")
+                .isNullOrEmpty();
+    }
+
+    private static String csrfCookie(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
     }
 }
