@@ -53,4 +53,13 @@ class QueryServiceTest {
         assertThat(open.status()).as(open.toString()).isIn(404, 405);
         assertThat(context.getBeanNamesForAnnotation(Aggregate.class)).isEmpty();
     }
+
+    /** The pages are served here too, read-only: the page says so through /api/v1/me and hides its forms. */
+    @Test
+    void servesThePagesReadOnly() {
+        LedgerHttp http = new LedgerHttp(port);
+        assertThat(http.get("/", null).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/me", "hr-hana").json().get("writes").asBoolean())
+                .isFalse();
+    }
 }
