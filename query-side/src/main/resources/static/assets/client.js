@@ -73,14 +73,20 @@ async function choose(engagementId) {
  */
 async function reload(engagementId, version) {
     const deadline = Date.now() + 10000;
-    let engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
-    while (engagement.version < version && Date.now() < deadline) {
-        await pause(100);
-        engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
+    const shown = $('engagement');
+    shown.setAttribute('aria-busy', 'true'); // while reading: tests and assistive technology wait for the answer
+    try {
+        let engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
+        while (engagement.version < version && Date.now() < deadline) {
+            await pause(100);
+            engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
+        }
+        current = engagement;
+        render(engagement);
+        return engagement;
+    } finally {
+        shown.setAttribute('aria-busy', 'false');
     }
-    current = engagement;
-    render(engagement);
-    return engagement;
 }
 
 /** Sends a command of the shown engagement, then shows the engagement as it is after it. */
@@ -146,6 +152,10 @@ function renderSessions(e) {
 }
 
 function renderConsents(e) {
+    const closed = e.status === 'CLOSED';
+    $('consents-closed').hidden = !closed;
+    $('grant-title').hidden = closed;
+    $('grant-consent').hidden = closed;
     if (e.consents.length === 0) {
         show($('consents'), h('p', { class: 'muted' }, 'You have granted no consent: nothing is shared.'));
         return;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ class ClientPageTest extends PagesTest {
         revoke.findElement(By.name("reason")).sendKeys("changed my mind");
         revoke.findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitForText(By.id("status"), "Consent " + bossConsent + " revoked");
-        browser.waitUntil(d -> "REVOKED".equals(consentRow(bossConsent).getAttribute("data-state")) ? true : null);
+        browser.waitUntil(d -> "REVOKED".equals(consentState(bossConsent)) ? true : null);
         assertThat(consentRow(bossConsent).getText()).contains("changed my mind");
         assertThat(consentRow(bossConsent).findElements(By.cssSelector("form.revoke")))
                 .isEmpty();
@@ -131,6 +132,33 @@ class ClientPageTest extends PagesTest {
         // a consent without any scope is not sent
         browser.driver().findElement(By.id("consent-purpose")).sendKeys("nothing chosen", Keys.ENTER);
         browser.waitForText(By.id("status"), "Choose at least one thing they may be told.");
+    }
+
+    @Test
+    void aClosedEngagementShowsItsConsentsEndedAndOffersNoGrant() {
+        String id = shortlistedEngagementOfCara();
+        expect(201, http.post(path(id, "coach-selection"), "client-cara", """
+                {"coachId":"coach-chen"}"""));
+        expect(201, http.post(path(id, "budget-approval"), "boss-ben", """
+                {"sessions":4,"amount":4800,"currency":"EUR"}"""));
+        expect(201, http.post(path(id, "consents"), "client-cara", """
+                {"consentId":"c-closed","audience":"HR","scopes":["OUTCOME"],"purpose":"final report"}"""));
+        expect(201, http.post(path(id, "closure"), "boss-ben", """
+                {"outcome":"COMPLETED","reason":"goals met"}"""));
+        browser.signIn("client-cara");
+        choose(id);
+
+        reloadUntil(id, By.id("engagement-status"), "CLOSED");
+        browser.waitUntil(d -> "ENDED".equals(consentState("c-closed")) ? true : null);
+        assertThat(browser.driver().findElement(By.id("consents-closed")).isDisplayed())
+                .isTrue();
+        assertThat(browser.driver().findElement(By.id("grant-consent")).isDisplayed())
+                .isFalse();
+        assertThat(consentRow("c-closed").findElements(By.cssSelector("form.revoke")))
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.id("overview")).getText()).contains("COMPLETED", "goals met");
+        assertThat(browser.driver().findElement(By.id("selected-coach")).getText())
+                .isEqualTo("coach-chen");
     }
 
     @Test
@@ -179,7 +207,8 @@ class ClientPageTest extends PagesTest {
             return true;
         });
         browser.waitFor(button).click();
-        browser.waitUntil(d -> id.equals(d.findElement(By.id("engagement")).getAttribute("data-engagement-id"))
+        browser.waitUntil(d -> !reading(d)
+                        && id.equals(d.findElement(By.id("engagement")).getAttribute("data-engagement-id"))
                         && d.findElement(By.id("engagement")).isDisplayed()
                 ? true
                 : null);
@@ -189,12 +218,20 @@ class ClientPageTest extends PagesTest {
     private void reloadUntil(String id, By where, String text) {
         By button = By.cssSelector("#engagements button[data-engagement-id='" + id + "']");
         browser.waitUntil(d -> {
+            if (reading(d)) {
+                return null;
+            }
             if (d.findElement(where).getText().contains(text)) {
                 return true;
             }
             d.findElement(button).click();
             return null;
         });
+    }
+
+    /** The page is reading the engagement (aria-busy): what it shows is about to be replaced. */
+    private static boolean reading(WebDriver driver) {
+        return "true".equals(driver.findElement(By.id("engagement")).getAttribute("aria-busy"));
     }
 
     private void grant(String audience, List<String> scopes, String purpose, LocalDate until) {
@@ -219,6 +256,15 @@ class ClientPageTest extends PagesTest {
                 .map(row -> row.getAttribute("data-consent-id"))
                 .findFirst()
                 .orElse(null));
+    }
+
+    /** The state the page shows for a consent, read in the page (never a stale element while it re-renders). */
+    private String consentState(String consentId) {
+        return (String) ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const row = document.querySelector(`#consents tr[data-consent-id='${arguments[0]}']`);"
+                                + " return row ? row.dataset.state : null;",
+                        consentId);
     }
 
     private WebElement consentRow(String consentId) {
