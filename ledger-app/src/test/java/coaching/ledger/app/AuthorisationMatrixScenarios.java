@@ -106,6 +106,7 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             GET /api/v1/hr/dashboard                                                 401  200  200  403  403  403  403  403  403  403  403  403  403  403  403  403
             GET /api/v1/boss/engagements                                             401  403  403  200  200  403  403  403  403  403  403  403  403  403  403  403
             GET /api/v1/boss/engagements/{engagementId}                              401  403  403  200  404  403  403  403  403  403  403  403  403  403  403  403
+            GET /api/v1/client/engagements                                           401  403  403  403  403  200  200  403  403  403  403  403  403  403  403  403
             GET /api/v1/client/engagements/{engagementId}                            401  403  403  403  403  200  404  403  403  403  403  403  403  403  403  403
             GET /api/v1/coach/engagements                                            401  403  403  403  403  403  403  200  200  200  403  403  403  403  403  403
             GET /api/v1/coach/engagements/{engagementId}                             401  403  403  403  403  403  403  200  404  404  403  403  403  403  403  403
@@ -193,6 +194,8 @@ interface AuthorisationMatrixScenarios extends LedgerScenario {
             "GET /api/v1/boss/engagements",
             Call.read(""),
             "GET /api/v1/boss/engagements/{engagementId}",
+            Call.read(""),
+            "GET /api/v1/client/engagements",
             Call.read(""),
             "GET /api/v1/client/engagements/{engagementId}",
             Call.read(""),

@@ -47,6 +47,24 @@ public class ClientView {
         this.texts = texts;
     }
 
+    /** The client's own engagements, oldest first, as summaries: one read of one table, nothing to unseal. */
+    public List<ClientEngagementSummary> engagementsOf(String clientId) {
+        return EngagementFilter.related("client_engagement", "client_id", clientId)
+                .rows(
+                        jdbc,
+                        "client_engagement",
+                        "opened_at, engagement_id",
+                        (rs, row) -> new ClientEngagementSummary(
+                                rs.getString("engagement_id"),
+                                Sql.enumValue(rs, "purpose", Purpose.class),
+                                Sql.enumValue(rs, "urgency", Urgency.class),
+                                EngagementLifecycle.status(rs),
+                                rs.getString("selected_coach_id"),
+                                Sql.instant(rs, "opened_at"),
+                                Sql.instant(rs, "closed_at"),
+                                rs.getLong("version")));
+    }
+
     public Optional<ClientEngagement> engagementOf(String clientId, String engagementId) {
         EngagementFilter filter = EngagementFilter.related("client_engagement", "client_id", clientId)
                 .and(EngagementFilter.one(engagementId));

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 @RestController
 @RequestMapping("/api/v1/client/engagements")
 @PreAuthorize("hasRole('CLIENT')")
@@ -18,6 +20,12 @@ public class ClientViewEndpoint {
 
     public ClientViewEndpoint(ClientView view) {
         this.view = view;
+    }
+
+    /** The caller's own engagements as summaries; another client's never appear. */
+    @GetMapping
+    public List<ClientEngagementSummary> engagements() {
+        return view.engagementsOf(CurrentActor.require().id());
     }
 
     /** Another client's engagement answers 404 like a missing one: its existence is not theirs to know. */

@@ -133,6 +133,34 @@ class ClientProjectionTest {
     }
 
     @Test
+    void theClientListsTheirOwnEngagementsAsSummaries() {
+        EngagementStory first = EngagementStory.of("eng-client-list-1");
+        EngagementStory second = EngagementStory.of("eng-client-list-2");
+        harness.tell(first);
+        harness.tell(second);
+
+        assertThat(view.engagementsOf("client-cara"))
+                .extracting(
+                        ClientEngagementSummary::engagementId,
+                        ClientEngagementSummary::status,
+                        ClientEngagementSummary::selectedCoachId,
+                        ClientEngagementSummary::version)
+                .containsExactly(
+                        tuple(
+                                "eng-client-list-1",
+                                EngagementStatus.ACTIVE,
+                                "coach-cole",
+                                first.versionIn(ViewVersion.of(PartyView.CLIENT))),
+                        tuple(
+                                "eng-client-list-2",
+                                EngagementStatus.ACTIVE,
+                                "coach-cole",
+                                second.versionIn(ViewVersion.of(PartyView.CLIENT))));
+        assertThat(view.engagementsOf("client-cara").get(0).openedAt()).isNotNull();
+        assertThat(view.engagementsOf("client-carl")).isEmpty();
+    }
+
+    @Test
     void anotherClientGetsNothing() {
         harness.tell(EngagementStory.of("eng-client-other"));
 

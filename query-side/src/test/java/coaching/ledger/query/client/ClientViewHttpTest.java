@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The client endpoint over HTTP; run on H2 and on PostgreSQL by the subclasses. */
 abstract class ClientViewHttpTest extends QuerySideHttpTest {
 
-    private static final String ENGAGEMENTS = "/api/v1/client/engagements/";
+    private static final String LIST = "/api/v1/client/engagements";
+    private static final String ENGAGEMENTS = LIST + "/";
 
     ClientViewHttpTest() {
         super(ViewVersion.of(PartyView.CLIENT));
@@ -57,11 +58,29 @@ abstract class ClientViewHttpTest extends QuerySideHttpTest {
     }
 
     @Test
+    void theClientListsTheirEngagementsAndAnotherClientNeverSeesThem() {
+        EngagementStory story = tell(EngagementStory.of(newEngagementId("client-list")));
+
+        JsonNode engagements = awaitJson(LIST, "client-cara", showsVersion(story.engagementId()));
+
+        JsonNode row = engagement(engagements, story.engagementId());
+        assertThat(row.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(row.path("selectedCoachId").asText()).isEqualTo("coach-cole");
+        assertThat(row.path("openedAt").isTextual()).isTrue();
+        assertThat(row.has("sessions")).isFalse();
+        assertThat(engagements.toString()).doesNotContain(story.secrets().sessionNotes());
+        assertThat(engagement(http.get(LIST, "client-carl").json(), story.engagementId()))
+                .isNull();
+    }
+
+    @Test
     void onlyAClientMayReadTheClientView() {
         for (String user : new String[] {"hr-hana", "boss-ben", "coach-cole", "compliance-cy", "admin-ada"}) {
             assertStatus(http.get(ENGAGEMENTS + "eng-1", user), 403);
+            assertStatus(http.get(LIST, user), 403);
         }
         assertStatus(http.get(ENGAGEMENTS + "eng-1", null), 401);
+        assertStatus(http.get(LIST, null), 401);
     }
 
     @Test
