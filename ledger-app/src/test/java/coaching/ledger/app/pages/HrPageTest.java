@@ -3,7 +3,10 @@ package coaching.ledger.app.pages;
 import coaching.ledger.platform.testing.LedgerHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page stays open across the tests of this class (each HR user may hold 3 streams at a time, and a closed
  * tab's stream is only noticed at the next keep-alive), so each test sets the list's controls it needs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HrPageTest extends PagesTest {
 
     private static final String HR = "hr-hana";
@@ -180,9 +184,33 @@ class HrPageTest extends PagesTest {
 
         String dom = browser.dom();
         assertThat(dom).doesNotContain(note).doesNotContain(comment);
+    }
 
+    /** Last, so the page holds every test's engagements: a programme with some cells shown, some suppressed. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aPopulatedPageForTheDocs() {
+        for (int i = 0; i < 5; i++) {
+            String id = activeEngagement("coach-cole", 6);
+            expect(201, http.post(path(id, "satisfaction"), "client-cara", "{\"score\":4}"));
+        }
+        hrPage();
         showList("", "", "10", "-openedAt");
+        String id = newId("eng");
+        fill("open-id", id);
+        fill("open-client", "client-cara");
+        fill("open-boss", "boss-ben");
+        submit("open-engagement");
+        browser.waitForText(By.id("status"), "Engagement " + id + " is open.");
         browser.waitFor(row(id));
+        browser.waitUntil(
+                d -> d.findElement(By.cssSelector("#chart-satisfaction tr[data-cell='satisfaction:4'] td.count"))
+                                .getText()
+                                .matches("\\d+")
+                        ? true
+                        : null);
+        browser.waitUntil(d ->
+                d.findElement(By.cssSelector("#tile-ACTIVE .value")).getText().matches("\\d+") ? true : null);
         ((JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
         screenshotForDocs("hr");
     }
@@ -205,12 +233,9 @@ class HrPageTest extends PagesTest {
     }
 
     @Test
-    void aSuppressedCellReadsAsSuppressedAndAShownOneAsItsCount() {
-        for (int i = 0; i < 5; i++) {
-            open(newId("k"), "client-cara", "boss-ben", "DEVELOPMENTAL");
-        }
+    void aSuppressedCellReadsAsSuppressedAndTheTilesRefreshLive() {
         hrPage();
-
+        markPage();
         JsonNode dashboard = expect(200, http.get("/api/v1/hr/dashboard", HR)).json();
         String suppressed = null;
         for (String score : List.of("1", "2", "3", "4", "5")) {
@@ -232,17 +257,24 @@ class HrPageTest extends PagesTest {
             }
         }
 
+        // Five more engagements while the page is open: the OPENED tile and the purpose chart follow without a reload.
+        for (int i = 0; i < 5; i++) {
+            open(newId("k"), "client-cara", "boss-ben", "DEVELOPMENTAL");
+        }
         browser.waitUntil(d -> {
             JsonNode now = http.get("/api/v1/hr/dashboard", HR).json();
+            JsonNode opened = now.get("byStatus").get("OPENED");
             JsonNode developmental = now.get("byPurpose").get("DEVELOPMENTAL");
-            String shown = d.findElement(
-                            By.cssSelector("#chart-purpose tr[data-cell='purpose:DEVELOPMENTAL'] td.count"))
+            String tile = d.findElement(By.cssSelector("#tile-OPENED .value")).getText();
+            String bar = d.findElement(By.cssSelector("#chart-purpose tr[data-cell='purpose:DEVELOPMENTAL'] td.count"))
                     .getText();
-            return !developmental.get("suppressed").asBoolean()
-                            && shown.equals(developmental.get("count").asText())
+            return !opened.get("suppressed").asBoolean()
+                            && tile.equals(opened.get("count").asText())
+                            && bar.equals(developmental.get("count").asText())
                     ? true
                     : null;
         });
+        assertThat(pageMarker()).as("the page was not reloaded").isEqualTo("kept");
     }
 
     // ---- helpers ----
