@@ -1,20 +1,13 @@
 // The client's privacy page: their engagements, sessions with notes, consents to grant and revoke, and
 // "who saw what about me" (every disclosure with its receipt, every refused attempt). Reads only the client view.
-import { api, ApiError, attempt, h, say, show, signedInBar, table, values, when } from '/assets/ledger.js';
+import { api, ApiError, attempt, fetchText, h, say, show, signedInBar, table, values, when } from '/assets/ledger.js';
+import { newId, untilVersion } from '/assets/own-write.js';
 
 const LIST = '/api/v1/client/engagements';
 const RECEIPT_HEADER = 'c2sp.org/tlog-proof@v1';
 
 const $ = (id) => document.getElementById(id);
 let current = null; // the engagement shown, as the client view answered it
-
-/** A fresh id for a consent: [A-Za-z0-9._-], random enough that two clicks never collide. */
-function newId(prefix) {
-    const bytes = crypto.getRandomValues(new Uint8Array(8));
-    return prefix + '-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function path(engagementId, ...rest) {
     return [`/api/v1/engagements/${encodeURIComponent(engagementId)}`, ...rest].join('/');
@@ -72,15 +65,14 @@ async function choose(engagementId) {
  * the event store within milliseconds, not inside the command's transaction.
  */
 async function reload(engagementId, version) {
-    const deadline = Date.now() + 10000;
     const shown = $('engagement');
     shown.setAttribute('aria-busy', 'true'); // while reading: tests and assistive technology wait for the answer
     try {
-        let engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
-        while (engagement.version < version && Date.now() < deadline) {
-            await pause(100);
-            engagement = (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data;
-        }
+        const engagement = await untilVersion(
+            async () => (await api(`${LIST}/${encodeURIComponent(engagementId)}`)).data,
+            version ?? 0,
+            { deadlineMs: 10000 },
+        );
         current = engagement;
         render(engagement);
         return engagement;
@@ -270,21 +262,16 @@ async function downloadReceipt(engagementId, updateId, button) {
     const url = `${LIST}/${encodeURIComponent(engagementId)}/disclosures/${encodeURIComponent(updateId)}/receipt`;
     say(`Fetching the receipt for ${updateId}…`);
     let text;
-    for (let tries = 0; ; tries++) {
-        try {
-            text = (await api(url, { accept: 'text/plain' })).data;
-            break;
-        } catch (error) {
-            if (error.status === 503 && tries < 10) {
-                await pause(1000);
-            } else if (error.status === 503) {
-                throw new ApiError(503, { title: `The receipt for ${updateId} is not signed yet; try again in a moment.` });
-            } else if (error.status === 404 || error.status === 409) {
-                throw new ApiError(error.status, { title: `No receipt exists for ${updateId}.`, detail: error.message });
-            } else {
-                throw error;
-            }
+    try {
+        text = await fetchText(url, 10);
+    } catch (error) {
+        if (error.status === 503) {
+            throw new ApiError(503, { title: `The receipt for ${updateId} is not signed yet; try again in a moment.` });
         }
+        if (error.status === 404 || error.status === 409) {
+            throw new ApiError(error.status, { title: `No receipt exists for ${updateId}.`, detail: error.message });
+        }
+        throw error;
     }
     if (typeof text !== 'string' || !text.startsWith(RECEIPT_HEADER)) {
         throw new ApiError(500, { title: `The ledger's answer for ${updateId} is not a receipt.` });

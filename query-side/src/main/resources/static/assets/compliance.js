@@ -1,17 +1,17 @@
 // The compliance console: verification with its report, the latest signed checkpoint and verifier key, the
 // disclosure ledger with each disclosure's consent trace, and erasures with their notifications. Everything shown
 // comes from the COMPLIANCE endpoints, which carry no content; text is inserted as text.
-import { api, attempt, h, say, show, signedInBar, table, when } from '/assets/ledger.js';
+import { api, attempt, fetchText, h, say, show, signedInBar, table, when } from '/assets/ledger.js';
 
 const $ = (id) => document.getElementById(id);
 
 /**
  * Fetches a text resource of the API and hands it to the browser as a file (Blob + object URL), so the session
- * and the API's errors stay with the page. A 503 with Retry-After (a receipt not yet under a checkpoint) is
- * retried a few times. Resolves to the text.
+ * and the API's errors stay with the page (a receipt not yet under a checkpoint is asked again, see fetchText).
+ * Resolves to the text.
  */
 async function download(path, filename) {
-    const text = await textOf(path);
+    const text = await fetchText(path);
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const link = h('a', { href: url, download: filename, hidden: true });
     document.body.append(link);
@@ -19,17 +19,6 @@ async function download(path, filename) {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
     return text;
-}
-
-async function textOf(path, tries = 4) {
-    for (let attemptNo = 1; ; attemptNo++) {
-        try {
-            return (await api(path, { accept: 'text/plain' })).data;
-        } catch (error) {
-            if (error.status !== 503 || attemptNo >= tries) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-    }
 }
 
 function saved(filename, text) {
@@ -124,10 +113,10 @@ function showReport(report, seconds) {
 
 async function loadLog() {
     await attempt(async () => {
-        show($('checkpoint'), await textOf('/api/v1/log/checkpoint'));
+        show($('checkpoint'), await fetchText('/api/v1/log/checkpoint'));
     });
     await attempt(async () => {
-        show($('public-key'), await textOf('/api/v1/log/public-key'));
+        show($('public-key'), await fetchText('/api/v1/log/public-key'));
     });
 }
 

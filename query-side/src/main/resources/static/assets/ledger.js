@@ -53,6 +53,21 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
 }
 
 /**
+ * Reads a text resource of the API (a receipt, a checkpoint). A 503 (a disclosure not under a signed checkpoint
+ * yet) is asked again once a second, up to `tries` times in all; any other error rejects at once.
+ */
+export async function fetchText(path, tries = 5) {
+    for (let attemptNo = 1; ; attemptNo++) {
+        try {
+            return (await api(path, { accept: 'text/plain' })).data;
+        } catch (error) {
+            if (error.status !== 503 || attemptNo >= tries) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+    }
+}
+
+/**
  * Builds an element: h('td', {class: 'n'}, 'text', otherElement). Attributes are set as attributes and strings
  * become text nodes, so nothing the API sends is ever parsed as HTML. `on` takes event listeners.
  */

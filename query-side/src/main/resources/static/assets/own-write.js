@@ -1,4 +1,4 @@
-// Used by the boss and coach pages: ids for the records a page creates, and waiting until the reader's own view
+// Used by the pages that write (client, boss, coach): ids for the records a page creates, and waiting until the reader's own view
 // shows a write it made (docs/http-api.md, "Versions: waiting for your own write").
 
 /** A fresh id such as "u-3f9c01a2b7d4" (works without a secure context, unlike crypto.randomUUID). */

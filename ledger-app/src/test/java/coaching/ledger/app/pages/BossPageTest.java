@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import static coaching.ledger.app.pages.PageSteps.waitForOption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -164,10 +164,5 @@ class BossPageTest extends PagesTest {
                     .get("openRequests");
             return requests.isEmpty() ? null : requests;
         });
-    }
-
-    private void waitForOption(String select, String value) {
-        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#" + select + " option[value='" + value + "']")));
     }
 }

@@ -5,12 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import static coaching.ledger.app.pages.PageSteps.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -180,76 +180,6 @@ class ClientPageTest extends PagesTest {
         assertThat(browser.dom()).doesNotContain("coach-chen");
     }
 
-    /** An engagement of client-cara and boss-ben, opened by hr-hana, shortlisting coach-cole and coach-chen. */
-    private String shortlistedEngagementOfCara() {
-        for (String coach : List.of("coach-cole", "coach-chen")) {
-            LedgerHttp.Response response = http.post("/api/v1/coaches", "hr-hana", """
-                    {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
-                     "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
-            assertThat(response.status()).as(response.toString()).isIn(200, 201);
-        }
-        String id = newId("client-page");
-        expect(201, http.post("/api/v1/engagements", "hr-hana", """
-                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
-        expect(201, http.post(path(id, "shortlist"), "hr-hana", """
-                {"coachIds":["coach-cole","coach-chen"]}"""));
-        return id;
-    }
-
-    /** Chooses the engagement in the list once the view shows it there (the list is read when the page opens). */
-    private void choose(String id) {
-        By button = By.cssSelector("#engagements button[data-engagement-id='" + id + "']");
-        browser.waitUntil(d -> {
-            if (d.findElements(button).isEmpty()) {
-                browser.open("/client");
-                return null;
-            }
-            return true;
-        });
-        browser.waitFor(button).click();
-        browser.waitUntil(d -> !reading(d)
-                        && id.equals(d.findElement(By.id("engagement")).getAttribute("data-engagement-id"))
-                        && d.findElement(By.id("engagement")).isDisplayed()
-                ? true
-                : null);
-    }
-
-    /** The page shows the engagement as read when chosen; choosing it again reads it again, until it shows the text. */
-    private void reloadUntil(String id, By where, String text) {
-        By button = By.cssSelector("#engagements button[data-engagement-id='" + id + "']");
-        browser.waitUntil(d -> {
-            if (reading(d)) {
-                return null;
-            }
-            if (d.findElement(where).getText().contains(text)) {
-                return true;
-            }
-            d.findElement(button).click();
-            return null;
-        });
-    }
-
-    /** The page is reading the engagement (aria-busy): what it shows is about to be replaced. */
-    private static boolean reading(WebDriver driver) {
-        return "true".equals(driver.findElement(By.id("engagement")).getAttribute("aria-busy"));
-    }
-
-    private void grant(String audience, List<String> scopes, String purpose, LocalDate until) {
-        new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("consent-audience")))
-                .selectByValue(audience);
-        for (String scope : scopes) {
-            browser.driver().findElement(By.id("scope-" + scope)).click();
-        }
-        if (until != null) {
-            ((JavascriptExecutor) browser.driver())
-                    .executeScript("document.getElementById('consent-until').value = arguments[0]", until.toString());
-        }
-        browser.driver().findElement(By.id("consent-purpose")).sendKeys(purpose);
-        browser.driver()
-                .findElement(By.cssSelector("#grant-consent button[type=submit]"))
-                .click();
-    }
-
     private String consentIdShowing(String purpose) {
         return browser.waitUntil(d -> d.findElements(By.cssSelector("#consents tr[data-consent-id]")).stream()
                 .filter(row -> row.getText().contains(purpose))
@@ -278,5 +208,21 @@ class ClientPageTest extends PagesTest {
     private static LedgerHttp.Response expect(int status, LedgerHttp.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         return response;
+    }
+
+    /** An engagement of client-cara and boss-ben, opened by hr-hana, shortlisting coach-cole and coach-chen. */
+    private String shortlistedEngagementOfCara() {
+        for (String coach : List.of("coach-cole", "coach-chen")) {
+            LedgerHttp.Response response = http.post("/api/v1/coaches", "hr-hana", """
+                    {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
+                     "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
+            assertThat(response.status()).as(response.toString()).isIn(200, 201, 409);
+        }
+        String id = newId("client-page");
+        expect(201, http.post("/api/v1/engagements", "hr-hana", """
+                {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));
+        expect(201, http.post(path(id, "shortlist"), "hr-hana", """
+                {"coachIds":["coach-cole","coach-chen"]}"""));
+        return id;
     }
 }

@@ -8,9 +8,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import static coaching.ledger.app.pages.PageSteps.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -144,33 +144,5 @@ class CoachPageTest extends PagesTest {
         assertThat(browser.dom()).doesNotContain(id).doesNotContain(marker);
         assertThat(http.get("/api/v1/coach/engagements/" + id, "coach-chen").status())
                 .isEqualTo(404);
-    }
-
-    private void waitForOption(String select, String value) {
-        browser.waitUntil(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#" + select + " option[value='" + value + "']")));
-    }
-
-    /** Logs a session through the form: engagement, notes, then the button (the date and id are prefilled). */
-    private void logSession(String engagementId, String notes) {
-        waitForOption("session-engagement", engagementId);
-        new Select(browser.driver().findElement(By.id("session-engagement"))).selectByValue(engagementId);
-        browser.driver().findElement(By.id("session-notes")).sendKeys(notes);
-        browser.driver()
-                .findElement(By.cssSelector("#log-session button[type=submit]"))
-                .click();
-    }
-
-    private void shareUpdate(String engagementId, String audience, String scope, String content) {
-        waitForOption("share-engagement", engagementId);
-        new Select(browser.driver().findElement(By.id("share-engagement"))).selectByValue(engagementId);
-        new Select(browser.driver().findElement(By.id("share-audience"))).selectByValue(audience);
-        new Select(browser.driver().findElement(By.id("share-scope"))).selectByValue(scope);
-        WebElement text = browser.driver().findElement(By.id("share-content"));
-        text.clear();
-        text.sendKeys(content);
-        browser.driver()
-                .findElement(By.cssSelector("#share-update button[type=submit]"))
-                .click();
     }
 }

@@ -343,7 +343,8 @@ class HrPageTest extends PagesTest {
         LedgerHttp.Response response = http.post("/api/v1/coaches", HR, """
                 {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
                  "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+        // 409: registered by another page test with other details first (one ledger serves every page test)
+        assertThat(response.status()).as(response.toString()).isIn(200, 201, 409);
     }
 
     private void open(String id, String client, String boss, String purpose) {
