@@ -212,12 +212,7 @@ class ClientPageTest extends PagesTest {
 
     /** An engagement of client-cara and boss-ben, opened by hr-hana, shortlisting coach-cole and coach-chen. */
     private String shortlistedEngagementOfCara() {
-        for (String coach : List.of("coach-cole", "coach-chen")) {
-            LedgerHttp.Response response = http.post("/api/v1/coaches", "hr-hana", """
-                    {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
-                     "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
-            assertThat(response.status()).as(response.toString()).isIn(200, 201, 409);
-        }
+        registerDemoCoaches();
         String id = newId("client-page");
         expect(201, http.post("/api/v1/engagements", "hr-hana", """
                 {"engagementId":"%s","clientId":"client-cara","bossId":"boss-ben","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(id)));

@@ -189,13 +189,7 @@ class CompliancePageTest extends PagesTest {
     }
 
     private String open(String client, String boss) {
-        for (String coach : new String[] {"coach-cole", "coach-chen"}) {
-            LedgerHttp.Response registered = http.post("/api/v1/coaches", "hr-hana", """
-                    {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
-                     "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
-            // 409: registered already, with other details (another test's)
-            assertThat(registered.status()).as(registered.toString()).isIn(200, 201, 409);
-        }
+        registerDemoCoaches();
         String engagement = newId("eng");
         expect(201, http.post("/api/v1/engagements", "hr-hana", """
                 {"engagementId":"%s","clientId":"%s","bossId":"%s","purpose":"DEVELOPMENTAL","urgency":"NORMAL"}""".formatted(engagement, client, boss)));

@@ -11,7 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages of the ledger on H2, in a real headless Chromium. Every page test shares one ledger (one Spring
@@ -48,6 +51,19 @@ abstract class PagesTest {
     void connect() {
         browser.at(port);
         http = new LedgerHttp(port);
+    }
+
+    /**
+     * coach-cole and coach-chen, with the same details wherever a page test needs them; 409 when a test registered
+     * them first with other details (one ledger serves every page test).
+     */
+    void registerDemoCoaches() {
+        for (String coach : List.of("coach-cole", "coach-chen")) {
+            LedgerHttp.Response registered = http.post("/api/v1/coaches", "hr-hana", """
+                    {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],
+                     "yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach));
+            assertThat(registered.status()).as(registered.toString()).isIn(200, 201, 409);
+        }
     }
 
     static String newId(String prefix) {

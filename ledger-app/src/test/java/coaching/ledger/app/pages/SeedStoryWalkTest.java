@@ -21,13 +21,7 @@ class SeedStoryWalkTest extends PagesTest {
 
     @Test
     void theStoryFromOpeningToRevocationThroughThePages() {
-        for (String coach : List.of("coach-cole", "coach-chen")) {
-            assertThat(http.post("/api/v1/coaches", "hr-hana", """
-                            {"coachId":"%s","displayName":"%s","certifications":[{"body":"ICF","credential":"PCC","validUntil":"2030-01-01"}],"yearsExperience":10,"specialties":["leadership"]}""".formatted(coach, coach))
-                            .status())
-                    .as("the demo coaches, registered by whichever page test came first")
-                    .isIn(200, 201, 409);
-        }
+        registerDemoCoaches();
         String id = newId("walk");
         String note = newId("walk-note");
         String content = newId("walk-update");
