@@ -29,7 +29,6 @@ public class PageController {
         "/login",
         "/logout",
         "/assets/**",
-        "/webjars/**",
         "/hr",
         "/client",
         "/boss",
