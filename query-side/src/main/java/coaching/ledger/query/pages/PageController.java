@@ -25,16 +25,7 @@ public class PageController {
 
     /** Every path the pages' security chain answers; the rest is the API's. */
     static final String[] PATHS = {
-        "/",
-        "/login",
-        "/logout",
-        "/assets/**",
-        "/hr",
-        "/client",
-        "/boss",
-        "/coach",
-        "/compliance",
-        "/admin"
+        "/", "/login", "/logout", "/assets/**", "/hr", "/client", "/boss", "/coach", "/compliance", "/admin"
     };
 
     static final String FORBIDDEN = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -53,8 +53,7 @@ public class PageSecurity {
                             response.getWriter().write(PageController.FORBIDDEN);
                         }))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/", "/login", "/assets/**")
-                            .permitAll();
+                    requests.requestMatchers("/", "/login", "/assets/**").permitAll();
                     for (Page page : Page.values()) {
                         requests.requestMatchers(page.path())
                                 .hasRole(page.role().name());
